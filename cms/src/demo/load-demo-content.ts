@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+import { demoRooms } from './rooms';
+
+const ROOM_UID = 'plugin::booking.room';
+
+/** Fills an empty database with a real centre's content; a database with any room is left alone. */
+export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
+  if ((await strapi.db.query(ROOM_UID).count()) > 0) return;
+  strapi.log.info('Loading demo content into an empty database');
+
+  for (const room of demoRooms) {
+    const shared = { slug: room.slug, capacity: room.capacity, sortOrder: room.sortOrder, bookable: room.bookable ?? true };
+    // The plugin's content types are not in this app's generated types, hence the casts.
+    const created = await strapi.documents(ROOM_UID).create({ locale: 'zh-CN', data: { ...shared, ...room.zh } as any });
+    await strapi
+      .documents(ROOM_UID)
+      .update({ documentId: created.documentId, locale: 'en', data: { ...shared, ...room.en } as any });
+    await strapi.documents(ROOM_UID).publish({ documentId: created.documentId, locale: '*' });
+  }
+};

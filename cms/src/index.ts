@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { ensureLocales } from './bootstrap/locales';
+import { loadDemoContent } from './demo/load-demo-content';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensureFirstAdmin(strapi);
+    if (process.env.DEMO_CONTENT !== 'false') await loadDemoContent(strapi);
+  },
+};

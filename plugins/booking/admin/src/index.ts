@@ -1,0 +1,26 @@
+import { PLUGIN_ID } from './pluginId';
+
+type TranslationModule = { default: Record<string, string> };
+
+// Strapi's admin asks each plugin for its strings per admin language; keys are namespaced by plugin.
+const loadTranslations = async (locale: string): Promise<Record<string, string>> => {
+  const loaders: Record<string, () => Promise<TranslationModule>> = {
+    en: () => import('./translations/en.json'),
+    'zh-Hans': () => import('./translations/zh-Hans.json'),
+    zh: () => import('./translations/zh-Hans.json'),
+  };
+  const load = loaders[locale];
+  if (!load) return {};
+  const { default: strings } = await load();
+  return Object.fromEntries(Object.entries(strings).map(([key, value]) => [`${PLUGIN_ID}.${key}`, value]));
+};
+
+export default {
+  register(app: any) {
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(locales.map(async (locale) => ({ data: await loadTranslations(locale), locale })));
+  },
+};

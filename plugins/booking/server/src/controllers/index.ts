@@ -1,0 +1,3 @@
+import rooms from './rooms';
+
+export default { rooms };

@@ -1,0 +1,85 @@
+/**
+ * What anyone on the internet may see of a room: no editor fields, no internal ids.
+ * Kept free of Strapi imports so the public contract is testable on its own.
+ */
+export interface PublicPhoto {
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+  formats: Record<string, { url: string; width: number; height: number }> | null;
+}
+
+export interface PublicRoom {
+  id: string;
+  slug: string;
+  locale: string;
+  name: string;
+  description: string | null;
+  capacity: number;
+  location: string | null;
+  amenities: string[];
+  accessibility: string | null;
+  bookable: boolean;
+  photos: PublicPhoto[];
+}
+
+interface RoomDocument {
+  documentId: string;
+  slug: string;
+  locale?: string | null;
+  name: string;
+  description?: string | null;
+  capacity: number;
+  location?: string | null;
+  amenities?: string | null;
+  accessibility?: string | null;
+  bookable?: boolean | null;
+  photos?: Array<{
+    url: string;
+    alternativeText?: string | null;
+    width?: number | null;
+    height?: number | null;
+    formats?: Record<string, { url: string; width: number; height: number }> | null;
+  }> | null;
+}
+
+/** Editors type amenities one per line; the public sees a list. */
+const splitLines = (text: string | null | undefined): string[] =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^[-*•·]\s*/, '').trim())
+    .filter(Boolean);
+
+export const toPublicRoom = (doc: RoomDocument): PublicRoom => ({
+  id: doc.documentId,
+  slug: doc.slug,
+  locale: doc.locale ?? '',
+  name: doc.name,
+  description: doc.description ?? null,
+  capacity: doc.capacity,
+  location: doc.location ?? null,
+  amenities: splitLines(doc.amenities),
+  accessibility: doc.accessibility ?? null,
+  bookable: doc.bookable ?? true,
+  photos: (doc.photos ?? []).map((p) => ({
+    url: p.url,
+    alternativeText: p.alternativeText ?? null,
+    width: p.width ?? null,
+    height: p.height ?? null,
+    formats: p.formats
+      ? Object.fromEntries(
+          Object.entries(p.formats).map(([k, f]) => [k, { url: f.url, width: f.width, height: f.height }])
+        )
+      : null,
+  })),
+});
+
+/**
+ * A room not yet translated into the asked locale is shown in the default locale rather than
+ * disappearing from the English site.
+ */
+export const withLocaleFallback = <T extends { documentId: string }>(asked: T[], fallback: T[]): T[] => {
+  const askedIds = new Set(asked.map((d) => d.documentId));
+  return [...asked, ...fallback.filter((d) => !askedIds.has(d.documentId))];
+};

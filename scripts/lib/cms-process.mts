@@ -1,0 +1,69 @@
+// Runs the CMS (`strapi start` on the compiled app) as a child process and waits until it answers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cmsDir, strapiBin } from './paths.mts';
+
+export interface RunningCms {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process printed so far, for error reports. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const waitForHttp = async (url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`the process exited before ${url} answered`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+};
+
+export const startCms = async (options: {
+  port: number;
+  env: Record<string, string>;
+  /** Echo the CMS log to this process's stdout (npm start); tests keep it for failures. */
+  echo?: boolean;
+  timeoutMs?: number;
+}): Promise<RunningCms> => {
+  let output = '';
+  const child = spawn(process.execPath, [strapiBin, 'start'], {
+    cwd: cmsDir,
+    env: { ...process.env, ...options.env, PORT: String(options.port), STRAPI_TELEMETRY_DISABLED: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+    if (options.echo) process.stdout.write(chunk);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
+
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exitedPromise;
+    clearTimeout(timer);
+  };
+  try {
+    await waitForHttp(`${url}/_health`, options.timeoutMs ?? 120_000, () => !exited);
+  } catch (error) {
+    await stop();
+    throw new Error(`The CMS did not start: ${(error as Error).message}\n--- CMS output ---\n${output.slice(-8000)}`);
+  }
+  return { url, port: options.port, child, output: () => output, stop };
+};
