@@ -1,6 +1,7 @@
 // One jest run for the whole repository: pure unit tests, then the same integration
 // suite against PostgreSQL and against SQLite (each boots the real CMS).
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }];
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+const moduleFileExtensions = ['ts', 'mts', 'js', 'mjs', 'cjs', 'json'];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -10,22 +11,27 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.[cm]?tsx?$': swc },
       testMatch: ['<rootDir>/plugins/booking/server/tests/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
+      moduleFileExtensions,
     },
     {
       displayName: 'postgres',
       testEnvironment: 'node',
       transform: { '^.+\\.[cm]?tsx?$': swc },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      moduleFileExtensions,
       globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       globalTeardown: '<rootDir>/tests/harness/global-teardown.ts',
       setupFiles: ['<rootDir>/tests/harness/use-postgres.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/harness/after-env.ts'],
     },
     {
       displayName: 'sqlite',
       testEnvironment: 'node',
       transform: { '^.+\\.[cm]?tsx?$': swc },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      moduleFileExtensions,
       setupFiles: ['<rootDir>/tests/harness/use-sqlite.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/harness/after-env.ts'],
     },
   ],
 };

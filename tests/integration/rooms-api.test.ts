@@ -1,0 +1,85 @@
+import { asAdmin } from '../harness/admin';
+import { startTestCms, type TestCms } from '../harness/cms';
+
+const ROOM = 'plugin::booking.room';
+
+describe('GET /api/booking/rooms (anonymous)', () => {
+  let cms: TestCms;
+
+  beforeAll(async () => {
+    cms = await startTestCms({ demo: true });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('lists the published demo rooms in Chinese by default', async () => {
+    const res = await cms.get('/api/booking/rooms');
+    expect(res.status).toBe(200);
+    const names = res.body.data.map((r: any) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['多功能厅', '五邻议事厅', '未成年人活动室']));
+    const hall = res.body.data.find((r: any) => r.slug === 'multi-purpose-hall');
+    expect(hall).toMatchObject({ capacity: 120, locale: 'zh-CN', bookable: true });
+    expect(hall.amenities).toContain('投影仪和幕布');
+    expect(Array.isArray(hall.photos)).toBe(true);
+  });
+
+  it('answers in English when asked, with the same rooms', async () => {
+    const zh = await cms.get('/api/booking/rooms');
+    const en = await cms.get('/api/booking/rooms?locale=en');
+    expect(en.status).toBe(200);
+    expect(en.body.data.map((r: any) => r.slug)).toEqual(zh.body.data.map((r: any) => r.slug));
+    expect(en.body.data.find((r: any) => r.slug === 'council-hall').name).toBe('Neighbourhood council hall');
+  });
+
+  it('shows one room by slug, and 404 for a room that does not exist', async () => {
+    const found = await cms.get('/api/booking/rooms/council-hall?locale=en');
+    expect(found.status).toBe(200);
+    expect(found.body.data).toMatchObject({ slug: 'council-hall', capacity: 24, name: 'Neighbourhood council hall' });
+
+    const missing = await cms.get('/api/booking/rooms/no-such-room');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
+  });
+
+  it('rejects malformed input with a 400 naming the field', async () => {
+    const badSlug = await cms.get('/api/booking/rooms/Not_A_Slug');
+    expect(badSlug.status).toBe(400);
+    expect(badSlug.body.error.details.errors).toEqual([expect.objectContaining({ path: 'slug' })]);
+
+    const badLocale = await cms.get('/api/booking/rooms?locale=%3Cscript%3E');
+    expect(badLocale.status).toBe(400);
+    expect(badLocale.body.error.details.errors).toEqual([expect.objectContaining({ path: 'locale' })]);
+  });
+
+  it('shows a room an editor creates in the content manager only once it is published', async () => {
+    const admin = await asAdmin(cms);
+    const created = await admin.request('POST', `/content-manager/collection-types/${ROOM}?locale=zh-CN`, {
+      name: '妇女之家',
+      slug: 'womens-centre',
+      capacity: 20,
+      description: '妇女儿童家庭服务和手工坊。',
+    });
+    expect(created.status).toBe(201);
+    const documentId = created.body.data.documentId;
+
+    const beforePublish = await cms.get('/api/booking/rooms');
+    expect(beforePublish.body.data.map((r: any) => r.slug)).not.toContain('womens-centre');
+
+    const published = await admin.request('POST', `/content-manager/collection-types/${ROOM}/${documentId}/actions/publish?locale=zh-CN`, {});
+    expect(published.status).toBe(200);
+
+    const afterPublish = await cms.get('/api/booking/rooms');
+    expect(afterPublish.body.data.map((r: any) => r.slug)).toContain('womens-centre');
+    // Not yet translated: the English list still shows it, in Chinese.
+    const english = await cms.get('/api/booking/rooms?locale=en');
+    expect(english.body.data.find((r: any) => r.slug === 'womens-centre')).toMatchObject({ name: '妇女之家', locale: 'zh-CN' });
+  });
+
+  it('publishes nothing but the public fields', async () => {
+    const res = await cms.get('/api/booking/rooms/multi-purpose-hall');
+    expect(Object.keys(res.body.data).sort()).toEqual(
+      ['accessibility', 'amenities', 'bookable', 'capacity', 'description', 'id', 'locale', 'location', 'name', 'photos', 'slug'].sort()
+    );
+  });
+});
