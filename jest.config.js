@@ -17,7 +17,8 @@ module.exports = {
       displayName: 'postgres',
       testEnvironment: 'node',
       transform: { '^.+\\.[cm]?tsx?$': swc },
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      // The site is built once, against the PostgreSQL CMS: the database makes no difference to it.
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/site/**/*.test.ts'],
       moduleFileExtensions,
       globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       globalTeardown: '<rootDir>/tests/harness/global-teardown.ts',

@@ -1,0 +1,21 @@
+/**
+ * Where the CMS is. CMS_URL is read at build time (the machine building the site);
+ * PUBLIC_CMS_URL is what a resident's browser uses, and defaults to the same address.
+ */
+export const cmsUrl = (process.env.CMS_URL || 'http://127.0.0.1:1337').replace(/\/$/, '');
+export const publicCmsUrl = (process.env.PUBLIC_CMS_URL || cmsUrl).replace(/\/$/, '');
+
+/** Media from Strapi's local upload provider come back as paths on the CMS. */
+export const mediaUrl = (url: string): string => (/^https?:\/\//.test(url) ? url : `${publicCmsUrl}${url}`);
+
+export const fetchFromCms = async <T>(path: string): Promise<T> => {
+  let res: Response;
+  try {
+    res = await fetch(`${cmsUrl}${path}`, { headers: { accept: 'application/json' } });
+  } catch (error) {
+    // An empty site published by mistake is worse than a failed build.
+    throw new Error(`The site is built from the CMS, but ${cmsUrl} did not answer (set CMS_URL): ${(error as Error).message}`);
+  }
+  if (!res.ok) throw new Error(`GET ${cmsUrl}${path} answered ${res.status}`);
+  return (await res.json()) as T;
+};
