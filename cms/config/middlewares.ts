@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // The public site's origin (comma-separated for several); no other origin may call the API.
+      origin: env.array('CORS_ORIGINS', ['http://localhost:4321']),
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
