@@ -1,6 +1,16 @@
 // One jest run for the whole repository: pure unit tests, then the same integration
 // suite against PostgreSQL and against SQLite (each boots the real CMS).
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+// Babel strips types and turns modules into CommonJS, .mts included; it needs no native binary
+// (swc and jest 30's resolver have platform packages this registry does not fully carry).
+const babel = [
+  'babel-jest',
+  {
+    babelrc: false,
+    configFile: false,
+    presets: [['@babel/preset-typescript', { allExtensions: true }]],
+    plugins: ['@babel/plugin-transform-modules-commonjs'],
+  },
+];
 const moduleFileExtensions = ['ts', 'mts', 'js', 'mjs', 'cjs', 'json'];
 
 /** @type {import('jest').Config} */
@@ -9,14 +19,14 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: { '^.+\\.[cm]?tsx?$': swc },
+      transform: { '^.+\\.[cm]?tsx?$': babel },
       testMatch: ['<rootDir>/plugins/booking/server/tests/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
       moduleFileExtensions,
     },
     {
       displayName: 'postgres',
       testEnvironment: 'node',
-      transform: { '^.+\\.[cm]?tsx?$': swc },
+      transform: { '^.+\\.[cm]?tsx?$': babel },
       // The site is built once, against the PostgreSQL CMS: the database makes no difference to it.
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/site/**/*.test.ts'],
       moduleFileExtensions,
@@ -28,7 +38,7 @@ module.exports = {
     {
       displayName: 'sqlite',
       testEnvironment: 'node',
-      transform: { '^.+\\.[cm]?tsx?$': swc },
+      transform: { '^.+\\.[cm]?tsx?$': babel },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       moduleFileExtensions,
       setupFiles: ['<rootDir>/tests/harness/use-sqlite.ts'],
