@@ -1,16 +1,49 @@
+import path from 'path';
 import type { Core } from '@strapi/strapi';
+
+// Compiled to dist/config, so the app root is two levels up.
+const appRoot = path.join(__dirname, '..', '..');
+
+/** Without a real provider, mail is written as JSON files into cms/.mail (git-ignored) instead of being sent. */
+const OUTBOX_PROVIDER = '@linli/strapi-plugin-booking/email-outbox';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   booking: {
     enabled: true,
     config: {
       timezone: env('CENTRE_TIMEZONE', 'Asia/Shanghai'),
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
+      rateLimit: {
+        max: env.int('BOOKING_RATE_LIMIT_MAX', 30),
+        windowSeconds: env.int('BOOKING_RATE_LIMIT_WINDOW_SECONDS', 60),
+      },
     },
   },
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',
       sessions: { httpOnly: true },
+    },
+  },
+  email: {
+    config: {
+      provider: env('EMAIL_PROVIDER', OUTBOX_PROVIDER),
+      // For any other provider (e.g. EMAIL_PROVIDER=nodemailer) its package, such as
+      // @strapi/provider-email-nodemailer, must be added to cms/package.json first; these
+      // SMTP options are what the nodemailer provider hands to nodemailer's createTransport.
+      providerOptions:
+        env('EMAIL_PROVIDER', OUTBOX_PROVIDER) === OUTBOX_PROVIDER
+          ? { dir: path.resolve(appRoot, env('MAIL_OUTBOX_DIR', '.mail')) }
+          : {
+              host: env('SMTP_HOST', 'localhost'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              ...(env('SMTP_USER') ? { auth: { user: env('SMTP_USER'), pass: env('SMTP_PASSWORD') } } : {}),
+            },
+      settings: {
+        defaultFrom: env('EMAIL_FROM', '邻里党群服务中心 <no-reply@linli.local>'),
+        defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', '邻里党群服务中心 <no-reply@linli.local>')),
+      },
     },
   },
   upload: {

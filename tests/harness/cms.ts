@@ -47,6 +47,8 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
 
 export interface TestCms extends RunningCms {
   database: TestDatabase;
+  /** Where this CMS writes the mail it sends (the outbox provider). */
+  mailDir: string;
   /** fetch() against the CMS, JSON in and out. */
   request(method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   get(urlPath: string): Promise<{ status: number; body: any; headers: Headers }>;
@@ -58,6 +60,7 @@ const secrets = generateSecrets();
 /** Boots the real CMS (compiled app, real database) as a child process on a free port. */
 export const startTestCms = async (options: { database?: TestDatabase; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> => {
   const database = options.database ?? (await createTestDatabase());
+  const mailDir = mkdtempSync(path.join(tmpdir(), 'linli-test-mail-'));
   const cms = await startCms({
     port: await freePort(),
     env: {
@@ -67,6 +70,10 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
       DEMO_CONTENT: options.demo ? 'true' : 'false',
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
+      MAIL_OUTBOX_DIR: mailDir,
+      SITE_URL: 'http://site.test',
+      // Tests send many requests from one address; the limit itself is tested with its own value.
+      BOOKING_RATE_LIMIT_MAX: '100000',
       ...options.env,
     },
   });
@@ -85,5 +92,5 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
     }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  return { ...cms, database, request, get: (urlPath) => request('GET', urlPath) };
+  return { ...cms, database, mailDir, request, get: (urlPath) => request('GET', urlPath) };
 };

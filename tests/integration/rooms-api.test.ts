@@ -79,7 +79,10 @@ describe('GET /api/booking/rooms (anonymous)', () => {
   it('publishes nothing but the public fields', async () => {
     const res = await cms.get('/api/booking/rooms/multi-purpose-hall');
     expect(Object.keys(res.body.data).sort()).toEqual(
-      ['accessibility', 'amenities', 'bookable', 'capacity', 'description', 'id', 'locale', 'location', 'name', 'photos', 'slug'].sort()
+      ['accessibility', 'amenities', 'bookable', 'capacity', 'description', 'id', 'locale', 'location', 'name', 'openingHours', 'photos', 'rules', 'slug'].sort()
     );
+    // A room without its own hours shows the centre's, and the default rules in plain numbers.
+    expect(res.body.data.openingHours.mon).toEqual([{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }]);
+    expect(res.body.data.rules).toMatchObject({ slotMinutes: 30, requiresApproval: true });
   });
 });

@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { ensureBookingTables } from '../database/tables';
+import { registerAdminPermissions } from './admin-permissions';
 import { grantPublicPermissions } from './public-permissions';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await ensureBookingTables(strapi);
+  await registerAdminPermissions(strapi);
   await grantPublicPermissions(strapi);
 };
 

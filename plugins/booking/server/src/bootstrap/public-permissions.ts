@@ -1,12 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import contentApi from '../routes/content-api';
+import contentApi, { ACCOUNT_ONLY_HANDLERS } from '../routes/content-api';
 
-/** Every public route of the plugin, as users-permissions names its action. */
-export const publicActions = (): string[] =>
-  contentApi.routes.map((route) => `plugin::booking.${route.handler}`);
+const actionOf = (handler: string) => `plugin::booking.${handler}`;
+
+/** Routes of the plugin each users-permissions role may call. */
+export const actionsByRole = (): Record<'public' | 'authenticated', string[]> => {
+  const all = contentApi.routes.map((route) => route.handler);
+  return {
+    public: all.filter((h) => !ACCOUNT_ONLY_HANDLERS.includes(h)).map(actionOf),
+    authenticated: all.map(actionOf),
+  };
+};
 
 /**
- * Lets anonymous visitors call the public routes without an editor ticking boxes in the admin
+ * Lets anonymous visitors (and signed-in residents) call the public routes without an editor ticking boxes in the admin
  * panel. Idempotent: only missing grants are added. Apps without users-permissions are left alone.
  */
 export const grantPublicPermissions = async (strapi: Core.Strapi): Promise<void> => {
@@ -17,10 +24,12 @@ export const grantPublicPermissions = async (strapi: Core.Strapi): Promise<void>
   await usersPermissions.service('users-permissions').initialize();
   const roles = strapi.db.query('plugin::users-permissions.role');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  const publicRole = await roles.findOne({ where: { type: 'public' } });
-  if (!publicRole) return;
-  for (const action of publicActions()) {
-    const granted = await permissions.findOne({ where: { action, role: publicRole.id } });
-    if (!granted) await permissions.create({ data: { action, role: publicRole.id } });
+  for (const [type, actions] of Object.entries(actionsByRole())) {
+    const role = await roles.findOne({ where: { type } });
+    if (!role) continue;
+    for (const action of actions) {
+      const granted = await permissions.findOne({ where: { action, role: role.id } });
+      if (!granted) await permissions.create({ data: { action, role: role.id } });
+    }
   }
 };

@@ -1,7 +1,24 @@
+import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
+
 export interface BookingPluginConfig {
   /** IANA zone of the centre: opening hours and rules are wall-clock times there. */
   timezone: string;
+  /** Hours of every room that has none of its own. */
+  defaultOpeningHours: WeeklyHours;
+  /** Requests that change something (reservations), per client address and window. */
+  rateLimit: { max: number; windowSeconds: number };
+  /** The public site, for links in e-mails (the manage page). */
+  siteUrl: string | null;
+  centreName: { 'zh-CN': string; en: string };
 }
+
+export const DEFAULT_CONFIG: BookingPluginConfig = {
+  timezone: 'Asia/Shanghai',
+  defaultOpeningHours: DEFAULT_CENTRE_HOURS,
+  rateLimit: { max: 30, windowSeconds: 60 },
+  siteUrl: null,
+  centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
+};
 
 const isValidTimeZone = (zone: string): boolean => {
   try {
@@ -13,10 +30,16 @@ const isValidTimeZone = (zone: string): boolean => {
 };
 
 export default {
-  default: { timezone: 'Asia/Shanghai' } satisfies BookingPluginConfig,
+  default: DEFAULT_CONFIG,
   validator(config: Partial<BookingPluginConfig>) {
     if (typeof config.timezone !== 'string' || !isValidTimeZone(config.timezone)) {
       throw new Error(`booking plugin: "timezone" must be an IANA time zone, got ${JSON.stringify(config.timezone)}`);
+    }
+    const hours = weeklyHoursSchema.safeParse(config.defaultOpeningHours);
+    if (!hours.success) throw new Error(`booking plugin: "defaultOpeningHours" is invalid: ${hours.error.message}`);
+    const { max, windowSeconds } = config.rateLimit ?? ({} as BookingPluginConfig['rateLimit']);
+    if (!(Number.isInteger(max) && max > 0 && Number.isInteger(windowSeconds) && windowSeconds > 0)) {
+      throw new Error('booking plugin: "rateLimit" needs whole numbers max > 0 and windowSeconds > 0');
     }
   },
 };

@@ -1,3 +1,5 @@
+import closure from './closure';
+import reservation from './reservation';
 import room from './room';
 
-export default { room };
+export default { room, closure, reservation };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { daysBetween, isValidIsoDate } from '../core/time/zoned';
 
 export const localeQuery = z
   .string()
@@ -12,3 +13,22 @@ export const slugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug of lower-case letters, digits and hyphens');
 
 export const slugParams = z.object({ slug: slugSchema });
+
+export const MAX_AVAILABILITY_DAYS = 62;
+
+const isoDate = z.string().refine(isValidIsoDate, 'must be a date written YYYY-MM-DD');
+
+/** Inclusive days in the centre's zone, at most 62 of them. */
+export const availabilityQuery = z
+  .object({
+    from: isoDate,
+    to: isoDate,
+    capacity: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+    locale: localeQuery,
+  })
+  .loose()
+  .superRefine((q, ctx) => {
+    const days = daysBetween(q.from, q.to) + 1;
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (days > MAX_AVAILABILITY_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_AVAILABILITY_DAYS} days after from (inclusive)` });
+  });

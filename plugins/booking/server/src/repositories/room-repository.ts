@@ -22,3 +22,19 @@ export const roomRepository = (strapi: Core.Strapi) => ({
     });
   },
 });
+
+/** Published rooms in the default locale: the ones requests and availability are about. */
+export const bookableRoomRepository = (strapi: Core.Strapi) => ({
+  findBySlug(slug: string, locale: string | undefined) {
+    return strapi.documents(ROOM_UID).findFirst({ status: 'published', locale, filters: { slug } });
+  },
+
+  findAllBookable(locale: string | undefined, minCapacity?: number) {
+    return strapi.documents(ROOM_UID).findMany({
+      status: 'published',
+      locale,
+      filters: { bookable: true, ...(minCapacity ? { capacity: { $gte: minCapacity } } : {}) },
+      sort: [{ sortOrder: 'asc' }, { slug: 'asc' }],
+    });
+  },
+});

@@ -1,3 +1,8 @@
+import availability from './availability';
+import notifications from './notifications';
+import reservationManage from './reservation-manage';
+import reservationRequests from './reservation-requests';
+import reservationStaff from './reservation-staff';
 import rooms from './rooms';
 
-export default { rooms };
+export default { rooms, availability, reservationRequests, reservationManage, reservationStaff, notifications };

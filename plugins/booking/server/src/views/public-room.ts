@@ -1,3 +1,7 @@
+import type { WeeklyHours } from '../core/hours/opening-hours';
+import type { BookingRules } from '../core/rules/booking-rules';
+import { hoursOfRoom, rulesOfRoom, type RoomRuleFields } from './room-settings';
+
 /**
  * What anyone on the internet may see of a room: no editor fields, no internal ids.
  * Kept free of Strapi imports so the public contract is testable on its own.
@@ -22,9 +26,11 @@ export interface PublicRoom {
   accessibility: string | null;
   bookable: boolean;
   photos: PublicPhoto[];
+  rules: BookingRules;
+  openingHours: WeeklyHours;
 }
 
-interface RoomDocument {
+export interface RoomDocument extends RoomRuleFields {
   documentId: string;
   slug: string;
   locale?: string | null;
@@ -51,7 +57,7 @@ const splitLines = (text: string | null | undefined): string[] =>
     .map((line) => line.replace(/^[-*•·]\s*/, '').trim())
     .filter(Boolean);
 
-export const toPublicRoom = (doc: RoomDocument): PublicRoom => ({
+export const toPublicRoom = (doc: RoomDocument, centreHours: WeeklyHours): PublicRoom => ({
   id: doc.documentId,
   slug: doc.slug,
   locale: doc.locale ?? '',
@@ -73,6 +79,8 @@ export const toPublicRoom = (doc: RoomDocument): PublicRoom => ({
         )
       : null,
   })),
+  rules: rulesOfRoom(doc).rules,
+  openingHours: hoursOfRoom(doc, centreHours),
 });
 
 /**

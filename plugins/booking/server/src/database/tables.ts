@@ -1,0 +1,69 @@
+import type { Core } from '@strapi/strapi';
+
+export const HOLDS_TABLE = 'booking_holds';
+export const IDEMPOTENCY_TABLE = 'booking_idempotency_keys';
+const NO_OVERLAP_CONSTRAINT = 'booking_holds_no_overlap';
+
+export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+
+/**
+ * Every period a room is held, whatever holds it (reservation, course or event session), in one
+ * table, so a single database rule guards them all. `blocked_until` is the end plus the room's
+ * buffer: two holds whose [starts_at, blocked_until) ranges overlap are too close.
+ *
+ * On PostgreSQL an exclusion constraint makes overlapping holds of one room impossible, whatever
+ * number of CMS processes write at once. SQLite has no such constraint; there writes are
+ * serialised (one connection, one writer) and re-checked inside the transaction.
+ *
+ * These tables are the plugin's own, not content types: Strapi's schema sync neither knows nor
+ * touches them, so it cannot drop the constraint.
+ */
+export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+
+  if (!(await knex.schema.hasTable(HOLDS_TABLE))) {
+    await knex.schema.createTable(HOLDS_TABLE, (t) => {
+      t.increments('id').primary();
+      t.string('room_id', 64).notNullable();
+      t.string('kind', 16).notNullable();
+      t.string('source_id', 64).notNullable();
+      t.timestamp('starts_at', { useTz: true }).notNullable();
+      t.timestamp('ends_at', { useTz: true }).notNullable();
+      t.timestamp('blocked_until', { useTz: true }).notNullable();
+      t.index(['room_id', 'starts_at'], 'booking_holds_room_start');
+      t.index(['kind', 'source_id'], 'booking_holds_source');
+    });
+  }
+
+  if (isPostgres(strapi)) {
+    await knex.raw('CREATE EXTENSION IF NOT EXISTS btree_gist');
+    const { rows } = await knex.raw('SELECT 1 FROM pg_constraint WHERE conname = ?', [NO_OVERLAP_CONSTRAINT]);
+    if (rows.length === 0) {
+      await knex.raw(
+        `ALTER TABLE ${HOLDS_TABLE} ADD CONSTRAINT ${NO_OVERLAP_CONSTRAINT}
+         EXCLUDE USING gist (room_id WITH =, tstzrange(starts_at, blocked_until, '[)') WITH &&)`
+      );
+    }
+  }
+
+  if (!(await knex.schema.hasTable(IDEMPOTENCY_TABLE))) {
+    await knex.schema.createTable(IDEMPOTENCY_TABLE, (t) => {
+      t.string('key', 200).primary();
+      t.string('request_hash', 64).notNullable();
+      t.integer('status').notNullable();
+      t.text('body').notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+    });
+  }
+};
+
+/** PostgreSQL's answer when an exclusion constraint refuses a row. */
+export const isOverlapRefusal = (error: unknown): boolean =>
+  (error as { code?: string })?.code === '23P01' ||
+  String((error as Error)?.message ?? '').includes(NO_OVERLAP_CONSTRAINT);
+
+/** A duplicate primary key, on PostgreSQL or SQLite. */
+export const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: string })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};

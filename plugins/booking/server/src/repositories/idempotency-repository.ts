@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
+import { IDEMPOTENCY_TABLE } from '../database/tables';
+
+export interface StoredAnswer {
+  requestHash: string;
+  status: number;
+  body: any;
+}
+
+/** Answers already given to an Idempotency-Key, so a retried or double-clicked request books once. */
+export const idempotencyRepository = (strapi: Core.Strapi) => ({
+  async find(key: string): Promise<StoredAnswer | null> {
+    const row = await strapi.db.connection(IDEMPOTENCY_TABLE).where({ key }).first();
+    return row ? { requestHash: row.request_hash, status: row.status, body: JSON.parse(row.body) } : null;
+  },
+
+  async save(key: string, requestHash: string, status: number, body: unknown, now: Date, trx: Knex.Transaction) {
+    await trx(IDEMPOTENCY_TABLE).insert({ key, request_hash: requestHash, status, body: JSON.stringify(body), created_at: now });
+  },
+
+  /** The first answer again, or a 422-style refusal when the key came with a different request. */
+  replay(stored: StoredAnswer, requestHash: string): { status: 201; body: { data: Record<string, unknown> } } {
+    if (stored.requestHash !== requestHash) {
+      throw new errors.ValidationError('This Idempotency-Key was already used for a different request', {
+        errors: [{ path: 'Idempotency-Key', message: 'was already used for a different request; use a new key' }],
+      });
+    }
+    return { status: stored.status as 201, body: stored.body };
+  },
+});

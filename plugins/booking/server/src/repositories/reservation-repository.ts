@@ -1,0 +1,113 @@
+import type { Core } from '@strapi/strapi';
+
+export const RESERVATION_UID = 'plugin::booking.reservation';
+
+export type ReservationStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
+export const HOLDING_STATUSES: ReservationStatus[] = ['pending', 'confirmed'];
+
+export interface ReservationRow {
+  documentId: string;
+  reference: string;
+  roomId: string;
+  /** The room as linked (its default-locale name). */
+  room: { slug: string; name: string } | null;
+  start: Date;
+  end: Date;
+  status: ReservationStatus;
+  purpose: string;
+  organization: string | null;
+  contactName: string;
+  phone: string | null;
+  email: string | null;
+  attendees: number;
+  rejectionReason: string | null;
+  language: 'zh-CN' | 'en';
+  seriesIndex: number;
+  source: 'public' | 'staff';
+  userId: number | null;
+  createdAt: Date | null;
+}
+
+const fromDocument = (d: any): ReservationRow => ({
+  documentId: d.documentId,
+  reference: d.reference,
+  roomId: d.room?.documentId ?? '',
+  room: d.room ? { slug: d.room.slug, name: d.room.name } : null,
+  start: new Date(d.startsAt),
+  end: new Date(d.endsAt),
+  status: d.status,
+  purpose: d.purpose,
+  organization: d.organization ?? null,
+  contactName: d.contactName,
+  phone: d.phone ?? null,
+  email: d.email ?? null,
+  attendees: d.attendees,
+  rejectionReason: d.rejectionReason ?? null,
+  language: d.language ?? 'zh-CN',
+  seriesIndex: d.seriesIndex ?? 0,
+  source: d.source ?? 'public',
+  userId: d.userId ?? null,
+  createdAt: d.createdAt ? new Date(d.createdAt) : null,
+});
+
+const populate = { room: { fields: ['documentId', 'slug', 'name'] } } as any;
+
+/** Reservations through the Document Service (inside strapi.db.transaction they join it). */
+export const reservationRepository = (strapi: Core.Strapi) => {
+  const docs = () => strapi.documents(RESERVATION_UID);
+  const findMany = async (filters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    ((await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }], ...extra } as any)) as any[]).map(fromDocument);
+
+  return {
+    async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string }) {
+      const { roomId, start, end, ...rest } = data;
+      const doc = await docs().create({
+        data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() } as any,
+        populate,
+      } as any);
+      return fromDocument(doc);
+    },
+
+    findByReference: (reference: string) => findMany({ reference }),
+
+    findByTokenHash: (manageTokenHash: string) => findMany({ manageTokenHash }),
+
+    referenceExists: async (reference: string) => (await docs().count({ filters: { reference } } as any)) > 0,
+
+    /** Holding reservations of one room by one contact, matched by phone or e-mail. */
+    findHeldByContact: (roomId: string, contact: { phone: string | null; email: string | null }, from: Date, to: Date) => {
+      const who = [
+        ...(contact.phone ? [{ phone: contact.phone }] : []),
+        ...(contact.email ? [{ email: { $eqi: contact.email } }] : []),
+      ];
+      if (who.length === 0) return Promise.resolve([] as ReservationRow[]);
+      return findMany({
+        room: { documentId: roomId },
+        status: { $in: HOLDING_STATUSES },
+        startsAt: { $lt: to.toISOString() },
+        endsAt: { $gt: from.toISOString() },
+        $or: who,
+      });
+    },
+
+    findForAccount: (userId: number, verifiedEmail: string | null) =>
+      findMany({ $or: [{ userId }, ...(verifiedEmail ? [{ email: { $eqi: verifiedEmail } }] : [])] }),
+
+    list: (filters: { status?: ReservationStatus; from?: Date; to?: Date; roomId?: string }, page: { start: number; limit: number }) =>
+      findMany(
+        {
+          ...(filters.status ? { status: filters.status } : {}),
+          ...(filters.roomId ? { room: { documentId: filters.roomId } } : {}),
+          ...(filters.to ? { startsAt: { $lt: filters.to.toISOString() } } : {}),
+          ...(filters.from ? { endsAt: { $gt: filters.from.toISOString() } } : {}),
+        },
+        page
+      ),
+
+    async setStatus(documentIds: string[], status: ReservationStatus, extra: { rejectionReason?: string } = {}) {
+      for (const documentId of documentIds) {
+        await docs().update({ documentId, data: { status, ...extra } as any } as any);
+      }
+    },
+  };
+};

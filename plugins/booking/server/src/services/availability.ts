@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { rangeAvailability } from '../core/availability/day-availability';
+import type { Hold } from '../core/reservations/conflicts';
+import { addDays, dayBounds, type IsoDate } from '../core/time/zoned';
+import { closureRepository, closuresOfRoom } from '../repositories/closure-repository';
+import { holdRepository } from '../repositories/hold-repository';
+import { bookableRoomRepository } from '../repositories/room-repository';
+import { toPublicDay } from '../views/availability-view';
+import { hoursOfRoom, rulesOfRoom, type RoomRuleFields } from '../views/room-settings';
+import { defaultLocaleOf } from './locales';
+import { bookingConfig } from './settings';
+
+type RoomDoc = RoomRuleFields & { documentId: string; slug: string; name: string; capacity: number };
+
+const availability = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Free and busy times of these rooms, day by day in the centre's zone. */
+  const compute = async (rooms: RoomDoc[], from: IsoDate, to: IsoDate) => {
+    const { timezone: tz, defaultOpeningHours } = bookingConfig(strapi);
+    // A day before and after: buffers of neighbouring holds reach into the range.
+    const window = { start: dayBounds(addDays(from, -1), tz).start, end: dayBounds(addDays(to, 1), tz).end };
+    const ids = rooms.map((r) => r.documentId);
+    const [holds, closures] = await Promise.all([
+      holdRepository(strapi).findTouching(ids, window.start, window.end),
+      closureRepository(strapi).findTouching(ids, window.start, window.end),
+    ]);
+    return rooms.map((room) => {
+      const roomHolds: Hold[] = holds.filter((h) => h.roomId === room.documentId).map((h) => ({ start: h.start, end: h.end, kind: h.kind }));
+      const days = rangeAvailability({
+        from,
+        to,
+        tz,
+        hours: hoursOfRoom(room, defaultOpeningHours),
+        closures: closuresOfRoom(closures, room.documentId),
+        holds: roomHolds,
+        bufferMinutes: rulesOfRoom(room).rules.bufferMinutes,
+      });
+      return { room, days: days.map((d) => toPublicDay(d, tz)) };
+    });
+  };
+
+  const roomSummary = (room: RoomDoc) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
+
+  return {
+    async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
+      const rooms = bookableRoomRepository(strapi);
+      const room = (await rooms.findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)))) as RoomDoc | null;
+      if (!room) throw new errors.NotFoundError(`No published room with slug "${slug}"`);
+      const [result] = await compute([room], from, to);
+      return { room: roomSummary(room), timezone: bookingConfig(strapi).timezone, days: result.days };
+    },
+
+    async forAllRooms(from: IsoDate, to: IsoDate, capacity: number | undefined, locale?: string) {
+      const rooms = (await bookableRoomRepository(strapi).findAllBookable(locale ?? (await defaultLocaleOf(strapi)), capacity)) as unknown as RoomDoc[];
+      const results = await compute(rooms, from, to);
+      return results.map(({ room, days }) => ({ room: roomSummary(room), days }));
+    },
+  };
+};
+
+export default availability;
+export type AvailabilityService = ReturnType<typeof availability>;

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
+import type { asAdmin } from './admin';
+
+export type Admin = Awaited<ReturnType<typeof asAdmin>>;
+export const TZ = 'Asia/Shanghai';
+
+/** Open 08:00–22:00 every day, so tests choose times freely. */
+export const LONG_HOURS = Object.fromEntries(
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '22:00' }]])
+);
+
+export interface RoomFixture {
+  slug: string;
+  name?: string;
+  capacity?: number;
+  bookable?: boolean;
+  requiresApproval?: boolean;
+  slotMinutes?: number;
+  minMinutes?: number;
+  maxMinutes?: number;
+  bufferMinutes?: number;
+  minNoticeMinutes?: number;
+  maxAdvanceDays?: number;
+  weeklyQuotaHours?: number | null;
+  openingHours?: unknown;
+}
+
+/** Creates and publishes a room the way an editor does in the content manager. */
+export const createRoom = async (admin: Admin, room: RoomFixture): Promise<string> => {
+  const uid = 'plugin::booking.room';
+  const created = await admin.request('POST', `/content-manager/collection-types/${uid}?locale=zh-CN`, {
+    name: room.name ?? room.slug,
+    capacity: 20,
+    openingHours: LONG_HOURS,
+    ...room,
+  });
+  if (created.status !== 201) throw new Error(`room ${room.slug}: ${created.status} ${JSON.stringify(created.body)}`);
+  const id = created.body.data.documentId;
+  const published = await admin.request('POST', `/content-manager/collection-types/${uid}/${id}/actions/publish?locale=zh-CN`, {});
+  if (published.status !== 200) throw new Error(`publish ${room.slug}: ${published.status} ${JSON.stringify(published.body)}`);
+  return id;
+};
+
+export const createClosure = async (admin: Admin, closure: { reason: string; start: string; end: string; roomIds?: string[] }) => {
+  const res = await admin.request('POST', '/content-manager/collection-types/plugin::booking.closure', {
+    reason: closure.reason,
+    startsAt: closure.start,
+    endsAt: closure.end,
+    allRooms: !closure.roomIds,
+    ...(closure.roomIds ? { rooms: { connect: closure.roomIds.map((documentId) => ({ documentId, locale: 'zh-CN' })) } } : {}),
+  });
+  if (res.status !== 201) throw new Error(`closure: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.documentId as string;
+};
+
+/** The date `weeks` weeks from now on the given ISO weekday (1 = Monday), in the centre's zone. */
+export const dayAhead = (isoWeekday: number, weeks = 1): IsoDate => {
+  const today = zonedDateOf(new Date(), TZ);
+  const delta = (isoWeekday - isoWeekdayOf(today) + 7) % 7;
+  return addDays(today, delta + 7 * weeks);
+};
+
+/** A wall-clock time in the centre's zone (+08:00, no daylight saving) as an ISO instant. */
+export const at = (date: IsoDate, time: string) => `${date}T${time}:00+08:00`;
+
+export const reservation = (overrides: Record<string, unknown> = {}) => ({
+  room: 'test-room',
+  start: at(dayAhead(2), '19:00'),
+  end: at(dayAhead(2), '20:00'),
+  purpose: '合唱排练 Choir rehearsal',
+  organization: '红歌协会',
+  contactName: '李秀英',
+  phone: '13800138000',
+  email: 'li.xiuying@example.org',
+  attendees: 12,
+  ...overrides,
+});
+
+/** Mail the CMS wrote to its outbox folder, oldest first. */
+export const outbox = (dir: string): Array<{ to: string; subject: string; text: string; html: string }> =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')))
+    : [];
+
+/** Mail is sent after the transaction commits, a moment after the answer: wait for it. */
+export const waitForMail = async (dir: string, predicate: (m: ReturnType<typeof outbox>[number]) => boolean, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = outbox(dir).find(predicate);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no matching mail in ${dir}; have: ${outbox(dir).map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
+};

@@ -1,0 +1,196 @@
+import { asAdmin } from '../harness/admin';
+import { startTestCms, type TestCms } from '../harness/cms';
+import { at, createClosure, createRoom, dayAhead, reservation, waitForMail, type Admin } from '../harness/fixtures';
+
+const post = (cms: TestCms, data: unknown, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/reservations', { data }, headers);
+
+/** The paths and messages of a 400, for assertions that read like the form's error list. */
+const errorsOf = (res: { status: number; body: any }) => {
+  expect(res.status).toBe(400);
+  expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+  return res.body.error.details.errors as Array<{ path: string; message: string }>;
+};
+
+describe('POST /api/booking/reservations', () => {
+  let cms: TestCms;
+  let admin: Admin;
+  let hallId: string;
+
+  beforeAll(async () => {
+    cms = await startTestCms();
+    admin = await asAdmin(cms);
+    hallId = await createRoom(admin, { slug: 'test-room', capacity: 30, requiresApproval: false, bufferMinutes: 30, maxMinutes: 180 });
+    await createRoom(admin, { slug: 'needs-approval', requiresApproval: true });
+    await createRoom(admin, { slug: 'not-bookable', bookable: false });
+    await createRoom(admin, { slug: 'quota-room', requiresApproval: false, weeklyQuotaHours: 2, maxMinutes: 240 });
+    await createRoom(admin, { slug: 'series-room', requiresApproval: false });
+    await createClosure(admin, { reason: '元旦假期', start: at(dayAhead(5, 2), '00:00'), end: at(dayAhead(6, 2), '00:00'), roomIds: [hallId] });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('books a free slot at once where the room needs no approval, and mails the requester', async () => {
+    const res = await post(cms, reservation({ start: at(dayAhead(1), '09:00'), end: at(dayAhead(1), '10:30') }));
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({
+      status: 'confirmed',
+      room: { slug: 'test-room' },
+      occurrences: [{ start: at(dayAhead(1), '09:00'), end: at(dayAhead(1), '10:30'), status: 'confirmed' }],
+      skipped: [],
+    });
+    expect(res.body.data.reference).toMatch(/^LL-[A-Z0-9]{5}$/);
+    expect(res.body.data.manageToken.length).toBeGreaterThanOrEqual(22);
+    const mail = await waitForMail(cms.mailDir, (m) => m.subject.includes(res.body.data.reference));
+    expect(mail.to).toBe('li.xiuying@example.org');
+  });
+
+  it('leaves a request pending where the room needs approval', async () => {
+    const res = await post(cms, reservation({ room: 'needs-approval' }));
+    expect(res.status).toBe(201);
+    expect(res.body.data.status).toBe('pending');
+  });
+
+  it('accepts any offset and answers in the centre zone', async () => {
+    const date = dayAhead(1, 3);
+    const res = await post(cms, reservation({ start: `${date}T01:00:00Z`, end: `${date}T02:00:00Z` }));
+    expect(res.status).toBe(201);
+    expect(res.body.data.occurrences[0]).toMatchObject({ start: at(date, '09:00'), end: at(date, '10:00') });
+  });
+
+  it('refuses a time already held, buffers included, with the clashing times', async () => {
+    const date = dayAhead(3);
+    expect((await post(cms, reservation({ start: at(date, '14:00'), end: at(date, '15:00') }))).status).toBe(201);
+    // 15:00 + the room's 30-minute buffer: 15:15 is too close.
+    const tooClose = await post(cms, reservation({ start: at(date, '15:00'), end: at(date, '16:00') }));
+    expect(tooClose.status).toBe(409);
+    expect(tooClose.body).toMatchObject({ data: null, error: { status: 409, name: 'ConflictError', details: { conflicts: [{ start: at(date, '15:00'), end: at(date, '16:00') }] } } });
+    expect((await post(cms, reservation({ start: at(date, '15:30'), end: at(date, '16:30') }))).status).toBe(201);
+  });
+
+  describe('every broken rule is a 400 naming the field, and books nothing', () => {
+    const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
+      ['an unknown room', { room: 'no-such-room' }, 'room', /no room/],
+      ['a room that cannot be booked', { room: 'not-bookable' }, 'room', /cannot be booked/],
+      ['a missing purpose', { purpose: undefined }, 'purpose', /required/],
+      ['a malformed start', { start: 'next tuesday' }, 'start', /ISO 8601/],
+      ['a time without an offset', { start: `${dayAhead(2)}T19:00:00` }, 'start', /offset/],
+      ['no way to reach the contact', { phone: null, email: null }, 'phone', /phone number or an e-mail/],
+      ['a malformed e-mail', { email: 'li at example' }, 'email', /e-mail/],
+      ['attendees that are not a number', { attendees: 'twelve' }, 'attendees', /number/],
+      ['an end not after the start', { start: at(dayAhead(2), '19:00'), end: at(dayAhead(2), '18:00') }, 'end', /after/],
+      ['a start off the slot grid', { start: at(dayAhead(2), '19:10'), end: at(dayAhead(2), '20:00') }, 'start', /30/],
+      ['a request shorter than the minimum', { start: at(dayAhead(2), '19:00'), end: at(dayAhead(2), '19:00').replace('19:00:00', '19:00:00') }, 'end', /after/],
+      ['a request longer than the maximum', { start: at(dayAhead(2), '09:00'), end: at(dayAhead(2), '13:00') }, 'end', /180/],
+      ['a time outside opening hours', { start: at(dayAhead(2), '21:30'), end: at(dayAhead(2), '22:30') }, 'start', /opening hours/],
+      ['a time in a closure', { start: at(dayAhead(5, 2), '10:00'), end: at(dayAhead(5, 2), '11:00') }, 'start', /closed|closure/i],
+      ['a time in the past', { start: at(dayAhead(1, -1), '10:00'), end: at(dayAhead(1, -1), '11:00') }, 'start', /past/],
+      ['a time too far ahead', { start: at(dayAhead(1, 20), '10:00'), end: at(dayAhead(1, 20), '11:00') }, 'start', /90 days/],
+      ['more people than the room holds', { attendees: 31 }, 'attendees', /30/],
+      ['a series longer than 52 weeks', { repeat: { frequency: 'weekly', until: dayAhead(1, 60) } }, 'repeat.until', /52/],
+      ['a series ending before it starts', { repeat: { frequency: 'weekly', until: dayAhead(1, -1) } }, 'repeat.until', /before/],
+      ['a repeat other than weekly', { repeat: { frequency: 'daily', until: dayAhead(1, 2) } }, 'repeat.frequency', /weekly/],
+    ];
+
+    it.each(cases)('%s', async (_label, overrides, path, message) => {
+      const before = await cms.get(`/api/booking/rooms/test-room/availability?from=${dayAhead(1, -1)}&to=${dayAhead(1, -1)}`);
+      const errors = errorsOf(await post(cms, reservation(overrides)));
+      expect(errors).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) }]));
+      const after = await cms.get(`/api/booking/rooms/test-room/availability?from=${dayAhead(1, -1)}&to=${dayAhead(1, -1)}`);
+      expect(after.body).toEqual(before.body);
+    });
+
+    it('lists every broken rule at once', async () => {
+      const errors = errorsOf(await post(cms, reservation({ start: at(dayAhead(2), '21:10'), end: at(dayAhead(2), '23:00'), attendees: 99 })));
+      expect(errors.map((e) => e.path).sort()).toEqual(expect.arrayContaining(['attendees', 'start']));
+      expect(errors.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('refuses a body that is not { data: { … } }', async () => {
+      const res = await cms.request('POST', '/api/booking/reservations', reservation());
+      expect(errorsOf(res)).toEqual([expect.objectContaining({ path: 'data' })]);
+    });
+
+    it("refuses going over the contact's weekly quota in a room", async () => {
+      const monday = dayAhead(1, 2);
+      const first = await post(cms, reservation({ room: 'quota-room', start: at(monday, '09:00'), end: at(monday, '10:30') }));
+      expect(first.status).toBe(201);
+      const second = await post(cms, reservation({ room: 'quota-room', start: at(monday, '14:00'), end: at(monday, '15:00') }));
+      expect(errorsOf(second)).toEqual([expect.objectContaining({ path: 'start', message: expect.stringMatching(/2 hours|quota/i) })]);
+      // Someone else may still book.
+      const other = await post(cms, reservation({ room: 'quota-room', start: at(monday, '14:00'), end: at(monday, '15:00'), phone: '13911112222', email: 'other@example.org' }));
+      expect(other.status).toBe(201);
+    });
+  });
+
+  describe('a weekly series', () => {
+    const seriesStart = dayAhead(4, 1);
+    const series = (overrides: Record<string, unknown> = {}) =>
+      reservation({ room: 'series-room', start: at(seriesStart, '19:00'), end: at(seriesStart, '20:30'), repeat: { frequency: 'weekly', until: dayAhead(4, 5) }, ...overrides });
+
+    it('is all or nothing when one week clashes, then books the free weeks with skipConflicts', async () => {
+      const week3 = dayAhead(4, 3);
+      const blocker = await post(cms, reservation({ room: 'series-room', start: at(week3, '20:00'), end: at(week3, '21:00'), email: 'dance@example.org' }));
+      expect(blocker.status).toBe(201);
+
+      const refused = await post(cms, series());
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.details.conflicts).toEqual([{ start: at(week3, '19:00'), end: at(week3, '20:30') }]);
+      // Nothing of the series was booked: week 1 is still free.
+      const week1 = await cms.get(`/api/booking/rooms/series-room/availability?from=${seriesStart}&to=${seriesStart}`);
+      expect(week1.body.data.days[0].busy).toEqual([]);
+
+      const booked = await post(cms, series({ skipConflicts: true }));
+      expect(booked.status).toBe(201);
+      expect(booked.body.data.occurrences.map((o: any) => o.start)).toEqual([1, 2, 4, 5].map((w) => at(dayAhead(4, w), '19:00')));
+      expect(booked.body.data.skipped).toEqual([{ start: at(week3, '19:00'), end: at(week3, '20:30'), reason: 'taken' }]);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('answers a retry with the first answer and books once', async () => {
+      const data = reservation({ start: at(dayAhead(2, 2), '10:00'), end: at(dayAhead(2, 2), '11:00') });
+      const key = { 'Idempotency-Key': 'retry-test-0001' };
+      const first = await post(cms, data, key);
+      const again = await post(cms, data, key);
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      // Without the key the same request is a clash: only one booking exists.
+      expect((await post(cms, data)).status).toBe(409);
+    });
+
+    it('refuses the same key with a different request', async () => {
+      const key = { 'Idempotency-Key': 'retry-test-0002' };
+      expect((await post(cms, reservation({ start: at(dayAhead(2, 3), '10:00'), end: at(dayAhead(2, 3), '11:00') }), key)).status).toBe(201);
+      const other = await post(cms, reservation({ start: at(dayAhead(2, 3), '14:00'), end: at(dayAhead(2, 3), '15:00') }), key);
+      expect(errorsOf(other)).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+    });
+
+    it('books once when a double click sends both at the same moment', async () => {
+      const data = reservation({ start: at(dayAhead(2, 4), '10:00'), end: at(dayAhead(2, 4), '11:00') });
+      const key = { 'Idempotency-Key': 'double-click-0003' };
+      const [a, b] = await Promise.all([post(cms, data, key), post(cms, data, key)]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.data.reference).toBe(b.body.data.reference);
+    });
+  });
+
+  it('shows no one’s name, phone, e-mail or organisation in any public answer', async () => {
+    const date = dayAhead(4, 4);
+    const secret = { contactName: '隐私测试张三', phone: '13700001111', email: 'private.person@example.org', organization: '秘密协会' };
+    expect((await post(cms, reservation({ start: at(date, '10:00'), end: at(date, '11:00'), ...secret }))).status).toBe(201);
+    const answers = await Promise.all([
+      cms.get(`/api/booking/rooms/test-room/availability?from=${date}&to=${date}`),
+      cms.get(`/api/booking/availability?from=${date}&to=${date}`),
+      cms.get('/api/booking/rooms'),
+      cms.get('/api/booking/rooms/test-room'),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      const text = JSON.stringify(answer.body);
+      for (const value of Object.values(secret)) expect(text).not.toContain(value);
+    }
+    expect(JSON.stringify(answers[0].body)).toContain('"kind":"reservation"');
+  });
+});
