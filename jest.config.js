@@ -28,7 +28,8 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.[cm]?tsx?$': babel },
       // The site is built once, against the PostgreSQL CMS: the database makes no difference to it.
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/site/**/*.test.ts'],
+      // tests/postgres: what only PostgreSQL can do (several CMS processes on one database).
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/site/**/*.test.ts', '<rootDir>/tests/postgres/**/*.test.ts'],
       moduleFileExtensions,
       globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       globalTeardown: '<rootDir>/tests/harness/global-teardown.ts',

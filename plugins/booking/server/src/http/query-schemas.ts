@@ -28,6 +28,7 @@ export const availabilityQuery = z
   })
   .loose()
   .superRefine((q, ctx) => {
+    if (!isValidIsoDate(q.from) || !isValidIsoDate(q.to)) return; // already reported per field
     const days = daysBetween(q.from, q.to) + 1;
     if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
     else if (days > MAX_AVAILABILITY_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_AVAILABILITY_DAYS} days after from (inclusive)` });
