@@ -1,5 +1,6 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
+import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 
 const ROOM = 'plugin::booking.room';
 
@@ -84,5 +85,14 @@ describe('GET /api/booking/rooms (anonymous)', () => {
     // A room without its own hours shows the centre's, and the default rules in plain numbers.
     expect(res.body.data.openingHours.mon).toEqual([{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }]);
     expect(res.body.data.rules).toMatchObject({ slotMinutes: 30, requiresApproval: true });
+  });
+
+  it("fills the demo week: the choir's Tuesday rehearsal holds the hall, without anyone's name", async () => {
+    const tomorrow = addDays(zonedDateOf(new Date(), 'Asia/Shanghai'), 1);
+    const res = await cms.get(`/api/booking/rooms/multi-purpose-hall/availability?from=${tomorrow}&to=${addDays(tomorrow, 6)}`);
+    expect(res.status).toBe(200);
+    const held = res.body.data.days.flatMap((d: any) => d.busy.filter((b: any) => b.kind === 'reservation'));
+    expect(held).toEqual(expect.arrayContaining([expect.objectContaining({ start: expect.stringMatching(/T19:00:00\+08:00$/), end: expect.stringMatching(/T21:00:00\+08:00$/) })]));
+    expect(JSON.stringify(res.body)).not.toContain('周桂兰');
   });
 });

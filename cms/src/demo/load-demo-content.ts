@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { loadDemoReservations } from './reservations';
 import { demoRooms } from './rooms';
 
 const ROOM_UID = 'plugin::booking.room';
@@ -9,7 +10,7 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   strapi.log.info('Loading demo content into an empty database');
 
   for (const room of demoRooms) {
-    const shared = { slug: room.slug, capacity: room.capacity, sortOrder: room.sortOrder, bookable: room.bookable ?? true };
+    const shared = { slug: room.slug, capacity: room.capacity, sortOrder: room.sortOrder, bookable: room.bookable ?? true, ...room.rules };
     // The plugin's content types are not in this app's generated types, hence the casts.
     const created = await strapi.documents(ROOM_UID).create({ locale: 'zh-CN', data: { ...shared, ...room.zh } as any });
     await strapi
@@ -17,4 +18,5 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
       .update({ documentId: created.documentId, locale: 'en', data: { ...shared, ...room.en } as any });
     await strapi.documents(ROOM_UID).publish({ documentId: created.documentId, locale: '*' });
   }
+  await loadDemoReservations(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
 };

@@ -6,11 +6,13 @@ export interface DemoRoom {
   zh: { name: string; description: string; location: string; amenities: string; accessibility?: string };
   en: { name: string; description: string; location: string; amenities: string; accessibility?: string };
   bookable?: boolean;
+  rules?: { requiresApproval?: boolean; bufferMinutes?: number; maxMinutes?: number; weeklyQuotaHours?: number };
 }
 
 export const demoRooms: DemoRoom[] = [
   {
     slug: 'multi-purpose-hall',
+    rules: { requiresApproval: true, bufferMinutes: 30, maxMinutes: 240 },
     capacity: 120,
     sortOrder: 1,
     zh: {
@@ -48,6 +50,7 @@ export const demoRooms: DemoRoom[] = [
   },
   {
     slug: 'council-hall',
+    rules: { requiresApproval: false, maxMinutes: 180, weeklyQuotaHours: 6 },
     capacity: 24,
     sortOrder: 3,
     zh: {
@@ -65,6 +68,7 @@ export const demoRooms: DemoRoom[] = [
   },
   {
     slug: 'childrens-room',
+    rules: { requiresApproval: true, maxMinutes: 180 },
     capacity: 40,
     sortOrder: 4,
     zh: {
@@ -82,6 +86,7 @@ export const demoRooms: DemoRoom[] = [
   },
   {
     slug: 'training-room',
+    rules: { requiresApproval: false, bufferMinutes: 15 },
     capacity: 40,
     sortOrder: 5,
     zh: {
@@ -99,6 +104,7 @@ export const demoRooms: DemoRoom[] = [
   },
   {
     slug: 'screening-room',
+    rules: { requiresApproval: true, bufferMinutes: 30, maxMinutes: 240 },
     capacity: 60,
     sortOrder: 6,
     zh: {
