@@ -12,5 +12,6 @@ export default {
     { method: 'POST', path: '/reservations', handler: 'admin-reservations.create', config: staffOnly },
     { method: 'POST', path: '/reservations/:reference/approve', handler: 'admin-reservations.approve', config: staffOnly },
     { method: 'POST', path: '/reservations/:reference/reject', handler: 'admin-reservations.reject', config: staffOnly },
+    { method: 'GET', path: '/closures/:id/reservations', handler: 'admin-closures.affected', config: staffOnly },
   ],
 };

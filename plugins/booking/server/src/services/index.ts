@@ -1,8 +1,9 @@
 import availability from './availability';
+import closureImpact from './closure-impact';
 import notifications from './notifications';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reservationStaff from './reservation-staff';
 import rooms from './rooms';
 
-export default { rooms, availability, reservationRequests, reservationManage, reservationStaff, notifications };
+export default { rooms, availability, reservationRequests, reservationManage, reservationStaff, notifications, closureImpact };
