@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 export const RESERVATION_UID = 'plugin::booking.reservation';
 
@@ -103,6 +104,16 @@ export const reservationRepository = (strapi: Core.Strapi) => {
         },
         page
       ),
+
+    /**
+     * Inside a transaction, waits for any other transaction changing this request and keeps others waiting until this one ends,
+     * so a status change decides on the statuses as they are. (On SQLite there is one writer at a time anyway.)
+     */
+    async lockReference(reference: string, trx: Knex.Transaction): Promise<void> {
+      if (strapi.db.dialect.client !== 'postgres') return;
+      const meta = strapi.db.metadata.get(RESERVATION_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+      await trx(meta.tableName).select('id').where(meta.attributes.reference?.columnName ?? 'reference', reference).orderBy('id').forUpdate();
+    },
 
     async setStatus(documentIds: string[], status: ReservationStatus, extra: { rejectionReason?: string } = {}) {
       for (const documentId of documentIds) {

@@ -31,8 +31,11 @@ const notifications = ({ strapi }: { strapi: Core.Strapi }) => {
       language,
       reference: first.reference,
       roomName: await roomNameIn(first.roomId, language, first.room?.name ?? ''),
-      // A rejection lists the dates that were asked for; otherwise the dates still held.
-      occurrences: (change.kind === 'rejected' ? change.changed : change.rows.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected')).map((r) => ({ start: r.start, end: r.end })),
+      // A rejection lists the dates that were asked for; otherwise the dates still held and to come.
+      occurrences: (change.kind === 'rejected'
+        ? change.changed
+        : change.rows.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected' && r.end > new Date())
+      ).map((r) => ({ start: r.start, end: r.end })),
       purpose: first.purpose,
       cancelledOccurrences: change.kind === 'cancelled' ? change.changed.map((r) => ({ start: r.start, end: r.end })) : undefined,
       reason: change.kind === 'rejected' ? change.changed[0]?.rejectionReason ?? null : null,

@@ -15,19 +15,48 @@ export interface StatusChange {
   changed: ReservationRow[];
 }
 
-/** Flips rows to a status and releases their holds when they stop holding the room, in one transaction. */
+/**
+ * Changes the status of some dates of one request, atomically. Inside one transaction it locks the request's rows, reads them as
+ * they are now, lets `pick` choose the rows to change (or throw to refuse), flips those and releases their holds when they stop
+ * holding the room. Two changes arriving at once (staff approving while the requester cancels, two staff approving) thus happen
+ * one after the other, and the second decides on what the first left: a date cancelled a moment ago is never confirmed again
+ * without its hold, and no decision is made (and mailed) twice.
+ */
+export const changeStatusOf = async (
+  strapi: Core.Strapi,
+  reference: string,
+  pick: (rows: ReservationRow[]) => ReservationRow[],
+  status: ReservationRow['status'],
+  extra: { rejectionReason?: string } = {}
+): Promise<{ rows: ReservationRow[]; changed: ReservationRow[] }> => {
+  const reservations = reservationRepository(strapi);
+  return strapi.db.transaction(async ({ trx }) => {
+    await reservations.lockReference(reference, trx);
+    const rows = await reservations.findByReference(reference);
+    if (rows.length === 0) throw new errors.NotFoundError(`No reservation ${reference}`);
+    const targets = pick(rows);
+    const ids = targets.map((r) => r.documentId);
+    await reservations.setStatus(ids, status, extra);
+    if (!HOLDING_STATUSES.includes(status)) await holdRepository(strapi).release('reservation', ids, trx);
+    const changed = targets.map((r) => ({ ...r, status, ...(extra.rejectionReason ? { rejectionReason: extra.rejectionReason } : {}) }));
+    return { rows: rows.map((r) => changed.find((c) => c.documentId === r.documentId) ?? r), changed };
+  });
+};
+
+/**
+ * Flips rows (all of one request) to a status and releases their holds when they stop holding the room, in one transaction. Only
+ * rows whose status is still the one read are changed, so a change made meanwhile is not overwritten; the rows changed are returned.
+ */
 export const changeStatus = async (
   strapi: Core.Strapi,
   rows: ReservationRow[],
   status: ReservationRow['status'],
   extra: { rejectionReason?: string } = {}
 ): Promise<ReservationRow[]> => {
-  const ids = rows.map((r) => r.documentId);
-  await strapi.db.transaction(async ({ trx }) => {
-    await reservationRepository(strapi).setStatus(ids, status, extra);
-    if (!HOLDING_STATUSES.includes(status)) await holdRepository(strapi).release('reservation', ids, trx);
-  });
-  return rows.map((r) => ({ ...r, status, ...(extra.rejectionReason ? { rejectionReason: extra.rejectionReason } : {}) }));
+  if (rows.length === 0) return [];
+  const read = new Map(rows.map((r) => [r.documentId, r.status]));
+  const { changed } = await changeStatusOf(strapi, rows[0].reference, (now) => now.filter((r) => read.get(r.documentId) === r.status), status, extra);
+  return changed;
 };
 
 const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -40,6 +69,11 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows;
   };
 
+  const emailsAreVerified = async () => {
+    const advanced = (await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get({})) as { email_confirmation?: boolean } | null;
+    return advanced?.email_confirmation === true;
+  };
+
   return {
     async show(token: string) {
       const rows = await rowsOfToken(token);
@@ -48,26 +82,31 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Cancels one date (by its start) or every date still to come. Past dates stay as they were. */
     async cancel(token: string, options: { start?: Date }, now: Date): Promise<{ view: ReturnType<typeof toRequesterView>; change: StatusChange }> {
-      const rows = await rowsOfToken(token);
-      let targets: ReservationRow[];
-      if (options.start) {
-        const row = rows.find((r) => r.start.getTime() === options.start!.getTime());
-        if (!row) throw validationError([{ path: 'start', message: 'no date of this reservation starts at that time' }]);
-        if (row.start <= now) throw validationError([{ path: 'start', message: 'has already begun or passed, so it cannot be cancelled' }]);
-        if (!HOLDING_STATUSES.includes(row.status)) throw validationError([{ path: 'start', message: `is already ${row.status}` }]);
-        targets = [row];
-      } else {
-        targets = rows.filter((r) => r.start > now && HOLDING_STATUSES.includes(r.status));
+      const [{ reference }] = await rowsOfToken(token);
+      // Chosen inside the transaction, on the statuses as they are then.
+      const pick = (rows: ReservationRow[]) => {
+        if (options.start) {
+          const row = rows.find((r) => r.start.getTime() === options.start!.getTime());
+          if (!row) throw validationError([{ path: 'start', message: 'no date of this reservation starts at that time' }]);
+          if (row.start <= now) throw validationError([{ path: 'start', message: 'has already begun or passed, so it cannot be cancelled' }]);
+          if (!HOLDING_STATUSES.includes(row.status)) throw validationError([{ path: 'start', message: `is already ${row.status}` }]);
+          return [row];
+        }
+        const targets = rows.filter((r) => r.start > now && HOLDING_STATUSES.includes(r.status));
         if (targets.length === 0) throw validationError([{ path: 'reservation', message: 'has no date still to come that can be cancelled' }]);
-      }
-      const changed = await changeStatus(strapi, targets, 'cancelled');
-      const after = rows.map((r) => changed.find((c) => c.documentId === r.documentId) ?? r);
+        return targets;
+      };
+      const { rows: after, changed } = await changeStatusOf(strapi, reference, pick, 'cancelled');
       return { view: toRequesterView(after, after[0].room, tz()), change: { kind: 'cancelled', rows: after, changed } };
     },
 
-    /** A signed-in resident's reservations: made under their account, or with the e-mail they verified. */
+    /**
+     * A signed-in resident's reservations: made under their account, or with the e-mail they verified. Users & permissions marks
+     * every new account `confirmed` when e-mail confirmation is off, so the address counts as verified only while confirmation is
+     * required; otherwise anyone could register someone else's address and read their bookings (name, phone, times).
+     */
     async forAccount(user: { id: number; email?: string | null; confirmed?: boolean | null }) {
-      const rows = await reservations.findForAccount(user.id, user.confirmed && user.email ? user.email : null);
+      const rows = await reservations.findForAccount(user.id, user.confirmed === true && user.email && (await emailsAreVerified()) ? user.email : null);
       return groupByReference(rows).map((group) => toRequesterView(group, group[0].room, tz()));
     },
   };

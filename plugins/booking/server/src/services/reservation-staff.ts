@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReservationStatus } from '../repositories/reservation-repository';
+import type { ReservationRow, ReservationStatus } from '../repositories/reservation-repository';
 import { reservationRepository } from '../repositories/reservation-repository';
 import { groupByReference, toStaffView } from '../views/reservation-view';
-import { changeStatus, type StatusChange } from './reservation-manage';
+import { changeStatusOf, type StatusChange } from './reservation-manage';
 import { bookingConfig } from './settings';
 
 /** What staff do with requests from the admin panel: list, approve, reject. */
@@ -11,22 +11,18 @@ const reservationStaff = ({ strapi }: { strapi: Core.Strapi }) => {
   const reservations = reservationRepository(strapi);
   const tz = () => bookingConfig(strapi).timezone;
 
-  const rowsOf = async (reference: string) => {
-    const rows = await reservations.findByReference(reference);
-    if (rows.length === 0) throw new errors.NotFoundError(`No reservation ${reference}`);
-    return rows;
-  };
-
   const decide = async (reference: string, to: 'confirmed' | 'rejected', now: Date, reason?: string) => {
-    const rows = await rowsOf(reference);
-    const pending = rows.filter((r) => r.status === 'pending' && r.end > now);
-    if (pending.length === 0) {
-      throw new errors.ValidationError(`${reference} has nothing waiting for a decision`, {
-        errors: [{ path: 'reference', message: `has no pending date still to come (status: ${rows.map((r) => r.status).join(', ')})` }],
-      });
-    }
-    const changed = await changeStatus(strapi, pending, to, to === 'rejected' ? { rejectionReason: reason } : {});
-    const after = rows.map((r) => changed.find((c) => c.documentId === r.documentId) ?? r);
+    // Chosen inside the transaction: of two decisions at once, the second finds nothing pending and is refused.
+    const pick = (rows: ReservationRow[]) => {
+      const pending = rows.filter((r) => r.status === 'pending' && r.end > now);
+      if (pending.length === 0) {
+        throw new errors.ValidationError(`${reference} has nothing waiting for a decision`, {
+          errors: [{ path: 'reference', message: `has no pending date still to come (status: ${[...new Set(rows.map((r) => r.status))].join(', ')})` }],
+        });
+      }
+      return pending;
+    };
+    const { rows: after, changed } = await changeStatusOf(strapi, reference, pick, to, to === 'rejected' ? { rejectionReason: reason } : {});
     const change: StatusChange = { kind: to, rows: after, changed };
     return { view: toStaffView(after, after[0].room, tz()), change };
   };

@@ -1,0 +1,343 @@
+import { randomBytes } from 'node:crypto';
+import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import { asAdmin } from '../harness/admin';
+import { startTestCms, type TestCms } from '../harness/cms';
+import { at, createRoom, dayAhead, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+
+const RESERVATIONS = '/api/booking/reservations';
+const manage = (token: string) => `${RESERVATIONS}/manage/${token}`;
+
+describe('managing a reservation by its link, and a resident’s own list', () => {
+  let cms: TestCms;
+  let admin: Admin;
+
+  beforeAll(async () => {
+    // Many requests from one address: the booking routes' rate limit is not what is tested here.
+    cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
+    admin = await asAdmin(cms);
+    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine']) {
+      await createRoom(admin, { slug, requiresApproval: false, bufferMinutes: 0 });
+    }
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  const book = async (overrides: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const res = await cms.request('POST', RESERVATIONS, { data: reservation(overrides) }, headers);
+    if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.data as { reference: string; status: string; manageToken: string; occurrences: Array<{ start: string; end: string; status: string }> };
+  };
+  const bookAs = (overrides: Record<string, unknown>) => cms.request('POST', RESERVATIONS, { data: reservation(overrides) });
+
+  it('shows the requester their reservation by the link, without anything secret', async () => {
+    const date = dayAhead(2);
+    const made = await book({ room: 'manage-view', start: at(date, '19:00'), end: at(date, '20:30'), email: 'view@example.org', organization: '书法社' });
+    expect(made.status).toBe('confirmed');
+    expect(made.manageToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+
+    const res = await cms.get(manage(made.manageToken));
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      reference: made.reference,
+      status: 'confirmed',
+      room: { slug: 'manage-view' },
+      purpose: '合唱排练 Choir rehearsal',
+      organization: '书法社',
+      contactName: '李秀英',
+      email: 'view@example.org',
+      attendees: 12,
+      rejectionReason: null,
+      occurrences: [{ start: at(date, '19:00'), end: at(date, '20:30'), status: 'confirmed' }],
+    });
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(made.manageToken);
+    expect(text).not.toMatch(/manageTokenHash|[0-9a-f]{64}/);
+  });
+
+  it('cancelling frees the time, so someone else can then book it', async () => {
+    const date = dayAhead(3);
+    const slot = { room: 'manage-free', start: at(date, '10:00'), end: at(date, '12:00') };
+    const made = await book({ ...slot, email: 'first@example.org' });
+
+    const clash = await bookAs({ ...slot, email: 'second@example.org', contactName: '王建国' });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.name).toBe('ConflictError');
+
+    const cancelled = await cms.request('POST', `${manage(made.manageToken)}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data).toMatchObject({ reference: made.reference, status: 'cancelled', occurrences: [{ status: 'cancelled' }] });
+
+    const view = await cms.get(manage(made.manageToken));
+    expect(view.body.data.status).toBe('cancelled');
+    expect(view.body.data.occurrences).toEqual([{ start: slot.start, end: slot.end, status: 'cancelled' }]);
+
+    const second = await bookAs({ ...slot, email: 'second@example.org', contactName: '王建国' });
+    expect(second.status).toBe(201);
+    expect(second.body.data.status).toBe('confirmed');
+
+    // Nothing left to cancel: the same link cannot cancel again (nor the newcomer's booking).
+    const again = await cms.request('POST', `${manage(made.manageToken)}/cancel`);
+    expect(again.status).toBe(400);
+    const againByDate = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: slot.start } });
+    expect(againByDate.status).toBe(400);
+    expect(againByDate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+    const newcomer = await cms.get(manage(second.body.data.manageToken));
+    expect(newcomer.body.data.status).toBe('confirmed');
+  });
+
+  it('cancels one date of a weekly series and keeps the others', async () => {
+    const weeks = [dayAhead(4, 1), dayAhead(4, 2), dayAhead(4, 3)];
+    const made = await book({
+      room: 'manage-series',
+      start: at(weeks[0], '18:00'),
+      end: at(weeks[0], '19:00'),
+      email: 'series@example.org',
+      repeat: { frequency: 'weekly', until: weeks[2] },
+    });
+    expect(made.occurrences.map((o) => o.start)).toEqual(weeks.map((d) => at(d, '18:00')));
+
+    // The date is matched by its instant, whatever offset the client writes it in.
+    const middleUtc = new Date(at(weeks[1], '18:00')).toISOString();
+    const res = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: middleUtc } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.status).toBe('confirmed');
+    expect(res.body.data.occurrences).toEqual([
+      { start: at(weeks[0], '18:00'), end: at(weeks[0], '19:00'), status: 'confirmed' },
+      { start: at(weeks[1], '18:00'), end: at(weeks[1], '19:00'), status: 'cancelled' },
+      { start: at(weeks[2], '18:00'), end: at(weeks[2], '19:00'), status: 'confirmed' },
+    ]);
+
+    // Only the cancelled week is free for someone else.
+    const other = { email: 'other@example.org', contactName: '张伟' };
+    for (const [i, date] of weeks.entries()) {
+      const attempt = await bookAs({ ...other, room: 'manage-series', start: at(date, '18:00'), end: at(date, '19:00') });
+      expect([i, attempt.status]).toEqual([i, i === 1 ? 201 : 409]);
+    }
+
+    const twice = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: at(weeks[1], '18:00') } });
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+
+    const noSuchDate = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: at(weeks[0], '18:30') } });
+    expect(noSuchDate.status).toBe(400);
+    expect(noSuchDate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+
+    const notADate = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: 'next tuesday' } });
+    expect(notADate.status).toBe(400);
+    expect(notADate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+
+    const view = await cms.get(manage(made.manageToken));
+    expect(view.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed', 'cancelled', 'confirmed']);
+
+    // The mail names the cancelled date and says the others are still booked.
+    const mail = await waitForMail(cms.mailDir, (m) => m.to === 'series@example.org' && m.subject.includes('预约日期已取消'));
+    expect(mail.subject).toContain(made.reference);
+    const [, m1, d1] = weeks[1].split('-').map(Number);
+    const [, m2, d2] = weeks[2].split('-').map(Number);
+    const [cancelledPart, stillPart] = mail.text.split('其余日期照常保留');
+    expect(cancelledPart).toContain(`${m1}月${d1}日`);
+    expect(stillPart).toContain(`${m2}月${d2}日`);
+    expect(stillPart).not.toContain(`${m1}月${d1}日`);
+  });
+
+  it('does not cancel a date that has passed; cancelling "everything" leaves past dates alone', async () => {
+    const today = zonedDateOf(new Date(), TZ);
+    const past = addDays(today, -6);
+    // Staff may enter a booking in the past (say, to record what happened); residents cannot.
+    const entered = await admin.request('POST', '/booking/reservations', {
+      data: reservation({
+        room: 'manage-past',
+        start: at(past, '09:00'),
+        end: at(past, '10:00'),
+        email: 'past@example.org',
+        repeat: { frequency: 'weekly', until: addDays(today, 8) },
+      }),
+    });
+    expect(entered.status).toBe(201);
+    const { manageToken, occurrences } = entered.body.data;
+    expect(occurrences.map((o: any) => o.start)).toEqual([at(past, '09:00'), at(addDays(past, 7), '09:00'), at(addDays(past, 14), '09:00')]);
+
+    const pastDate = await cms.request('POST', `${manage(manageToken)}/cancel`, { data: { start: at(past, '09:00') } });
+    expect(pastDate.status).toBe(400);
+    expect(pastDate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
+
+    const all = await cms.request('POST', `${manage(manageToken)}/cancel`);
+    expect(all.status).toBe(200);
+    expect(all.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed', 'cancelled', 'cancelled']);
+
+    const view = await cms.get(manage(manageToken));
+    expect(view.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed', 'cancelled', 'cancelled']);
+
+    const mail = await waitForMail(cms.mailDir, (m) => m.to === 'past@example.org' && m.subject.includes('取消'));
+    for (const d of [addDays(past, 7), addDays(past, 14)]) {
+      const [, m, day] = d.split('-').map(Number);
+      expect(mail.text.split('其余日期')[0]).toContain(`${m}月${day}日`);
+    }
+
+    // Only the past date is left: nothing more can be cancelled.
+    const nothingLeft = await cms.request('POST', `${manage(manageToken)}/cancel`);
+    expect(nothingLeft.status).toBe(400);
+  });
+
+  it('answers 404 for a link that belongs to nothing and 400 for one that cannot be a link', async () => {
+    const unknown = randomBytes(32).toString('base64url');
+    const missing = await cms.get(manage(unknown));
+    expect(missing.status).toBe(404);
+    expect(missing.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
+    const missingCancel = await cms.request('POST', `${manage(unknown)}/cancel`);
+    expect(missingCancel.status).toBe(404);
+
+    for (const bad of ['short', 'has.dots.in.it-and-is-long-enough-though', `${'x'.repeat(101)}`]) {
+      const res = await cms.get(manage(bad));
+      expect([bad, res.status]).toEqual([bad, 400]);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'token' })]);
+    }
+    const badCancel = await cms.request('POST', `${manage('short')}/cancel`);
+    expect(badCancel.status).toBe(400);
+    expect(badCancel.body.error.details.errors).toEqual([expect.objectContaining({ path: 'token' })]);
+
+    // A real booking's token, slightly changed, opens nothing.
+    const date = dayAhead(5);
+    const made = await book({ room: 'manage-tokens', start: at(date, '14:00'), end: at(date, '15:00'), email: 'tokens@example.org' });
+    const altered = made.manageToken.slice(0, -1) + (made.manageToken.endsWith('A') ? 'B' : 'A');
+    expect((await cms.get(manage(altered))).status).toBe(404);
+    expect((await cms.get(manage(made.manageToken))).status).toBe(200);
+  });
+
+  it('sends a cancellation mail in the requester’s language', async () => {
+    const date = dayAhead(6);
+    const zh = await book({ room: 'manage-mail', start: at(date, '09:00'), end: at(date, '10:00'), email: 'mail-zh@example.org' });
+    const en = await book({ room: 'manage-mail', start: at(date, '11:00'), end: at(date, '12:00'), email: 'mail-en@example.org', language: 'en', contactName: 'Anna Smith' });
+    await waitForMail(cms.mailDir, (m) => m.to === 'mail-en@example.org' && m.subject.includes('Booking confirmed'));
+
+    expect((await cms.request('POST', `${manage(zh.manageToken)}/cancel`)).status).toBe(200);
+    expect((await cms.request('POST', `${manage(en.manageToken)}/cancel`)).status).toBe(200);
+
+    const zhMail = await waitForMail(cms.mailDir, (m) => m.to === 'mail-zh@example.org' && m.subject.includes('预约已取消'));
+    expect(zhMail.subject).toContain(zh.reference);
+    expect(zhMail.text).toContain('您的场地预约已经取消');
+    expect(zhMail.text).toContain('09:00–10:00');
+
+    const enMail = await waitForMail(cms.mailDir, (m) => m.to === 'mail-en@example.org' && m.subject.includes('Booking cancelled'));
+    expect(enMail.subject).toContain(en.reference);
+    expect(enMail.text).toContain('Dear Anna Smith');
+    expect(enMail.text).toContain('Your booking has been cancelled');
+    expect(enMail.text).toContain('11:00–12:00');
+    expect(enMail.html).toContain(en.reference);
+
+    // One cancellation, one mail each.
+    expect(outbox(cms.mailDir).filter((m) => m.to === 'mail-zh@example.org' && m.subject.includes('预约已取消'))).toHaveLength(1);
+  });
+
+  it('two cancellations at once: one is done (and mailed), the other is told there is nothing left', async () => {
+    const date = dayAhead(5, 2);
+    const made = await book({ room: 'manage-tokens', start: at(date, '16:00'), end: at(date, '17:00'), email: 'double-cancel@example.org' });
+    const answers = await Promise.all([1, 2, 3].map(() => cms.request('POST', `${manage(made.manageToken)}/cancel`)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400]);
+    await waitForMail(cms.mailDir, (m) => m.to === 'double-cancel@example.org' && m.subject.includes('预约已取消'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(outbox(cms.mailDir).filter((m) => m.to === 'double-cancel@example.org' && m.subject.includes('预约已取消'))).toHaveLength(1);
+  });
+
+  describe('GET /api/booking/me/reservations', () => {
+    const password = 'Residents-Pass-42';
+    const me = (auth: Record<string, string>) => cms.request('GET', '/api/booking/me/reservations', undefined, auth);
+    const register = async (username: string) => {
+      const email = `${username}@example.org`;
+      const res = await cms.request('POST', '/api/auth/local/register', { username, email, password });
+      if (res.status !== 200 || !res.body.jwt) throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      return { email, auth: { authorization: `Bearer ${res.body.jwt}` } };
+    };
+
+    it('lists what the resident booked signed in, and nothing of anyone else’s', async () => {
+      const date = dayAhead(7);
+      const wang = await register('wang');
+      const zhao = await register('zhao');
+
+      // Signed in, giving only a phone number.
+      const signedIn = await book({ room: 'manage-mine', start: at(date, '08:00'), end: at(date, '09:00'), email: null, phone: '13900000001' }, wang.auth);
+      // Someone else's: anonymous with another e-mail, and zhao's own.
+      const stranger = await book({ room: 'manage-mine', start: at(date, '12:00'), end: at(date, '13:00'), email: 'stranger@example.org' });
+      const zhaos = await book({ room: 'manage-mine', start: at(date, '14:00'), end: at(date, '15:00'), email: 'zhao.other@example.org' }, zhao.auth);
+
+      const mine = await me(wang.auth);
+      expect(mine.status).toBe(200);
+      expect(mine.body.data).toEqual([
+        expect.objectContaining({
+          reference: signedIn.reference,
+          status: 'confirmed',
+          room: expect.objectContaining({ slug: 'manage-mine' }),
+          phone: '13900000001',
+          occurrences: [{ start: at(date, '08:00'), end: at(date, '09:00'), status: 'confirmed' }],
+        }),
+      ]);
+      expect(JSON.stringify(mine.body)).not.toContain(signedIn.manageToken);
+
+      const theirs = await me(zhao.auth);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body.data.map((r: any) => r.reference)).toEqual([zhaos.reference]);
+      expect(JSON.stringify(theirs.body)).not.toContain(stranger.reference);
+
+      // Cancelling shows up in the list.
+      expect((await cms.request('POST', `${manage(signedIn.manageToken)}/cancel`)).status).toBe(200);
+      expect((await me(wang.auth)).body.data.map((r: any) => r.status)).toEqual(['cancelled']);
+    });
+
+    it('does not hand out bookings made with an e-mail address to whoever registers it without proving it is theirs', async () => {
+      const date = dayAhead(7, 2);
+      // Someone books anonymously; then another person registers that address (nothing checks it by default).
+      const victims = await book({ room: 'manage-mine', start: at(date, '10:00'), end: at(date, '11:00'), email: 'chen@example.org', phone: '13911112222' });
+      const impostor = await register('chen');
+      const seen = await me(impostor.auth);
+      expect(seen.status).toBe(200);
+      expect(seen.body.data.map((r: any) => r.reference)).not.toContain(victims.reference);
+      expect(JSON.stringify(seen.body)).not.toContain('13911112222');
+    });
+
+    it('lists bookings made with the e-mail address once the resident has confirmed it', async () => {
+      const date = dayAhead(7, 3);
+      // The centre turns on e-mail confirmation in the users & permissions settings.
+      const current = await admin.request('GET', '/users-permissions/advanced');
+      expect(current.status).toBe(200);
+      const updated = await admin.request('PUT', '/users-permissions/advanced', {
+        ...current.body.settings,
+        email_confirmation: true,
+        email_confirmation_redirection: 'http://site.test/account/confirmed',
+      });
+      expect(updated.status).toBe(200);
+
+      const anonymous = await book({ room: 'manage-mine', start: at(date, '10:00'), end: at(date, '11:00'), email: 'Liu.Yang@example.org' });
+      const someoneElse = await book({ room: 'manage-mine', start: at(date, '12:00'), end: at(date, '13:00'), email: 'not-liu@example.org' });
+
+      const registered = await cms.request('POST', '/api/auth/local/register', { username: 'liuyang', email: 'liu.yang@example.org', password });
+      expect(registered.status).toBe(200);
+      expect(registered.body.jwt).toBeUndefined(); // not until the address is confirmed
+      const login = () => cms.request('POST', '/api/auth/local', { identifier: 'liu.yang@example.org', password });
+      expect((await login()).status).toBe(400);
+
+      const mail = await waitForMail(cms.mailDir, (m) => m.to === 'liu.yang@example.org' && /confirmation=/.test(m.text ?? m.html));
+      const code = /confirmation=([0-9a-f]+)/.exec(mail.text ?? mail.html)![1];
+      const confirmed = await fetch(`${cms.url}/api/auth/email-confirmation?confirmation=${code}`, { redirect: 'manual' });
+      expect(confirmed.status).toBe(302);
+
+      const signedIn = await login();
+      expect(signedIn.status).toBe(200);
+      const auth = { authorization: `Bearer ${signedIn.body.jwt}` };
+      const mine = await me(auth);
+      expect(mine.status).toBe(200);
+      expect(mine.body.data.map((r: any) => r.reference)).toEqual([anonymous.reference]);
+      expect(mine.body.data[0]).toMatchObject({ email: 'Liu.Yang@example.org', occurrences: [{ start: at(date, '10:00'), status: 'confirmed' }] });
+      expect(JSON.stringify(mine.body)).not.toContain(someoneElse.reference);
+    });
+
+    it('refuses anonymous visitors and bad tokens', async () => {
+      const anonymous = await cms.get('/api/booking/me/reservations');
+      expect([401, 403]).toContain(anonymous.status);
+      expect(anonymous.body.data ?? null).toBeNull();
+
+      const forged = await cms.request('GET', '/api/booking/me/reservations', undefined, { authorization: 'Bearer not.a.jwt' });
+      expect([401, 403]).toContain(forged.status);
+    });
+  });
+});

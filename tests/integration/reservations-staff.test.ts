@@ -1,0 +1,315 @@
+import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time/zoned';
+import { asAdmin } from '../harness/admin';
+import { startTestCms, type TestCms } from '../harness/cms';
+import { at, createRoom, dayAhead, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+
+const PUBLIC = '/api/booking/reservations';
+const STAFF = '/booking/reservations';
+const manage = (token: string) => `${PUBLIC}/manage/${token}`;
+
+describe('staff handling reservations in the admin API', () => {
+  let cms: TestCms;
+  let admin: Admin;
+
+  beforeAll(async () => {
+    cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
+    admin = await asAdmin(cms);
+    for (const slug of ['staff-list-a', 'staff-approve', 'staff-reject', 'staff-twice', 'staff-phone', 'staff-race']) {
+      await createRoom(admin, { slug, requiresApproval: true, bufferMinutes: 0 });
+    }
+    await createRoom(admin, { slug: 'staff-list-b', requiresApproval: false, bufferMinutes: 0 });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  const request = async (overrides: Record<string, unknown>) => {
+    const res = await cms.request('POST', PUBLIC, { data: reservation(overrides) });
+    if (res.status !== 201) throw new Error(`request failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.data as { reference: string; status: string; manageToken: string; occurrences: Array<{ start: string; end: string; status: string }> };
+  };
+  const listRefs = async (query: string) => {
+    const res = await admin.request('GET', `${STAFF}?${query}`);
+    expect(res.status).toBe(200);
+    return res.body.data.map((r: any) => r.reference) as string[];
+  };
+
+  it('lists requests by status and date, with the contact details staff need', async () => {
+    const date = dayAhead(1, 2);
+    const pending = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'list-pending@example.org', phone: '13700000001', language: 'en' });
+    const confirmed = await request({ room: 'staff-list-b', start: at(date, '09:00'), end: at(date, '10:00'), email: 'list-confirmed@example.org' });
+    expect(pending.status).toBe('pending');
+    expect(confirmed.status).toBe('confirmed');
+
+    const res = await admin.request('GET', `${STAFF}?status=pending&from=${date}&to=${date}`);
+    expect(res.status).toBe(200);
+    const refs = res.body.data.map((r: any) => r.reference);
+    expect(refs).toContain(pending.reference);
+    expect(refs).not.toContain(confirmed.reference);
+    expect(res.body.data.every((r: any) => r.status === 'pending')).toBe(true);
+    expect(res.body.meta.pagination).toMatchObject({ page: 1, total: res.body.data.length });
+    expect(res.body.data.find((r: any) => r.reference === pending.reference)).toMatchObject({
+      status: 'pending',
+      room: { slug: 'staff-list-a' },
+      contactName: '李秀英',
+      phone: '13700000001',
+      email: 'list-pending@example.org',
+      language: 'en',
+      source: 'public',
+      occurrences: [{ start: at(date, '09:00'), end: at(date, '10:00'), status: 'pending' }],
+    });
+
+    expect(await listRefs(`status=confirmed&from=${date}&to=${date}`)).toEqual([confirmed.reference]);
+    // Both, without a status; neither, on another day.
+    expect((await listRefs(`from=${date}&to=${date}`)).sort()).toEqual([pending.reference, confirmed.reference].sort());
+    expect(await listRefs(`from=${addDays(date, 1)}&to=${addDays(date, 3)}`)).not.toContain(pending.reference);
+    expect(await listRefs(`from=${addDays(date, -3)}&to=${addDays(date, -1)}`)).not.toContain(pending.reference);
+
+    // Paged by request.
+    const pageTwo = await admin.request('GET', `${STAFF}?from=${date}&to=${date}&pageSize=1&page=2`);
+    expect(pageTwo.body.data).toHaveLength(1);
+    expect(pageTwo.body.meta.pagination).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    const pageOne = await admin.request('GET', `${STAFF}?from=${date}&to=${date}&pageSize=1&page=1`);
+    expect([pageOne.body.data[0].reference, pageTwo.body.data[0].reference].sort()).toEqual([pending.reference, confirmed.reference].sort());
+
+    const bad = await admin.request('GET', `${STAFF}?status=maybe&from=tomorrow`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['from', 'status']);
+  });
+
+  it('approving confirms the request: the requester’s link says so and a mail in their language tells them', async () => {
+    const date = dayAhead(2, 2);
+    const slot = { room: 'staff-approve', start: at(date, '15:00'), end: at(date, '17:00') };
+    const made = await request({ ...slot, email: 'approve-en@example.org', language: 'en', contactName: 'Tom Brown', purpose: 'Choir rehearsal' });
+    expect(made.status).toBe('pending');
+    const received = await waitForMail(cms.mailDir, (m) => m.to === 'approve-en@example.org');
+    expect(received.subject).toContain('Booking received');
+
+    // Pending holds the room.
+    expect((await cms.request('POST', PUBLIC, { data: reservation({ ...slot, email: 'someone@example.org' }) })).status).toBe(409);
+
+    const approved = await admin.request('POST', `${STAFF}/${made.reference}/approve`);
+    expect(approved.status).toBe(200);
+    expect(approved.body.data).toMatchObject({ reference: made.reference, status: 'confirmed', occurrences: [{ status: 'confirmed' }] });
+
+    const view = await cms.get(manage(made.manageToken));
+    expect(view.body.data).toMatchObject({ status: 'confirmed', occurrences: [{ start: slot.start, end: slot.end, status: 'confirmed' }] });
+
+    const mail = await waitForMail(cms.mailDir, (m) => m.to === 'approve-en@example.org' && m.subject.includes('Booking confirmed'));
+    expect(mail.subject).toContain(made.reference);
+    expect(mail.text).toContain('Dear Tom Brown');
+    expect(mail.text).toContain('your booking is confirmed');
+    expect(mail.text).toContain('15:00–17:00');
+    expect(mail.text).toContain('Choir rehearsal');
+    expect(mail.text + mail.subject).not.toMatch(/[\u4e00-\u9fff]/); // nothing in Chinese
+
+    // Still held after approval.
+    expect((await cms.request('POST', PUBLIC, { data: reservation({ ...slot, email: 'someone@example.org' }) })).status).toBe(409);
+    expect(await listRefs(`status=pending&from=${date}&to=${date}`)).not.toContain(made.reference);
+    expect(await listRefs(`status=confirmed&from=${date}&to=${date}`)).toContain(made.reference);
+  });
+
+  it('rejecting needs a reason, frees the time and tells the requester why', async () => {
+    const date = dayAhead(3, 2);
+    const slot = { room: 'staff-reject', start: at(date, '19:00'), end: at(date, '21:00') };
+    const made = await request({ ...slot, email: 'reject-zh@example.org' });
+
+    for (const body of [{ data: {} }, { data: { reason: '   ' } }]) {
+      const noReason = await admin.request('POST', `${STAFF}/${made.reference}/reject`, body);
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.details.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+    }
+    expect((await cms.get(manage(made.manageToken))).body.data.status).toBe('pending');
+
+    const reason = '当天大厅已安排社区议事会，请改约其他时间。';
+    const rejected = await admin.request('POST', `${STAFF}/${made.reference}/reject`, { data: { reason } });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.data).toMatchObject({ status: 'rejected', rejectionReason: reason, occurrences: [{ status: 'rejected' }] });
+
+    const view = await cms.get(manage(made.manageToken));
+    expect(view.body.data).toMatchObject({ status: 'rejected', rejectionReason: reason });
+
+    const mail = await waitForMail(cms.mailDir, (m) => m.to === 'reject-zh@example.org' && m.subject.includes('预约未能通过'));
+    expect(mail.subject).toContain(made.reference);
+    expect(mail.text).toContain(`“${reason}”`);
+    expect(mail.text).toContain('19:00–21:00'); // which request it was
+    expect(mail.html).toContain(reason);
+
+    // The time is free again.
+    const next = await cms.request('POST', PUBLIC, { data: reservation({ ...slot, email: 'next@example.org' }) });
+    expect(next.status).toBe(201);
+
+    // A decided request cannot be decided again, nor cancelled.
+    const again = await admin.request('POST', `${STAFF}/${made.reference}/approve`);
+    expect(again.status).toBe(400);
+    expect((await cms.get(manage(made.manageToken))).body.data.status).toBe('rejected');
+    expect((await cms.request('POST', `${manage(made.manageToken)}/cancel`)).status).toBe(400);
+  });
+
+  it('approving twice is refused and sends no second mail', async () => {
+    const date = dayAhead(4, 2);
+    const made = await request({ room: 'staff-twice', start: at(date, '10:00'), end: at(date, '11:00'), email: 'twice@example.org' });
+    expect((await admin.request('POST', `${STAFF}/${made.reference}/approve`)).status).toBe(200);
+    await waitForMail(cms.mailDir, (m) => m.to === 'twice@example.org' && m.subject.includes('预约已确认'));
+
+    const twice = await admin.request('POST', `${STAFF}/${made.reference}/approve`);
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.name).toBe('ValidationError');
+    const rejectAfter = await admin.request('POST', `${STAFF}/${made.reference}/reject`, { data: { reason: 'changed our mind' } });
+    expect(rejectAfter.status).toBe(400);
+    expect((await cms.get(manage(made.manageToken))).body.data).toMatchObject({ status: 'confirmed', rejectionReason: null });
+
+    await new Promise((r) => setTimeout(r, 500));
+    expect(outbox(cms.mailDir).filter((m) => m.to === 'twice@example.org' && m.subject.includes('预约已确认'))).toHaveLength(1);
+    expect(outbox(cms.mailDir).filter((m) => m.to === 'twice@example.org' && m.subject.includes('预约未能通过'))).toHaveLength(0);
+  });
+
+  it('answers 404 for a reference that does not exist and 400 for one that cannot be a reference', async () => {
+    const missing = await admin.request('POST', `${STAFF}/LL-ZZZZZ/approve`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.name).toBe('NotFoundError');
+    expect((await admin.request('POST', `${STAFF}/LL-ZZZZZ/reject`, { data: { reason: 'no' } })).status).toBe(404);
+
+    const malformed = await admin.request('POST', `${STAFF}/not-a-ref/approve`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.details.errors).toEqual([expect.objectContaining({ path: 'reference' })]);
+  });
+
+  it('answers 401 to anyone without an admin token, and does nothing', async () => {
+    const date = dayAhead(5, 2);
+    const made = await request({ room: 'staff-list-a', start: at(date, '13:00'), end: at(date, '14:00'), email: 'nobody-decides@example.org' });
+
+    expect((await cms.get(STAFF)).status).toBe(401);
+    expect((await cms.request('POST', `${STAFF}/${made.reference}/approve`)).status).toBe(401);
+    expect((await cms.request('POST', `${STAFF}/${made.reference}/reject`, { data: { reason: 'x' } })).status).toBe(401);
+    expect((await cms.request('POST', STAFF, { data: reservation({ room: 'staff-list-a', start: at(date, '06:00'), end: at(date, '07:00') }) })).status).toBe(401);
+
+    // A resident's users-permissions token is not an admin token.
+    const user = await cms.request('POST', '/api/auth/local/register', { username: 'curious', email: 'curious@example.org', password: 'Curious-Pass-42' });
+    expect(user.status).toBe(200);
+    const asResident = await cms.request('POST', `${STAFF}/${made.reference}/approve`, undefined, { authorization: `Bearer ${user.body.jwt}` });
+    expect(asResident.status).toBe(401);
+
+    expect((await cms.get(manage(made.manageToken))).body.data.status).toBe('pending');
+  });
+
+  it('admin users need the "manage reservations" permission, which a role can be given', async () => {
+    const roles = await admin.request('GET', '/admin/roles');
+    const editor = roles.body.data.find((r: any) => r.code === 'strapi-editor');
+    const invited = await admin.request('POST', '/admin/users', { firstname: 'Mei', lastname: 'Zhou', email: 'editor@linli.test', roles: [editor.id] });
+    expect(invited.status).toBe(201);
+    const registered = await cms.request('POST', '/admin/register', {
+      registrationToken: invited.body.data.registrationToken,
+      userInfo: { firstname: 'Mei', lastname: 'Zhou', password: 'Editor-Pass-2026' },
+    });
+    expect(registered.status).toBe(200);
+    const token = registered.body.data.token ?? registered.body.data.accessToken;
+    const asEditor = (method: string, path: string, body?: unknown) => cms.request(method, path, body, { authorization: `Bearer ${token}` });
+
+    expect((await asEditor('GET', STAFF)).status).toBe(403);
+
+    const current = await admin.request('GET', `/admin/roles/${editor.id}/permissions`);
+    const permissions = current.body.data.map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
+    const granted = await admin.request('PUT', `/admin/roles/${editor.id}/permissions`, {
+      permissions: [...permissions, { action: 'plugin::booking.reservations.manage', subject: null, properties: {}, conditions: [] }],
+    });
+    expect(granted.status).toBe(200);
+    expect((await asEditor('GET', STAFF)).status).toBe(200);
+  });
+
+  it('lets staff enter a request for a caller outside the rules, but never over another booking', async () => {
+    const date = dayAhead(6, 2);
+    const early = { room: 'staff-phone', start: at(date, '06:00'), end: at(date, '07:30'), email: 'caller@example.org', language: 'en' };
+
+    // A resident cannot book before opening time …
+    const byResident = await cms.request('POST', PUBLIC, { data: reservation(early) });
+    expect(byResident.status).toBe(400);
+
+    // … but staff can, and it is confirmed straight away although the room needs approval.
+    const entered = await admin.request('POST', STAFF, { data: reservation(early) });
+    expect(entered.status).toBe(201);
+    expect(entered.body.data).toMatchObject({ status: 'confirmed', occurrences: [{ start: early.start, end: early.end, status: 'confirmed' }] });
+    const { reference, manageToken } = entered.body.data;
+    expect((await cms.get(manage(manageToken))).body.data.status).toBe('confirmed');
+    const listed = (await admin.request('GET', `${STAFF}?status=confirmed&from=${date}&to=${date}`)).body.data.find((r: any) => r.reference === reference);
+    expect(listed).toMatchObject({ source: 'staff', language: 'en' });
+    const mail = await waitForMail(cms.mailDir, (m) => m.to === 'caller@example.org');
+    expect(mail.subject).toContain('Booking confirmed');
+    expect(mail.text).toContain('06:00–07:30');
+
+    // Longer than a resident may book, and in the past: still fine for staff.
+    const yesterday = addDays(zonedDateOf(new Date(), TZ), -1);
+    const past = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(yesterday, '08:00'), end: at(yesterday, '20:00'), email: null }) });
+    expect(past.status).toBe(201);
+
+    // Over the early booking (or straddling it): 409, naming the clash.
+    const clash = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '07:00'), end: at(date, '08:00'), email: 'other-caller@example.org' }) });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toMatchObject({ name: 'ConflictError', details: { conflicts: [{ start: at(date, '07:00'), end: at(date, '08:00') }] } });
+
+    // Right after it is free.
+    const after = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '07:30'), end: at(date, '08:30'), email: 'other-caller@example.org' }) });
+    expect(after.status).toBe(201);
+
+    // A pending public request holds the room against staff too.
+    const pendingDate = dayAhead(7, 2);
+    const pending = await request({ room: 'staff-phone', start: at(pendingDate, '10:00'), end: at(pendingDate, '11:00'), email: 'pending-caller@example.org' });
+    expect(pending.status).toBe('pending');
+    const overPending = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(pendingDate, '10:30'), end: at(pendingDate, '11:30') }) });
+    expect(overPending.status).toBe(409);
+
+    // Structural mistakes are still refused.
+    const backwards = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '12:00'), end: at(date, '11:00') }) });
+    expect(backwards.status).toBe(400);
+  });
+
+  describe('decisions that arrive at the same moment', () => {
+    const race = async (n: number, week: number, decide: (made: Awaited<ReturnType<typeof request>>) => Array<Promise<{ status: number }>>) => {
+      const date = dayAhead(1, week);
+      const made = [];
+      for (let i = 0; i < n; i += 1) {
+        const start = at(date, `${String(8 + i).padStart(2, '0')}:00`);
+        const end = at(date, `${String(8 + i).padStart(2, '0')}:30`);
+        made.push({ ...(await request({ room: 'staff-race', start, end, email: `race-${week}-${i}@example.org` })), start, end, email: `race-${week}-${i}@example.org` });
+      }
+      const answers = await Promise.all(made.map((m) => Promise.all(decide(m)).then((rs) => rs.map((r) => r.status))));
+      const after = [];
+      for (const m of made) {
+        const view = await cms.get(manage(m.manageToken));
+        // Whatever the link says must be the truth about the room: held if confirmed, free otherwise.
+        const probe = await cms.request('POST', PUBLIC, { data: reservation({ room: 'staff-race', start: m.start, end: m.end, email: 'probe@example.org' }) });
+        after.push({ status: view.body.data.status, free: probe.status === 201 });
+      }
+      return { made, answers, after };
+    };
+
+    it('approving and cancelling at once never leaves a confirmed booking that does not hold the room', async () => {
+      const { answers, after } = await race(6, 3, (m) => [admin.request('POST', `${STAFF}/${m.reference}/approve`), cms.request('POST', `${manage(m.manageToken)}/cancel`)]);
+      for (const [i, a] of after.entries()) {
+        expect([i, answers[i][1], a]).toEqual([i, 200, { status: 'cancelled', free: true }]);
+        expect([200, 400]).toContain(answers[i][0]);
+      }
+    });
+
+    it('approving and rejecting at once: exactly one wins, and the room agrees with it', async () => {
+      const { answers, after } = await race(6, 4, (m) => [
+        admin.request('POST', `${STAFF}/${m.reference}/approve`),
+        admin.request('POST', `${STAFF}/${m.reference}/reject`, { data: { reason: 'full' } }),
+      ]);
+      for (const [i, a] of after.entries()) {
+        expect([i, [...answers[i]].sort()]).toEqual([i, [200, 400]]);
+        const approvedWon = answers[i][0] === 200;
+        expect([i, a]).toEqual([i, approvedWon ? { status: 'confirmed', free: false } : { status: 'rejected', free: true }]);
+      }
+    });
+
+    it('two staff approving at once: one 200, one 400, one mail', async () => {
+      const { made, answers } = await race(4, 5, (m) => [admin.request('POST', `${STAFF}/${m.reference}/approve`), admin.request('POST', `${STAFF}/${m.reference}/approve`)]);
+      await new Promise((r) => setTimeout(r, 1000));
+      for (const [i, m] of made.entries()) {
+        expect([i, [...answers[i]].sort()]).toEqual([i, [200, 400]]);
+        expect([i, outbox(cms.mailDir).filter((mail) => mail.to === m.email && mail.subject.includes('预约已确认')).length]).toEqual([i, 1]);
+      }
+    });
+  });
+});
