@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 export const HOLDS_TABLE = 'booking_holds';
 export const IDEMPOTENCY_TABLE = 'booking_idempotency_keys';
+export const CAPACITY_LOCKS_TABLE = 'booking_capacity_locks';
 const NO_OVERLAP_CONSTRAINT = 'booking_holds_no_overlap';
 
 export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
@@ -46,6 +48,26 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
     }
   }
 
+  // Lookups by reference and by manage link scan the whole table without these. Strapi's schema
+  // sync does not know them and may drop them, so they are (re)made on every start.
+  for (const [table, column] of [
+    ['booking_reservations', 'reference'],
+    ['booking_reservations', 'manage_token_hash'],
+    ['booking_enrolments', 'manage_token_hash'],
+    ['booking_sessions', 'activity_id'],
+    ['booking_enrolments', 'activity_id'],
+  ]) {
+    if ((await knex.schema.hasTable(table)) && (await knex.schema.hasColumn(table, column))) {
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_${column}_idx ON ${table} (${column})`);
+    }
+  }
+
+  if (!(await knex.schema.hasTable(CAPACITY_LOCKS_TABLE))) {
+    await knex.schema.createTable(CAPACITY_LOCKS_TABLE, (t) => {
+      t.string('target', 100).primary();
+    });
+  }
+
   if (!(await knex.schema.hasTable(IDEMPOTENCY_TABLE))) {
     await knex.schema.createTable(IDEMPOTENCY_TABLE, (t) => {
       t.string('key', 200).primary();
@@ -55,6 +77,15 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
       t.timestamp('created_at', { useTz: true }).notNullable();
     });
   }
+};
+
+/**
+ * Serialises everything that counts places of one course, event or session: on PostgreSQL a row
+ * lock (SELECT … FOR UPDATE) held until commit; SQLite has a single writer anyway.
+ */
+export const lockCapacity = async (strapi: Core.Strapi, trx: Knex.Transaction, target: string): Promise<void> => {
+  await trx(CAPACITY_LOCKS_TABLE).insert({ target }).onConflict('target').ignore();
+  if (isPostgres(strapi)) await trx(CAPACITY_LOCKS_TABLE).where({ target }).forUpdate().first();
 };
 
 /** PostgreSQL's answer when an exclusion constraint refuses a row. */

@@ -54,9 +54,21 @@ export function isValidWallTime(s: string): boolean {
   }
 }
 
+// Building an Intl.DateTimeFormat costs far more than the arithmetic around it, and the same few
+// zones are asked about thousands of times per availability request.
+const knownZones = new Map<string, boolean>();
+
 /** True for IANA names the runtime knows (and fixed offsets like '+08:00'). */
 export function isValidTimeZone(tz: string): boolean {
   if (typeof tz !== 'string' || tz.length === 0) return false;
+  const known = knownZones.get(tz);
+  if (known !== undefined) return known;
+  const valid = checkTimeZone(tz);
+  if (knownZones.size < 1000) knownZones.set(tz, valid);
+  return valid;
+}
+
+function checkTimeZone(tz: string): boolean {
   try {
     // tzOffset alone falls back to picking a '+hh' out of any string, so let Intl judge the name.
     new Intl.DateTimeFormat('en-US', { timeZone: tz });

@@ -1,0 +1,852 @@
+// `npm run bench`: throughput and latency of the booking API on a year of reservations.
+//
+// Starts an embedded PostgreSQL in a temporary folder and the compiled CMS against it, creates
+// rooms through the admin API, seeds a year of confirmed reservations with SQL (rows laid out
+// exactly as the Document Service writes them, plus their booking_holds rows), checks the seed
+// reads back through the API, then measures four scenarios with autocannon on 127.0.0.1 and
+// writes bench/results/reservations-<date>.json and .md. See bench/README.md.
+//
+// Options (flags, or the environment variables in brackets):
+//   --duration <s>     seconds measured per scenario       [BENCH_DURATION, default 10]
+//   --warmup <s>       seconds of warm-up per scenario     [BENCH_WARMUP, default 2]
+//   --connections <n>  concurrent connections              [BENCH_CONNECTIONS, default 10]
+//   --all-rooms-connections <n>  for the all-rooms week, whose
+//                      requests take seconds each           [BENCH_ALL_ROOMS_CONNECTIONS, default 1]
+//   --rooms <n>        rooms created and seeded            [BENCH_ROOMS, default 200]
+//   --out <dir>        where the result files go           [BENCH_OUT, default bench/results]
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon, { type Request as CannonRequest, type Result as CannonResult } from 'autocannon';
+import pg from 'pg';
+import { buildIfNeeded } from '../scripts/lib/build.mts';
+import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
+import { freePort } from '../scripts/lib/net.mts';
+import { requireNode24 } from '../scripts/lib/node-version.mts';
+import { repoRoot } from '../scripts/lib/paths.mts';
+import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
+import { generateSecrets } from '../scripts/lib/secrets.mts';
+
+requireNode24();
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    'all-rooms-connections': { type: 'string' },
+    rooms: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (flags.help) {
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 18).map((l) => l.slice(3)).join('\n'));
+  process.exit(0);
+}
+
+const positiveInt = (name: string, flag: string | undefined, envName: string, fallback: number, min = 1): number => {
+  const raw = flag ?? process.env[envName];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
+  return n;
+};
+
+const settings = {
+  durationSeconds: positiveInt('--duration', flags.duration, 'BENCH_DURATION', 10),
+  warmupSeconds: positiveInt('--warmup', flags.warmup, 'BENCH_WARMUP', 2, 0),
+  connections: positiveInt('--connections', flags.connections, 'BENCH_CONNECTIONS', 10),
+  /**
+   * The all-rooms week costs seconds of CPU a request on a small machine, computed in one go: with
+   * 10 connections no answer comes back within a 10-second window, and with 2 each waits for the
+   * other. One connection measures what one request costs. Fixed (not adapted) so runs compare.
+   */
+  allRoomsConnections: positiveInt('--all-rooms-connections', flags['all-rooms-connections'], 'BENCH_ALL_ROOMS_CONNECTIONS', 1),
+  pipelining: 1,
+  rooms: positiveInt('--rooms', flags.rooms, 'BENCH_ROOMS', 200),
+  host: '127.0.0.1',
+  /** The seed starts this many days before today (in the centre's zone) ... */
+  seedDaysBefore: 30,
+  /** ... and covers this many days. */
+  seedDays: 365,
+  /** Bookings per room and day: morning, afternoon and evening, at times that vary by day. */
+  bookingsPerRoomDay: 3,
+  /** Creation uses the half-hour slots the seed always leaves free, from this many days ahead. */
+  creationFirstDay: 2,
+  creationLastDay: 85,
+  timezone: 'Asia/Shanghai',
+};
+const outDir = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(repoRoot, 'bench', 'results'));
+
+// ---------------------------------------------------------------------------------------------
+// Time in the centre's zone (Asia/Shanghai: +08:00 all year, no daylight saving)
+
+const DAY_MS = 86_400_000;
+const OFFSET_MS = 8 * 3_600_000;
+type IsoDate = string;
+
+const centreToday = (): IsoDate => new Date(Date.now() + OFFSET_MS).toISOString().slice(0, 10);
+const addDays = (date: IsoDate, days: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const isoWeekday = (date: IsoDate): number => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+/** An instant from a centre date and minutes after its midnight. */
+const instantOf = (date: IsoDate, minutes: number): Date => new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000);
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** How the API writes an instant: centre wall-clock time with +08:00. */
+const wallClock = (date: IsoDate, minutes: number) => `${date}T${hhmm(minutes)}:00+08:00`;
+/** Strapi keeps datetimes in `timestamp without time zone` columns, as UTC. */
+const utcTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+
+/** A deterministic PRNG (mulberry32), so every run seeds the same schedule. */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T,>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+/** Like Strapi's document ids (cuid2): 24 lower-case letters and digits, starting with a letter. */
+const documentId = () => {
+  const bytes = randomBytes(24);
+  let id = String.fromCharCode(97 + (bytes[0] % 26));
+  for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
+  return id;
+};
+/** The plugin's reference format, LL- and five characters without look-alikes. */
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const newReference = () => `LL-${Array.from({ length: 5 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('')}`;
+const manageTokenHash = () => createHash('sha256').update(randomBytes(32).toString('base64url')).digest('hex');
+
+const packageVersion = (name: string): string => {
+  try {
+    return JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+};
+
+/** The commit measured, and whether the working tree had changes on top of it. */
+const sourceState = () => {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
+  const head = git('rev-parse', '--short=12', 'HEAD');
+  if (head.status !== 0) return { commit: 'unknown', uncommittedChanges: null };
+  const status = git('status', '--porcelain', '--', '.', ':(exclude)bench'); // the benchmark's own files do not change what is measured
+  return { commit: head.stdout.trim(), uncommittedChanges: status.status === 0 ? status.stdout.trim().length > 0 : null };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Running processes, stopped whatever happens
+
+let workDir: string | undefined;
+let postgres: RunningPostgres | undefined;
+let cms: RunningCms | undefined;
+let stopping: Promise<void> | undefined;
+
+const stopEverything = (): Promise<void> =>
+  (stopping ??= (async () => {
+    try {
+      await cms?.stop();
+    } catch (error) {
+      console.error(`stopping the CMS: ${(error as Error).message}`);
+    }
+    try {
+      await postgres?.stop();
+    } catch (error) {
+      console.error(`stopping PostgreSQL: ${(error as Error).message}`);
+    }
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  })());
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping…`);
+    void stopEverything().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP against the CMS
+
+const ADMIN = { email: 'bench@linli.test', password: 'Linli-Bench-2026' };
+
+const request = async (method: string, urlPath: string, body?: unknown, token?: string) => {
+  const res = await fetch(cms!.url + urlPath, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: any = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed, bytes: Buffer.byteLength(text) };
+};
+
+const expectStatus = (what: string, res: { status: number; body: unknown }, status: number) => {
+  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
+};
+
+const OPEN_HOURS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '22:00' }]]));
+const roomSlug = (i: number) => `room-${String(i + 1).padStart(3, '0')}`;
+
+/** Creates and publishes the rooms as an editor does, a few at a time. */
+const createRooms = async (token: string, count: number) => {
+  const uid = 'plugin::booking.room';
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const created = await request(
+        'POST',
+        `/content-manager/collection-types/${uid}?locale=zh-CN`,
+        { name: `活动室 ${i + 1}`, slug: roomSlug(i), capacity: 10 + (i % 8) * 10, requiresApproval: false, openingHours: OPEN_HOURS },
+        token
+      );
+      expectStatus(`create ${roomSlug(i)}`, created, 201);
+      const published = await request('POST', `/content-manager/collection-types/${uid}/${created.body.data.documentId}/actions/publish?locale=zh-CN`, {}, token);
+      expectStatus(`publish ${roomSlug(i)}`, published, 200);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+};
+
+// ---------------------------------------------------------------------------------------------
+// The seed: a year of confirmed reservations written with SQL
+
+interface SeedRoom {
+  slug: string;
+  documentId: string;
+  draftRowId: number;
+  publishedRowId: number;
+  capacity: number;
+}
+
+interface SeedBooking {
+  date: IsoDate;
+  startMinutes: number;
+  endMinutes: number;
+}
+
+/**
+ * A room's bookings on one day: a morning one ending by 11:00, an afternoon one from 13:00 to
+ * 17:00 at the latest and an evening one from 17:30, each starting and lasting a little
+ * differently from day to day. 11:00–13:00 and 17:00–17:30 stay free every day.
+ */
+const bookingsOfDay = (random: () => number, date: IsoDate): SeedBooking[] => {
+  const morningStart = pick(random, [480, 510, 540, 570]); // 08:00–09:30
+  const afternoonStart = pick(random, [780, 810, 840, 870, 900]); // 13:00–15:00
+  const eveningStart = pick(random, [1050, 1080, 1110, 1140, 1170, 1200]); // 17:30–20:00
+  return [
+    { date, startMinutes: morningStart, endMinutes: morningStart + pick(random, [60, 90]) },
+    { date, startMinutes: afternoonStart, endMinutes: Math.min(afternoonStart + pick(random, [60, 90, 120]), 1020) },
+    { date, startMinutes: eveningStart, endMinutes: eveningStart + pick(random, [60, 90, 120]) },
+  ];
+};
+
+const PURPOSES = ['合唱排练 Choir rehearsal', '太极拳 Tai chi', '书法班 Calligraphy class', '居委会例会 Residents’ committee meeting', '亲子阅读 Family reading', '广场舞排练 Dance practice', '英语角 English corner', '老年大学 Seniors’ course', '志愿者培训 Volunteer training', '象棋比赛 Chinese chess'];
+const ORGANIZATIONS = ['红歌协会', '晨练队', '书画社', '居委会', '读书会', '舞蹈队', null, null];
+const CONTACTS = ['李秀英', '王建国', '张伟', '刘芳', '陈静', '杨磊', '赵敏', '黄丽', 'Anna Schmidt', 'David Chen'];
+
+const RESERVATION_INSERT = `
+WITH input AS (
+  SELECT * FROM unnest(
+    $1::varchar[], $2::varchar[], $3::timestamp[], $4::timestamp[], $5::varchar[], $6::varchar[], $7::varchar[],
+    $8::varchar[], $9::varchar[], $10::int[], $11::varchar[], $12::varchar[], $13::timestamp[], $14::int[], $15::int[]
+  ) AS t(document_id, reference, starts_at, ends_at, purpose, organization, contact_name,
+         phone, email, attendees, language, manage_token_hash, created_at, draft_room_row, published_room_row)
+), inserted AS (
+  INSERT INTO booking_reservations (document_id, reference, starts_at, ends_at, status, purpose, organization,
+    contact_name, phone, email, attendees, rejection_reason, language, series_index, source, user_id,
+    manage_token_hash, created_at, updated_at, published_at, created_by_id, updated_by_id, locale)
+  SELECT document_id, reference, starts_at, ends_at, 'confirmed', purpose, organization,
+    contact_name, phone, email, attendees, NULL, language, 0, 'public', NULL,
+    manage_token_hash, created_at, created_at, created_at, NULL, NULL, NULL
+  FROM input ORDER BY starts_at
+  RETURNING id, document_id
+)
+INSERT INTO booking_reservations_room_lnk (reservation_id, room_id)
+SELECT inserted.id, link.room_row
+FROM inserted JOIN input USING (document_id)
+CROSS JOIN LATERAL (VALUES (1, input.draft_room_row), (2, input.published_room_row)) AS link(n, room_row)
+ORDER BY inserted.id, link.n`;
+
+const HOLD_INSERT = `
+INSERT INTO booking_holds (room_id, kind, source_id, starts_at, ends_at, blocked_until)
+SELECT room_id, 'reservation', source_id, starts_at, ends_at, ends_at
+FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::timestamptz[]) AS t(room_id, source_id, starts_at, ends_at)`;
+
+const seedReservations = async (db: pg.Client, rooms: SeedRoom[], firstDate: IsoDate, days: number) => {
+  const random = prng(20261123);
+  const references = new Set<string>();
+  const uniqueReference = () => {
+    for (;;) {
+      const r = newReference();
+      if (!references.has(r)) return references.add(r), r;
+    }
+  };
+  const now = Date.now();
+  const batchSize = 6000;
+  let columns: unknown[][] = [];
+  let holds: string[][] = [];
+  const reset = () => {
+    columns = Array.from({ length: 15 }, () => []);
+    holds = [[], [], [], []];
+  };
+  let written = 0;
+  const flush = async () => {
+    if (columns[0].length === 0) return;
+    await db.query('BEGIN');
+    await db.query(RESERVATION_INSERT, columns);
+    await db.query(HOLD_INSERT, holds);
+    await db.query('COMMIT');
+    written += columns[0].length;
+    reset();
+  };
+  reset();
+
+  for (let d = 0; d < days; d++) {
+    const date = addDays(firstDate, d);
+    for (const room of rooms) {
+      for (const booking of bookingsOfDay(random, date)) {
+        const start = instantOf(date, booking.startMinutes);
+        const end = instantOf(date, booking.endMinutes);
+        // Booked 1–30 days before it starts, and never after now.
+        const created = new Date(Math.min(now - 60_000, start.getTime() - (1 + random() * 29) * DAY_MS));
+        const id = documentId();
+        const contact = pick(random, CONTACTS);
+        const values = [
+          id,
+          uniqueReference(),
+          utcTimestamp(start),
+          utcTimestamp(end),
+          pick(random, PURPOSES),
+          pick(random, ORGANIZATIONS),
+          contact,
+          `1${pick(random, ['38', '39', '58', '86'])}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
+          random() < 0.7 ? `resident${Math.floor(random() * 5000)}@example.org` : null,
+          1 + Math.floor(random() * Math.min(room.capacity, 40)),
+          random() < 0.9 ? 'zh-CN' : 'en',
+          manageTokenHash(),
+          utcTimestamp(created),
+          room.draftRowId,
+          room.publishedRowId,
+        ];
+        values.forEach((v, i) => columns[i].push(v));
+        holds[0].push(room.documentId);
+        holds[1].push(id);
+        holds[2].push(start.toISOString());
+        holds[3].push(end.toISOString());
+        if (columns[0].length >= batchSize) await flush();
+      }
+    }
+    if (d % 60 === 59) log(`  seeded ${(written + columns[0].length).toLocaleString('en')} reservations (${d + 1}/${days} days)`);
+  }
+  await flush();
+  return written;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks that the seed looks exactly like data booked through the API
+
+const checkSeedAgainstApi = async (db: pg.Client, rooms: SeedRoom[], token: string, today: IsoDate) => {
+  const room = rooms[Math.min(6, rooms.length - 1)];
+  const date = addDays(today, 10);
+
+  // 1. A reservation made through the public API, in the 17:00–17:30 gap the seed leaves free.
+  const made = await request('POST', '/api/booking/reservations', {
+    data: {
+      room: room.slug,
+      start: wallClock(date, 1020),
+      end: wallClock(date, 1050),
+      purpose: '基准校验 Benchmark check',
+      organization: '书画社',
+      contactName: '李秀英',
+      phone: '13800138000',
+      email: 'li.xiuying@example.org',
+      attendees: 5,
+    },
+  });
+  expectStatus('reservation through the API', made, 201);
+  const apiRow = (await db.query("SELECT * FROM booking_reservations WHERE reference = $1", [made.body.data.reference])).rows[0];
+  // A seeded reservation of the same day (any room) with the same optional fields filled in.
+  const seedRow = (
+    await db.query(
+      `SELECT * FROM booking_reservations WHERE starts_at >= $1 AND starts_at < $2 AND organization IS NOT NULL AND email IS NOT NULL AND id <> $3
+       ORDER BY starts_at, id LIMIT 1`,
+      [utcTimestamp(instantOf(date, 0)), utcTimestamp(instantOf(date, 1440)), apiRow?.id ?? 0]
+    )
+  ).rows[0];
+  if (!apiRow || !seedRow) throw new Error('seed check: could not find the API-made or a seeded reservation');
+  const shape = (row: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? 'null' : v instanceof Date ? 'date' : typeof v]));
+  const apiShape = JSON.stringify(shape(apiRow));
+  const seedShape = JSON.stringify(shape(seedRow));
+  if (apiShape !== seedShape) throw new Error(`seed check: columns differ\n  API:  ${apiShape}\n  seed: ${seedShape}`);
+  for (const column of ['status', 'series_index', 'source', 'locale', 'user_id', 'created_by_id', 'updated_by_id', 'rejection_reason']) {
+    if (apiRow[column] !== seedRow[column]) throw new Error(`seed check: ${column} is ${JSON.stringify(seedRow[column])}, the API writes ${JSON.stringify(apiRow[column])}`);
+  }
+  // Its links (to the room's draft row, then its published row) and its hold, as the API writes them.
+  const linksAndHold = async (row: { id: number; document_id: string }) => {
+    const links = (
+      await db.query(
+        `SELECT rm.document_id, rm.published_at IS NOT NULL AS published FROM booking_reservations_room_lnk l
+         JOIN booking_rooms rm ON rm.id = l.room_id WHERE l.reservation_id = $1 ORDER BY l.id`,
+        [row.id]
+      )
+    ).rows;
+    const holds = (await db.query('SELECT room_id, kind, blocked_until = ends_at AS no_buffer FROM booking_holds WHERE source_id = $1', [row.document_id])).rows;
+    const roomIds = new Set([...links.map((l) => l.document_id), ...holds.map((h) => h.room_id)]);
+    return JSON.stringify({ links: links.map((l) => l.published), holds: holds.map((h) => [h.kind, h.no_buffer]), oneRoom: roomIds.size === 1 });
+  };
+  const [apiLinks, seedLinks] = [await linksAndHold(apiRow), await linksAndHold(seedRow)];
+  if (apiLinks !== seedLinks || !apiLinks.includes('"oneRoom":true'))
+    throw new Error(`seed check: links and holds differ: API ${apiLinks}, seed ${seedLinks}`);
+
+  // 2. Public availability shows the seeded bookings of that day as busy, and nothing else.
+  const expected = (
+    await db.query(
+      `SELECT starts_at, ends_at FROM booking_holds WHERE room_id = $1 AND starts_at >= $2 AND starts_at < $3 ORDER BY starts_at`,
+      [room.documentId, instantOf(date, 0).toISOString(), instantOf(date, 1440).toISOString()]
+    )
+  ).rows.map((r) => `${new Date(r.starts_at).toISOString()}/${new Date(r.ends_at).toISOString()}`);
+  const availability = await request('GET', `/api/booking/rooms/${room.slug}/availability?from=${date}&to=${date}`);
+  expectStatus('availability of the checked room', availability, 200);
+  const busy = (availability.body.data.days[0].busy as Array<{ start: string; end: string; kind: string }>).map(
+    (b) => `${new Date(b.start).toISOString()}/${new Date(b.end).toISOString()}`
+  );
+  if (expected.length !== settings.bookingsPerRoomDay + 1 || JSON.stringify(busy) !== JSON.stringify(expected))
+    throw new Error(`seed check: ${room.slug} on ${date} is busy at ${busy.join(' ')}, the seed has ${expected.join(' ')}`);
+
+  // 3. Staff see a seeded reservation, with its room, through the Document Service.
+  const seeded = seedRow.reference as string;
+  const expectedCount = rooms.length * settings.bookingsPerRoomDay + 1;
+  let found: any;
+  for (let page = 1; !found && page <= Math.ceil(expectedCount / 100); page++) {
+    const listed = await request('GET', `/booking/reservations?from=${date}&to=${date}&pageSize=100&page=${page}`, undefined, token);
+    expectStatus('staff list', listed, 200);
+    if (listed.body.meta.pagination.total !== expectedCount)
+      throw new Error(`seed check: staff list has ${listed.body.meta.pagination.total} requests on ${date}, expected ${expectedCount}`);
+    found = listed.body.data.find((r: any) => r.reference === seeded);
+  }
+  const seededRoom = (
+    await db.query('SELECT rm.slug FROM booking_reservations_room_lnk l JOIN booking_rooms rm ON rm.id = l.room_id WHERE l.reservation_id = $1 LIMIT 1', [seedRow.id])
+  ).rows[0].slug;
+  if (!found || found.room?.slug !== seededRoom || found.status !== 'confirmed')
+    throw new Error(`seed check: staff list shows seeded ${seeded} as ${JSON.stringify(found)}`);
+  log(`  seed check passed: ${room.slug} on ${date} reads back through the public and staff APIs like API-made data`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+interface ScenarioResult {
+  name: string;
+  title: string;
+  method: string;
+  path: string;
+  connections: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMeanMs: number;
+  latencyMaxMs: number;
+  /** Answers received in the measured window (requests cut off when it closed are not counted). */
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  warmupRequests: number;
+  warmupNon2xx: number;
+  /** Seconds the CMS needed after the window closed to finish the requests cut off. */
+  drainSeconds: number;
+  responseBytes?: number;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * Waits until the CMS has finished the requests autocannon cut off when its clock ran out, so
+ * they do not eat into the next window: /_health must answer quickly three times in a row.
+ */
+const drain = async (): Promise<number> => {
+  const started = Date.now();
+  let quick = 0;
+  while (quick < 3) {
+    if (Date.now() - started > 180_000) throw new Error('the CMS stayed busy for 3 minutes after a scenario');
+    const t = Date.now();
+    await fetch(`${cms!.url}/_health`).then((r) => r.arrayBuffer());
+    quick = Date.now() - t < 100 ? quick + 1 : 0;
+    await sleep(200);
+  }
+  return seconds(started);
+};
+
+const measure = async (scenario: {
+  name: string;
+  title: string;
+  method: string;
+  path: string;
+  connections?: number;
+  requests?: CannonRequest[];
+  responseBytes?: number;
+}): Promise<ScenarioResult> => {
+  const connections = scenario.connections ?? settings.connections;
+  log(`${scenario.title}: ${settings.warmupSeconds} s warm-up, ${settings.durationSeconds} s measured, ${connections} connections…`);
+  const options = {
+    url: cms!.url + scenario.path,
+    method: scenario.method,
+    connections,
+    pipelining: settings.pipelining,
+    timeout: 60,
+    ...(scenario.requests ? { requests: scenario.requests } : {}),
+  };
+  const warmup = settings.warmupSeconds > 0 ? await autocannon({ ...options, duration: settings.warmupSeconds }) : undefined;
+  if (warmup) await drain();
+  const result: CannonResult = await autocannon({ ...options, duration: settings.durationSeconds });
+  const drainSeconds = await drain();
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+  const summary: ScenarioResult = {
+    name: scenario.name,
+    title: scenario.title,
+    method: scenario.method,
+    path: scenario.path,
+    connections,
+    requestsPerSecond: round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyMeanMs: round(result.latency.mean, 2),
+    latencyMaxMs: result.latency.max,
+    requests: result['2xx'] + result.non2xx,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    warmupRequests: warmup ? warmup['2xx'] + warmup.non2xx : 0,
+    warmupNon2xx: warmup?.non2xx ?? 0,
+    drainSeconds,
+    ...(scenario.responseBytes !== undefined ? { responseBytes: scenario.responseBytes } : {}),
+  };
+  log(
+    `  ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50Ms} ms, p99 ${summary.latencyP99Ms} ms, ` +
+      `${summary.requests} answers (${JSON.stringify(statusCodes)}), non-2xx ${summary.non2xx}, errors ${summary.errors}, timeouts ${summary.timeouts}` +
+      (drainSeconds > 1 ? `; the CMS needed ${drainSeconds} s to finish the requests cut off` : '')
+  );
+  return summary;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+const machine = () => {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    cpuCount: cpus.length,
+    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
+  };
+};
+
+const writeAtomically = (file: string, text: string) => {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+};
+
+const markdown = (r: any): string => {
+  const lines = [
+    `# Booking API benchmark, ${r.date}`,
+    '',
+    `Made by \`npm run bench\` (bench/reservations.mts); see bench/README.md for how to read it. Figures depend on the machine: compare runs made on one machine only.`,
+    '',
+    '| Scenario | Connections | Requests/s | p50 (ms) | p99 (ms) | Answers | Non-2xx | Socket errors / timeouts |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.scenarios.map(
+      (s: ScenarioResult) =>
+        `| ${s.title}<br>\`${s.method} ${s.path.replace(/\|/g, '\\|')}\` | ${s.connections} | ${s.requestsPerSecond} | ${s.latencyP50Ms} | ${s.latencyP99Ms} | ${s.requests} | ${s.non2xx} | ${s.errors} / ${s.timeouts} |`
+    ),
+    '',
+    'Requests/s is the mean of autocannon\'s per-second samples; p50 and p99 are latencies of the answers received in the measured window.',
+    '',
+    ...r.scenarios.map(
+      (s: ScenarioResult) =>
+        `- ${s.name}: status ${Object.entries(s.statusCodes).map(([c, n]) => `${c} × ${n}`).join(', ') || 'none'}; mean ${s.latencyMeanMs} ms, max ${s.latencyMaxMs} ms` +
+        `; warm-up ${s.warmupRequests} answers${s.responseBytes !== undefined ? `; answer size ${Math.round(s.responseBytes / 1024)} KiB` : ''}` +
+        `; CMS busy ${s.drainSeconds} s after the window with the requests cut off`
+    ),
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${r.machine.cpuModel} × ${r.machine.cpuCount}`,
+    `- Memory: ${r.machine.totalMemoryGiB} GiB`,
+    `- Node: ${r.machine.node}, ${r.machine.platform}`,
+    `- Load average at start (1/5/15 min): ${r.machine.loadAverageAtStart.join(' / ')}`,
+    `- Code: commit ${r.source.commit}${r.source.uncommittedChanges ? ', with uncommitted changes in the working tree' : ''}`,
+    `- Software: Strapi ${r.software.strapi}, PostgreSQL ${r.software.postgres} (embedded), autocannon ${r.software.autocannon}; CMS, database and load generator share the machine`,
+    '',
+    '## Dataset',
+    '',
+    `- Rooms: ${r.dataset.rooms} (published, open 08:00–22:00 every day, no buffer, no approval)`,
+    `- Reservations: ${r.dataset.reservations.toLocaleString('en')} in the database before the creation scenario (${r.dataset.seededReservations.toLocaleString('en')} seeded with SQL, ${r.dataset.bookingsPerRoomDay} a room a day from ${r.dataset.from} to ${r.dataset.to}, all confirmed), holds: ${r.dataset.holds.toLocaleString('en')}`,
+    `- After the run: ${r.dataset.reservationsAfter.toLocaleString('en')} reservations (${r.dataset.createdDuringRun} created by the creation scenario and its warm-up)`,
+    '',
+    '## Settings',
+    '',
+    `- ${r.settings.connections} connections (${r.settings.allRoomsConnections} for the all-rooms week), pipelining ${r.settings.pipelining}, ${r.settings.durationSeconds} s measured after ${r.settings.warmupSeconds} s of warm-up per scenario, against ${r.settings.host}; between windows the run waits until the CMS has finished the requests cut off`,
+    `- Availability week: ${r.settings.availabilityFrom} to ${r.settings.availabilityTo}; single room: ${r.settings.availabilityRoom}`,
+    `- Creation: each request a distinct free half-hour slot (11:00–13:00) in rooms taken in turn, ${r.settings.creationFrom} to ${r.settings.creationTo}`,
+    `- Whole run: ${r.timings.totalSeconds} s (CMS start ${r.timings.cmsStartSeconds} s, rooms ${r.timings.roomsSeconds} s, seed ${r.timings.seedSeconds} s)`,
+    '',
+  ];
+  return lines.join('\n');
+};
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+const main = async () => {
+  const started = Date.now();
+  const startedAt = new Date();
+  const today = centreToday();
+  const machineAtStart = machine();
+  const source = sourceState();
+
+  buildIfNeeded({ serverOnly: true, log });
+
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
+  log(`Starting PostgreSQL in ${workDir}…`);
+  postgres = await startPostgres({ dataDir: path.join(workDir, 'postgres'), quiet: true });
+  await postgres.createDatabase('linli_bench');
+  const databaseUrl = postgres.urlFor('linli_bench');
+
+  log('Starting the CMS…');
+  const cmsStarted = Date.now();
+  cms = await startCms({
+    port: await freePort(),
+    env: {
+      ...generateSecrets(),
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_URL: databaseUrl,
+      SERVE_ADMIN_PANEL: 'false',
+      DEMO_CONTENT: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      BOOKING_RATE_LIMIT_MAX: '100000000',
+      MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
+      CENTRE_TIMEZONE: settings.timezone,
+    },
+  });
+  const cmsStartSeconds = seconds(cmsStarted);
+  log(`  CMS up at ${cms.url} in ${cmsStartSeconds} s`);
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const login = await request('POST', '/admin/login', ADMIN);
+    expectStatus('admin login', login, 200);
+    const token: string = login.body.data.token ?? login.body.data.accessToken;
+
+    log(`Creating ${settings.rooms} rooms through the admin API…`);
+    const roomsStarted = Date.now();
+    await createRooms(token, settings.rooms);
+    const roomsSeconds = seconds(roomsStarted);
+    const roomRows = (await db.query('SELECT id, document_id, slug, capacity, published_at FROM booking_rooms ORDER BY id')).rows;
+    const rooms: SeedRoom[] = [];
+    for (let i = 0; i < settings.rooms; i++) {
+      const rows = roomRows.filter((r) => r.slug === roomSlug(i));
+      const draft = rows.find((r) => r.published_at === null);
+      const published = rows.find((r) => r.published_at !== null);
+      if (!draft || !published) throw new Error(`room ${roomSlug(i)} has no draft and published rows`);
+      rooms.push({ slug: roomSlug(i), documentId: draft.document_id, draftRowId: draft.id, publishedRowId: published.id, capacity: draft.capacity });
+    }
+    log(`  ${rooms.length} rooms in ${roomsSeconds} s`);
+
+    const seedFrom = addDays(today, -settings.seedDaysBefore);
+    const seedTo = addDays(seedFrom, settings.seedDays - 1);
+    log(`Seeding reservations from ${seedFrom} to ${seedTo} with SQL…`);
+    const seedStarted = Date.now();
+    const seeded = await seedReservations(db, rooms, seedFrom, settings.seedDays);
+    // What autovacuum would have done on a database that grew to this size over a year.
+    await db.query('VACUUM ANALYZE booking_reservations, booking_reservations_room_lnk, booking_holds');
+    const seedSeconds = seconds(seedStarted);
+    log(`  ${seeded.toLocaleString('en')} reservations in ${seedSeconds} s`);
+
+    await checkSeedAgainstApi(db, rooms, token, today);
+    const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+    const reservationsBefore = await count('booking_reservations');
+    const holdsBefore = await count('booking_holds');
+
+    // -- the scenarios
+    const weekFrom = addDays(today, 7);
+    const weekTo = addDays(weekFrom, 6);
+    const oneRoom = rooms[Math.floor(rooms.length / 2)].slug;
+    const scenarios: ScenarioResult[] = [];
+
+    const probe = async (urlPath: string, check: (body: any) => boolean) => {
+      const res = await request('GET', urlPath);
+      expectStatus(urlPath, res, 200);
+      if (!check(res.body)) throw new Error(`${urlPath}: unexpected answer ${JSON.stringify(res.body).slice(0, 300)}`);
+      return res.bytes;
+    };
+
+    const roomsPath = '/api/booking/rooms';
+    scenarios.push(
+      await measure({ name: 'rooms', title: 'Room list (baseline)', method: 'GET', path: roomsPath, responseBytes: await probe(roomsPath, (b) => b.data.length === rooms.length) })
+    );
+
+    const roomWeekPath = `/api/booking/rooms/${oneRoom}/availability?from=${weekFrom}&to=${weekTo}`;
+    scenarios.push(
+      await measure({
+        name: 'room-week',
+        title: 'Availability, one room, one week',
+        method: 'GET',
+        path: roomWeekPath,
+        responseBytes: await probe(roomWeekPath, (b) => b.data.days.length === 7 && b.data.days.every((d: any) => d.busy.length >= settings.bookingsPerRoomDay)),
+      })
+    );
+
+    const allWeekPath = `/api/booking/availability?from=${weekFrom}&to=${weekTo}`;
+    scenarios.push(
+      await measure({
+        name: 'all-rooms-week',
+        title: `Availability, all ${rooms.length} rooms, one week`,
+        method: 'GET',
+        path: allWeekPath,
+        connections: settings.allRoomsConnections,
+        responseBytes: await probe(allWeekPath, (b) => b.data.length === rooms.length && b.data.every((r: any) => r.days.length === 7)),
+      })
+    );
+
+    // Creation: the next free half-hour slot between 11:00 and 13:00, rooms in turn, then the next slot, then the next day.
+    const creationSlotsPerDay = 4;
+    const creationDays = settings.creationLastDay - settings.creationFirstDay + 1;
+    let nextSlot = 0;
+    const nextReservation = () => {
+      const i = nextSlot++;
+      const room = rooms[i % rooms.length];
+      const k = Math.floor(i / rooms.length);
+      const day = Math.floor(k / creationSlotsPerDay);
+      if (day >= creationDays) throw new Error('the creation scenario ran out of free slots: lower --duration or raise --rooms');
+      const date = addDays(today, settings.creationFirstDay + day);
+      const start = 660 + (k % creationSlotsPerDay) * 30;
+      return {
+        data: {
+          room: room.slug,
+          start: wallClock(date, start),
+          end: wallClock(date, start + 30),
+          purpose: '读书会 Book club',
+          contactName: '王建国',
+          phone: '13900139000',
+          email: 'wang.jianguo@example.org',
+          attendees: 6,
+        },
+      };
+    };
+    const createdStarted = new Date();
+    scenarios.push(
+      await measure({
+        name: 'create',
+        title: 'Reservation creation (each a distinct free slot)',
+        method: 'POST',
+        path: '/api/booking/reservations',
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/booking/reservations',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(nextReservation()) }),
+          },
+        ],
+      })
+    );
+    const reservationsAfter = await count('booking_reservations');
+    const createdDuringRun = Number(
+      (await db.query('SELECT count(*) AS n FROM booking_reservations WHERE created_at >= $1', [utcTimestamp(createdStarted)])).rows[0].n
+    );
+    const create = scenarios[scenarios.length - 1];
+    const answered201 = (create.statusCodes['201'] ?? 0) + (create.warmupRequests - create.warmupNon2xx);
+    // Requests cut off when the clock runs out may still be written: at most one a connection and phase.
+    if (createdDuringRun < answered201 || createdDuringRun > answered201 + 2 * settings.connections)
+      throw new Error(`creation: ${answered201} answered 201 but ${createdDuringRun} reservations were written`);
+
+    const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+    const results = {
+      benchmark: 'reservations',
+      date: `${startedAt.getFullYear()}-${String(startedAt.getMonth() + 1).padStart(2, '0')}-${String(startedAt.getDate()).padStart(2, '0')}`,
+      startedAt: startedAt.toISOString(),
+      machine: machineAtStart,
+      source,
+      software: { strapi: packageVersion('@strapi/strapi'), postgres: postgresVersion, autocannon: packageVersion('autocannon') },
+      settings: {
+        ...settings,
+        availabilityRoom: oneRoom,
+        availabilityFrom: weekFrom,
+        availabilityTo: weekTo,
+        creationFrom: addDays(today, settings.creationFirstDay),
+        creationTo: addDays(today, settings.creationLastDay),
+      },
+      dataset: {
+        rooms: rooms.length,
+        seededReservations: seeded,
+        reservations: reservationsBefore,
+        holds: holdsBefore,
+        bookingsPerRoomDay: settings.bookingsPerRoomDay,
+        from: seedFrom,
+        to: seedTo,
+        reservationsAfter,
+        createdDuringRun,
+      },
+      timings: { totalSeconds: seconds(started), cmsStartSeconds, roomsSeconds, seedSeconds },
+      scenarios,
+    };
+
+    mkdirSync(outDir, { recursive: true });
+    const base = path.join(outDir, `reservations-${results.date}`);
+    writeAtomically(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeAtomically(`${base}.md`, markdown(results));
+    log(`Results: ${path.relative(process.cwd(), base)}.json and .md (whole run ${results.timings.totalSeconds} s)`);
+
+    const failed = scenarios.filter((s) => s.requests === 0 || s.non2xx > 0 || s.errors > 0 || s.timeouts > 0 || s.warmupNon2xx > 0);
+    if (failed.length > 0) {
+      process.exitCode = 1;
+      console.error(
+        `Some scenarios did not go through: ${failed.map((s) => `${s.name} (answers ${s.requests}, non-2xx ${s.non2xx + s.warmupNon2xx}, errors ${s.errors}, timeouts ${s.timeouts})`).join(', ')}`
+      );
+    }
+  } finally {
+    await db.end();
+  }
+};
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
+  if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
+} finally {
+  await stopEverything();
+}
