@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { loadDemoNews } from './news';
 import { loadDemoReservations } from './reservations';
 import { demoRooms } from './rooms';
+import { loadDemoSiteSettings } from './site-settings';
 
 const ROOM_UID = 'plugin::booking.room';
 
@@ -19,4 +21,6 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
     await strapi.documents(ROOM_UID).publish({ documentId: created.documentId, locale: '*' });
   }
   await loadDemoReservations(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
+  await loadDemoSiteSettings(strapi);
+  await loadDemoNews(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
 };
