@@ -97,3 +97,51 @@ export const waitForMail = async (dir: string, predicate: (m: ReturnType<typeof 
   }
   throw new Error(`no matching mail in ${dir}; have: ${outbox(dir).map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
 };
+
+export interface ActivityFixture {
+  slug: string;
+  title?: string;
+  capacity?: number;
+  roomId?: string;
+  schedule: Record<string, unknown>;
+  enrolmentMode?: 'term' | 'session';
+  waitlistEnabled?: boolean;
+  maxPeoplePerEnrolment?: number;
+  registrationEnabled?: boolean;
+  enrolmentOpensAt?: string;
+  enrolmentClosesAt?: string;
+}
+
+/** Creates a course or event as an editor would; returns the publish answer so clashes can be seen. */
+export const createActivity = async (admin: Admin, kind: 'course' | 'event', activity: ActivityFixture) => {
+  const uid = `plugin::booking.${kind}`;
+  const { roomId, ...fields } = activity;
+  const created = await admin.request('POST', `/content-manager/collection-types/${uid}?locale=zh-CN`, {
+    title: activity.title ?? activity.slug,
+    capacity: 10,
+    ...fields,
+    ...(roomId ? { room: { connect: [{ documentId: roomId, locale: 'zh-CN' }] } } : {}),
+  });
+  if (created.status !== 201) throw new Error(`${kind} ${activity.slug}: ${created.status} ${JSON.stringify(created.body)}`);
+  const documentId: string = created.body.data.documentId;
+  const published = await admin.request('POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=zh-CN`, {});
+  return { documentId, published };
+};
+
+/** Changes a course's fields and publishes again, as an editor does after changing the schedule. */
+export const updateActivity = async (admin: Admin, kind: 'course' | 'event', documentId: string, fields: Record<string, unknown>) => {
+  const uid = `plugin::booking.${kind}`;
+  const updated = await admin.request('PUT', `/content-manager/collection-types/${uid}/${documentId}?locale=zh-CN`, fields);
+  if (updated.status !== 200) throw new Error(`update ${documentId}: ${updated.status} ${JSON.stringify(updated.body)}`);
+  return admin.request('POST', `/content-manager/collection-types/${uid}/${documentId}/actions/publish?locale=zh-CN`, {});
+};
+
+export const weekly = (weekdays: string[], startDate: string, endDate: string, startTime: string, durationMinutes: number, extra: Record<string, unknown> = {}) => ({
+  frequency: 'weekly',
+  weekdays,
+  startDate,
+  endDate,
+  startTime,
+  durationMinutes,
+  ...extra,
+});

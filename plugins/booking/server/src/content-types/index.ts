@@ -1,5 +1,11 @@
+import attendance from './attendance';
+import category from './category';
 import closure from './closure';
+import course from './course';
+import enrolment from './enrolment';
+import event from './event';
 import reservation from './reservation';
 import room from './room';
+import session from './session';
 
-export default { room, closure, reservation };
+export default { room, closure, reservation, category, course, event, session, enrolment, attendance };

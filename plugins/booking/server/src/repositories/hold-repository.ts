@@ -26,37 +26,43 @@ const fromRow = (row: any): HoldRow => ({
 
 /** The holds table through knex; pass the transaction for reads that decide a write. */
 export const holdRepository = (strapi: Core.Strapi) => {
-  const table = (trx?: Knex.Transaction) => (trx ? trx(HOLDS_TABLE) : strapi.db.connection(HOLDS_TABLE));
+  // Inside a transaction someone else opened (the content manager publishes in one), queries must
+  // join it: on SQLite the pool has a single connection, and a second query would wait for ever.
+  const withTable = <T>(trx: Knex.Transaction | undefined, work: (q: Knex.QueryBuilder) => PromiseLike<T>): Promise<T> => {
+    if (trx) return Promise.resolve(work(trx(HOLDS_TABLE)));
+    if (strapi.db.inTransaction()) return strapi.db.transaction(async ({ trx: ambient }) => await work(ambient(HOLDS_TABLE))) as Promise<T>;
+    return Promise.resolve(work(strapi.db.connection(HOLDS_TABLE)));
+  };
 
   return {
     /** Holds of these rooms whose blocked range reaches into [from, to). */
     async findTouching(roomIds: string[], from: Date, to: Date, trx?: Knex.Transaction): Promise<HoldRow[]> {
       if (roomIds.length === 0) return [];
-      const rows = await table(trx)
-        .whereIn('room_id', roomIds)
-        .andWhere('starts_at', '<', to)
-        .andWhere('blocked_until', '>', from)
-        .orderBy('starts_at', 'asc');
+      const rows = await withTable(trx, (q) =>
+        q.whereIn('room_id', roomIds).andWhere('starts_at', '<', to).andWhere('blocked_until', '>', from).orderBy('starts_at', 'asc')
+      );
       return rows.map(fromRow);
     },
 
     async insert(holds: HoldRow[], trx: Knex.Transaction): Promise<void> {
       if (holds.length === 0) return;
-      await table(trx).insert(
-        holds.map((h) => ({
-          room_id: h.roomId,
-          kind: h.kind,
-          source_id: h.sourceId,
-          starts_at: h.start,
-          ends_at: h.end,
-          blocked_until: h.blockedUntil,
-        }))
+      await withTable(trx, (q) =>
+        q.insert(
+          holds.map((h) => ({
+            room_id: h.roomId,
+            kind: h.kind,
+            source_id: h.sourceId,
+            starts_at: h.start,
+            ends_at: h.end,
+            blocked_until: h.blockedUntil,
+          }))
+        )
       );
     },
 
     async release(kind: HoldKind, sourceIds: string[], trx: Knex.Transaction): Promise<void> {
       if (sourceIds.length === 0) return;
-      await table(trx).where('kind', kind).whereIn('source_id', sourceIds).delete();
+      await withTable(trx, (q) => q.where('kind', kind).whereIn('source_id', sourceIds).delete());
     },
   };
 };

@@ -12,6 +12,14 @@ export default {
     { method: 'GET', path: '/reservations/manage/:token', handler: 'reservations.show', config: limited },
     { method: 'POST', path: '/reservations/manage/:token/cancel', handler: 'reservations.cancel', config: limited },
     { method: 'GET', path: '/me/reservations', handler: 'reservations.mine', config: { policies: [] } },
+    { method: 'GET', path: '/courses', handler: 'activities.courses', config: { policies: [] } },
+    { method: 'GET', path: '/courses/:slug', handler: 'activities.course', config: { policies: [] } },
+    { method: 'GET', path: '/events', handler: 'activities.events', config: { policies: [] } },
+    { method: 'GET', path: '/events/:slug', handler: 'activities.event', config: { policies: [] } },
+    { method: 'GET', path: '/timetable', handler: 'activities.timetable', config: { policies: [] } },
+    { method: 'POST', path: '/enrolments', handler: 'enrolments.create', config: limited },
+    { method: 'GET', path: '/enrolments/manage/:token', handler: 'enrolments.show', config: limited },
+    { method: 'POST', path: '/enrolments/manage/:token/cancel', handler: 'enrolments.cancel', config: limited },
   ],
 };
 

@@ -25,3 +25,14 @@ function dayOfYear(date: IsoDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
 }
+
+/** The Monday of an ISO week written 'YYYY-Www', or null when there is no such week. */
+export function mondayOfIsoWeek(label: string): IsoDate | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (!match) return null;
+  const [year, week] = [Number(match[1]), Number(match[2])];
+  const jan4 = `${match[1]}-01-04`;
+  const monday = addDays(isoWeekOf(jan4).monday, (week - 1) * 7);
+  const found = isoWeekOf(monday);
+  return week >= 1 && found.year === year && found.week === week ? monday : null;
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { tz as inZone } from '@date-fns/tz';
-import { isoWeekOf } from '../../../src/core/time/iso-week';
+import { isoWeekOf, mondayOfIsoWeek } from '../../../src/core/time/iso-week';
 import { addDays, isoWeekdayOf } from '../../../src/core/time/zoned';
 
 describe('isoWeekOf', () => {
@@ -34,5 +34,29 @@ describe('isoWeekOf', () => {
         expect(date >= week.monday && date <= addDays(week.monday, 6)).toBe(true);
       }),
     );
+  });
+});
+
+describe('mondayOfIsoWeek', () => {
+  it.each([
+    ['2026-W01', '2025-12-29'],
+    ['2026-W48', '2026-11-23'],
+    ['2026-W53', '2026-12-28'],
+    ['2020-W53', '2020-12-28'],
+  ])('%s starts on %s', (label, monday) => {
+    expect(mondayOfIsoWeek(label)).toBe(monday);
+  });
+
+  it.each(['2025-W53', '2026-W00', '2026-W54', '2026-48', 'W48'])('%s is no week', (label) => {
+    expect(mondayOfIsoWeek(label)).toBeNull();
+  });
+
+  it('round-trips every week of several years', () => {
+    for (const year of [2024, 2025, 2026, 2027]) {
+      for (let w = 1; w <= 52; w += 1) {
+        const label = `${year}-W${String(w).padStart(2, '0')}`;
+        expect(isoWeekOf(mondayOfIsoWeek(label)!).label).toBe(label);
+      }
+    }
   });
 });

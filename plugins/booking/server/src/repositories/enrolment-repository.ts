@@ -1,0 +1,77 @@
+import type { Core } from '@strapi/strapi';
+import type { ActivityKind } from './activity-repository';
+
+export const ENROLMENT_UID = 'plugin::booking.enrolment';
+
+export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+/** What places are counted against: a whole course term or event, or one session. */
+export interface EnrolmentTarget {
+  kind: ActivityKind;
+  activityId: string;
+  sessionId: string | null;
+}
+
+export interface EnrolmentRow extends EnrolmentTarget {
+  documentId: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  people: number;
+  note: string | null;
+  status: EnrolmentStatus;
+  position: number | null;
+  language: 'zh-CN' | 'en';
+  createdAt: Date | null;
+}
+
+const fromDocument = (d: any): EnrolmentRow => ({
+  documentId: d.documentId,
+  kind: d.activityKind,
+  activityId: d.activityId,
+  sessionId: d.sessionId ?? null,
+  name: d.name,
+  phone: d.phone ?? null,
+  email: d.email ?? null,
+  people: d.people,
+  note: d.note ?? null,
+  status: d.status,
+  position: d.position ?? null,
+  language: d.language ?? 'zh-CN',
+  createdAt: d.createdAt ? new Date(d.createdAt) : null,
+});
+
+export const targetKey = (t: EnrolmentTarget) => `${t.kind}:${t.activityId}:${t.sessionId ?? 'term'}`;
+
+const targetFilter = (t: EnrolmentTarget) => ({ activityKind: t.kind, activityId: t.activityId, sessionId: t.sessionId === null ? { $null: true } : t.sessionId });
+
+export const enrolmentRepository = (strapi: Core.Strapi) => {
+  const docs = () => strapi.documents(ENROLMENT_UID as any);
+  const findMany = async (filters: Record<string, unknown>) =>
+    ((await docs().findMany({ filters, sort: [{ createdAt: 'asc' }, { id: 'asc' }], limit: 100_000 } as any)) as any[]).map(fromDocument);
+
+  return {
+    /** Everyone enrolled on or waiting for a target (not the cancelled). */
+    active: (t: EnrolmentTarget) => findMany({ ...targetFilter(t), status: { $in: ['confirmed', 'waitlisted'] } }),
+
+    forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId, status: { $in: ['confirmed', 'waitlisted'] } }),
+
+    findByTokenHash: async (manageTokenHash: string) => (await findMany({ manageTokenHash }))[0] ?? null,
+
+    async activeCountBySession(kind: ActivityKind, activityId: string): Promise<Map<string, number>> {
+      const rows = await findMany({ activityKind: kind, activityId, sessionId: { $notNull: true }, status: { $in: ['confirmed', 'waitlisted'] } });
+      const counts = new Map<string, number>();
+      for (const r of rows) counts.set(r.sessionId!, (counts.get(r.sessionId!) ?? 0) + r.people);
+      return counts;
+    },
+
+    async create(row: Omit<EnrolmentRow, 'documentId' | 'createdAt'> & { manageTokenHash: string }) {
+      const { kind, ...rest } = row;
+      return fromDocument(await docs().create({ data: { ...rest, activityKind: kind } } as any));
+    },
+
+    async update(documentId: string, data: { status?: EnrolmentStatus; position?: number | null }) {
+      return fromDocument(await docs().update({ documentId, data } as any));
+    },
+  };
+};

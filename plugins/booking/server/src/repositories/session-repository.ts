@@ -1,0 +1,62 @@
+import type { Core } from '@strapi/strapi';
+import type { ActivityKind } from './activity-repository';
+
+export const SESSION_UID = 'plugin::booking.session';
+
+export interface SessionRow {
+  documentId: string;
+  activityKind: ActivityKind;
+  activityId: string;
+  roomId: string | null;
+  start: Date;
+  end: Date;
+  status: 'scheduled' | 'cancelled';
+  capacity: number | null;
+  note: string | null;
+}
+
+const fromDocument = (d: any): SessionRow => ({
+  documentId: d.documentId,
+  activityKind: d.activityKind,
+  activityId: d.activityId,
+  roomId: d.roomId ?? null,
+  start: new Date(d.startsAt),
+  end: new Date(d.endsAt),
+  status: d.status,
+  capacity: d.capacity ?? null,
+  note: d.note ?? null,
+});
+
+export const sessionRepository = (strapi: Core.Strapi) => {
+  const docs = () => strapi.documents(SESSION_UID as any);
+  const findMany = async (filters: Record<string, unknown>) =>
+    ((await docs().findMany({ filters, sort: [{ startsAt: 'asc' }], limit: 10_000 } as any)) as any[]).map(fromDocument);
+
+  return {
+    forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId }),
+    inRange: (from: Date, to: Date) => findMany({ startsAt: { $lt: to.toISOString() }, endsAt: { $gt: from.toISOString() } }),
+    async findById(documentId: string) {
+      const d = await docs().findOne({ documentId } as any);
+      return d ? fromDocument(d) : null;
+    },
+    async create(row: Omit<SessionRow, 'documentId'>) {
+      const d = await docs().create({
+        data: { activityKind: row.activityKind, activityId: row.activityId, roomId: row.roomId, startsAt: row.start.toISOString(), endsAt: row.end.toISOString(), status: row.status, capacity: row.capacity, note: row.note },
+      } as any);
+      return fromDocument(d);
+    },
+    async update(documentId: string, data: Partial<{ start: Date; end: Date; roomId: string | null; status: SessionRow['status'] }>) {
+      const d = await docs().update({
+        documentId,
+        data: {
+          ...(data.start ? { startsAt: data.start.toISOString() } : {}),
+          ...(data.end ? { endsAt: data.end.toISOString() } : {}),
+          ...(data.roomId !== undefined ? { roomId: data.roomId } : {}),
+          ...(data.status ? { status: data.status } : {}),
+        },
+      } as any);
+      return fromDocument(d);
+    },
+    remove: (documentId: string) => docs().delete({ documentId } as any),
+  };
+};

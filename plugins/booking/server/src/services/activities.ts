@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { describeSchedule } from '../core/schedule/describe-schedule';
+import { scheduleSchema } from '../core/schedule/schedule';
+import { addDays, wallClockToInstant, type IsoDate } from '../core/time/zoned';
+import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
+import { enrolmentRepository, type EnrolmentRow } from '../repositories/enrolment-repository';
+import { sessionRepository, type SessionRow } from '../repositories/session-repository';
+import { withLocaleFallback } from '../views/public-room';
+import { zonedInterval } from '../views/availability-view';
+import { defaultLocaleOf } from './locales';
+import { bookingConfig } from './settings';
+
+const confirmedPeople = (rows: EnrolmentRow[]) => rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.people, 0);
+
+/** What residents read about courses and events, and the week's timetable. Never anyone's details. */
+const activities = ({ strapi }: { strapi: Core.Strapi }) => {
+  const repo = activityRepository(strapi);
+  const sessions = sessionRepository(strapi);
+  const enrolments = enrolmentRepository(strapi);
+  const tz = () => bookingConfig(strapi).timezone;
+
+  const summaryOf = (kind: ActivityKind, a: any, language: 'zh-CN' | 'en') => {
+    const schedule = scheduleSchema.safeParse(a.schedule);
+    return {
+      kind,
+      id: a.documentId,
+      slug: a.slug,
+      locale: a.locale,
+      title: a.title,
+      summary: a.summary ?? null,
+      category: a.category ? { slug: a.category.slug, name: a.category.name, color: a.category.color ?? null } : null,
+      audience: a.audience ?? null,
+      audienceMinAge: a.audienceMinAge ?? null,
+      audienceMaxAge: a.audienceMaxAge ?? null,
+      organiser: a.organiser ?? null,
+      room: a.room ? { slug: a.room.slug, name: a.room.name } : null,
+      location: a.location ?? null,
+      when: schedule.success ? describeSchedule(schedule.data, language) : null,
+      capacity: a.capacity,
+      enrolmentMode: a.enrolmentMode,
+      registrationEnabled: a.registrationEnabled !== false,
+      waitlistEnabled: a.waitlistEnabled !== false,
+      enrolmentOpensAt: a.enrolmentOpensAt ?? null,
+      enrolmentClosesAt: a.enrolmentClosesAt ?? null,
+      cover: a.cover ? { url: a.cover.url, alternativeText: a.cover.alternativeText ?? null, width: a.cover.width ?? null, height: a.cover.height ?? null } : null,
+    };
+  };
+
+  /** Places left: for the whole term, or per session for drop-in activities. */
+  const placesOf = async (kind: ActivityKind, a: any) => {
+    const active = await enrolments.forActivity(kind, a.documentId);
+    const term = active.filter((r) => r.sessionId === null);
+    const bySession = new Map<string, EnrolmentRow[]>();
+    for (const r of active) if (r.sessionId) bySession.set(r.sessionId, [...(bySession.get(r.sessionId) ?? []), r]);
+    return {
+      termPlacesLeft: a.enrolmentMode === 'term' ? Math.max(0, a.capacity - confirmedPeople(term)) : null,
+      waiting: a.enrolmentMode === 'term' ? term.filter((r) => r.status === 'waitlisted').length : null,
+      sessionPlacesLeft: (s: SessionRow) =>
+        a.enrolmentMode === 'session' ? Math.max(0, (s.capacity ?? a.capacity) - confirmedPeople(bySession.get(s.documentId) ?? [])) : Math.max(0, a.capacity - confirmedPeople(term)),
+    };
+  };
+
+  const localized = async (kind: ActivityKind, locale?: string) => {
+    const fallback = await defaultLocaleOf(strapi);
+    const asked = await repo.listPublished(kind, locale ?? fallback);
+    const others = locale && fallback && locale !== fallback ? await repo.listPublished(kind, fallback) : [];
+    return withLocaleFallback(asked, others);
+  };
+
+  const sessionView = (s: SessionRow, placesLeft: number) => ({ id: s.documentId, ...zonedInterval(s, tz()), status: s.status, placesLeft });
+
+  return {
+    async list(kind: ActivityKind, locale?: string) {
+      const language = locale === 'en' ? 'en' : 'zh-CN';
+      const now = new Date();
+      return Promise.all(
+        (await localized(kind, locale)).map(async (a) => {
+          const places = await placesOf(kind, a);
+          const upcoming = (await sessions.forActivity(kind, a.documentId)).filter((s) => s.end > now);
+          return { ...summaryOf(kind, a, language), placesLeft: places.termPlacesLeft, nextSession: upcoming[0] ? sessionView(upcoming[0], places.sessionPlacesLeft(upcoming[0])) : null };
+        })
+      );
+    },
+
+    async detail(kind: ActivityKind, slug: string, locale?: string) {
+      const fallback = await defaultLocaleOf(strapi);
+      const a = (await repo.findPublishedBySlug(kind, slug, locale ?? fallback)) ?? (locale ? await repo.findPublishedBySlug(kind, slug, fallback) : null);
+      if (!a) throw new errors.NotFoundError(`No published ${kind} "${slug}"`);
+      const places = await placesOf(kind, a);
+      const now = new Date();
+      const upcoming = (await sessions.forActivity(kind, a.documentId)).filter((s) => s.end > now);
+      return {
+        ...summaryOf(kind, a, locale === 'en' ? 'en' : 'zh-CN'),
+        description: a.description ?? null,
+        placesLeft: places.termPlacesLeft,
+        waiting: places.waiting,
+        sessions: upcoming.map((s) => sessionView(s, places.sessionPlacesLeft(s))),
+      };
+    },
+
+    /** Every session from `from` to `to` (inclusive days in the centre's zone), with what and where. */
+    async timetable(from: IsoDate, to: IsoDate, locale?: string) {
+      const language = locale === 'en' ? 'en' : 'zh-CN';
+      const range = { start: wallClockToInstant(from, '00:00', tz()), end: wallClockToInstant(addDays(to, 1), '00:00', tz()) };
+      const inRange = await sessions.inRange(range.start, range.end);
+      const byKind: Record<ActivityKind, any[]> = { course: await localized('course', locale), event: await localized('event', locale) };
+      const result = [];
+      for (const kind of ['course', 'event'] as const) {
+        for (const a of byKind[kind]) {
+          const mine = inRange.filter((s) => s.activityKind === kind && s.activityId === a.documentId);
+          if (mine.length === 0) continue;
+          const places = await placesOf(kind, a);
+          const summary = summaryOf(kind, a, language);
+          for (const s of mine) result.push({ ...sessionView(s, places.sessionPlacesLeft(s)), activity: summary });
+        }
+      }
+      return result.sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
+    },
+  };
+};
+
+export default activities;
+export type ActivitiesService = ReturnType<typeof activities>;

@@ -1,0 +1,138 @@
+import type { Core } from '@strapi/strapi';
+import { findConflicts } from '../core/reservations/conflicts';
+import { expandSchedule } from '../core/schedule/expand-schedule';
+import { diffSessions } from '../core/schedule/diff-sessions';
+import { scheduleSchema } from '../core/schedule/schedule';
+import type { Interval } from '../core/time/intervals';
+import { instantToZonedIso } from '../core/time/zoned';
+import { isOverlapRefusal } from '../database/tables';
+import { fieldErrorsOf, validationError } from '../http/validation';
+import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
+import { enrolmentRepository } from '../repositories/enrolment-repository';
+import { holdRepository } from '../repositories/hold-repository';
+import { ROOM_UID } from '../repositories/room-repository';
+import { sessionRepository, type SessionRow } from '../repositories/session-repository';
+import { rulesOfRoom } from '../views/room-settings';
+import { defaultLocaleOf } from './locales';
+import { bookingConfig } from './settings';
+
+const DAY_MS = 24 * 3600 * 1000;
+const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+
+/**
+ * Keeps a course's or event's sessions in step with its schedule: sessions that still exist keep
+ * their enrolments, and every future session holds its room exactly as a reservation does (same
+ * holds table, same database guard). A schedule that would clash with a reservation or another
+ * activity is refused with the clashes listed, before anything is published.
+ */
+const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
+  const sessions = sessionRepository(strapi);
+  const holds = holdRepository(strapi);
+
+  const roomOf = async (activity: any) => {
+    const roomId: string | null = activity.room?.documentId ?? null;
+    if (!roomId) return null;
+    const room = await strapi.documents(ROOM_UID as any).findOne({ documentId: roomId, status: 'published' } as any);
+    return room ? { id: roomId, name: (room as any).name as string, buffer: rulesOfRoom(room as any).rules.bufferMinutes } : { id: roomId, name: roomId, buffer: 0 };
+  };
+
+  const wantedOf = (activity: any, tz: string): Interval[] => {
+    const parsed = scheduleSchema.safeParse(activity.schedule);
+    if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error).map((e) => ({ path: `schedule.${e.path}`, message: e.message })));
+    return expandSchedule(parsed.data, tz).map(({ start, end }) => ({ start, end }));
+  };
+
+  /** Times of `wanted` that other holders of the room already have. */
+  const clashesOf = async (wanted: Interval[], room: { id: string; buffer: number }, ownSessionIds: Set<string>, trx?: any) => {
+    if (wanted.length === 0) return [];
+    const from = new Date(Math.min(...wanted.map((w) => w.start.getTime())) - DAY_MS);
+    const to = new Date(Math.max(...wanted.map((w) => w.end.getTime())) + DAY_MS);
+    const others = (await holds.findTouching([room.id], from, to, trx)).filter((h) => !ownSessionIds.has(h.sourceId));
+    return findConflicts(wanted, others, room.buffer).map((c) => ({ candidate: c.candidate, kinds: c.with.map((h) => h.kind) }));
+  };
+
+  const clashError = (clashes: { candidate: Interval; kinds: string[] }[], roomName: string, tz: string) =>
+    validationError(
+      clashes.map(({ candidate, kinds }) => ({
+        path: 'schedule',
+        message: `${instantToZonedIso(candidate.start, tz)}–${instantToZonedIso(candidate.end, tz).slice(11, 16)} clashes with a ${[...new Set(kinds)].join(' and ')} already holding ${roomName}`,
+      })),
+      `The schedule clashes with ${clashes.length} booking(s) in ${roomName}; move those first or change the schedule`
+    );
+
+  return {
+    /** Refuses, before publishing, a draft whose future sessions would clash in its room. */
+    async checkDraft(kind: ActivityKind, documentId: string, now: Date) {
+      const tz = bookingConfig(strapi).timezone;
+      const draft = await activityRepository(strapi).findById(kind, documentId, await defaultLocaleOf(strapi), 'draft');
+      if (!draft) return;
+      const room = await roomOf(draft);
+      if (!room) return;
+      const wanted = wantedOf(draft, tz).filter((w) => w.start > now);
+      const own = new Set((await sessions.forActivity(kind, documentId)).map((s) => s.documentId));
+      const clashes = await clashesOf(wanted, room, own);
+      if (clashes.length > 0) throw clashError(clashes, room.name, tz);
+    },
+
+    /** Brings the published activity's sessions and holds in line with its schedule. */
+    async sync(kind: ActivityKind, documentId: string, now: Date): Promise<SessionRow[]> {
+      const tz = bookingConfig(strapi).timezone;
+      const activity = await activityRepository(strapi).findById(kind, documentId, await defaultLocaleOf(strapi), 'published');
+      if (!activity) return this.withdraw(kind, documentId, now);
+      const room = await roomOf(activity);
+      const wanted = wantedOf(activity, tz);
+      const existing = await sessions.forActivity(kind, documentId);
+      const enrolled = await enrolmentRepository(strapi).activeCountBySession(kind, documentId);
+
+      try {
+        return await strapi.db.transaction(async ({ trx }) => {
+          if (existing.length === 0) {
+            // First generation: past dates of a term already under way are sessions too (reports count them).
+            for (const w of wanted) await sessions.create({ activityKind: kind, activityId: documentId, roomId: room?.id ?? null, start: w.start, end: w.end, status: 'scheduled', capacity: null, note: null });
+          } else {
+            const diff = diffSessions(
+              existing.map((s) => ({ id: s.documentId, start: s.start, end: s.end, enrolled: enrolled.get(s.documentId) ?? 0, status: s.status })),
+              wanted,
+              now,
+              { tz }
+            );
+            for (const r of diff.remove) await sessions.remove(r.id);
+            await holds.release(kind, diff.remove.map((r) => r.id), trx);
+            for (const u of diff.update) await sessions.update(u.id, { start: u.start, end: u.end });
+            for (const c of diff.create) await sessions.create({ activityKind: kind, activityId: documentId, roomId: room?.id ?? null, start: c.start, end: c.end, status: 'scheduled', capacity: null, note: null });
+          }
+          // Future sessions follow the activity's room; their holds are written anew.
+          const current = await sessions.forActivity(kind, documentId);
+          const future = current.filter((s) => s.end > now);
+          for (const s of future) if (s.roomId !== (room?.id ?? null)) await sessions.update(s.documentId, { roomId: room?.id ?? null });
+          await holds.release(kind, future.map((s) => s.documentId), trx);
+          const holding = current.filter((s) => s.status === 'scheduled' && (s.end > now || existing.length === 0));
+          if (room) {
+            const clashes = await clashesOf(holding, room, new Set(current.map((s) => s.documentId)), trx);
+            if (clashes.length > 0) throw clashError(clashes, room.name, tz);
+            await holds.release(kind, holding.map((s) => s.documentId), trx);
+            await holds.insert(holding.map((s) => ({ roomId: room.id, kind, sourceId: s.documentId, start: s.start, end: s.end, blockedUntil: addMinutes(s.end, room.buffer) })), trx);
+          }
+          return (await sessions.forActivity(kind, documentId)).map((s) => ({ ...s, roomId: room?.id ?? s.roomId }));
+        });
+      } catch (error) {
+        if (isOverlapRefusal(error)) throw validationError([{ path: 'schedule', message: `a session clashes with a booking made in ${room?.name} at the same moment; publish again to see which` }]);
+        throw error;
+      }
+    },
+
+    /** An unpublished or deleted activity lets go of its rooms from now on. */
+    async withdraw(kind: ActivityKind, documentId: string, now: Date): Promise<SessionRow[]> {
+      const current = await sessions.forActivity(kind, documentId);
+      const future = current.filter((s) => s.start > now);
+      await strapi.db.transaction(async ({ trx }) => {
+        for (const s of future) await sessions.update(s.documentId, { status: 'cancelled' });
+        await holds.release(kind, future.map((s) => s.documentId), trx);
+      });
+      return current;
+    },
+  };
+};
+
+export default sessionSync;
+export type SessionSyncService = ReturnType<typeof sessionSync>;

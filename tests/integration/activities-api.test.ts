@@ -1,0 +1,148 @@
+import { asAdmin } from '../harness/admin';
+import { startTestCms, type TestCms } from '../harness/cms';
+import { at, createActivity, createRoom, dayAhead, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
+
+const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data }, headers);
+const person = (i: number, extra: Record<string, unknown> = {}) => ({ name: `家长${i}`, phone: `1390000${String(i).padStart(4, '0')}`, email: `parent${i}@example.org`, note: `孩子：三年级${i}班`, ...extra });
+
+describe('courses, sessions and enrolment', () => {
+  let cms: TestCms;
+  let admin: Admin;
+  let roomId: string;
+
+  beforeAll(async () => {
+    cms = await startTestCms();
+    admin = await asAdmin(cms);
+    roomId = await createRoom(admin, { slug: 'test-room', capacity: 60, requiresApproval: false });
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('publishing a weekly course creates its sessions, which hold the room like reservations', async () => {
+    const { published } = await createActivity(admin, 'course', {
+      slug: 'calligraphy',
+      title: '书法班',
+      roomId,
+      schedule: weekly(['tue'], dayAhead(1, 1), dayAhead(7, 4), '19:00', 90),
+    });
+    expect(published.status).toBe(200);
+    const course = await cms.get('/api/booking/courses/calligraphy');
+    expect(course.status).toBe(200);
+    expect(course.body.data).toMatchObject({ title: '书法班', room: { slug: 'test-room' }, capacity: 10, placesLeft: 10 });
+    expect(course.body.data.when).toMatch(/每周二 19:00–20:30/);
+    expect(course.body.data.sessions.map((s: any) => s.start)).toEqual([1, 2, 3, 4].map((w) => at(dayAhead(2, w), '19:00')));
+
+    const tuesday = dayAhead(2, 2);
+    const day = await cms.get(`/api/booking/rooms/test-room/availability?from=${tuesday}&to=${tuesday}`);
+    expect(day.body.data.days[0].busy).toEqual([{ start: at(tuesday, '19:00'), end: at(tuesday, '20:30'), kind: 'course' }]);
+    // A reservation request can never take a session's room.
+    const clash = await cms.request('POST', '/api/booking/reservations', { data: reservation({ start: at(tuesday, '20:00'), end: at(tuesday, '21:00') }) });
+    expect(clash.status).toBe(409);
+  });
+
+  it('refuses to publish a schedule over a reservation, naming the clash', async () => {
+    const thursday = dayAhead(4, 2);
+    const booked = await cms.request('POST', '/api/booking/reservations', { data: reservation({ start: at(thursday, '10:00'), end: at(thursday, '11:00') }) });
+    expect(booked.status).toBe(201);
+    const { published } = await createActivity(admin, 'course', { slug: 'tai-chi', roomId, schedule: weekly(['thu'], dayAhead(1, 1), dayAhead(1, 3), '10:30', 60) });
+    expect(published.status).toBe(400);
+    expect(JSON.stringify(published.body)).toContain(`${thursday}T10:30:00+08:00`);
+    expect((await cms.get('/api/booking/courses/tai-chi')).status).toBe(404);
+  });
+
+  it('30 simultaneous enrolments for 10 places give 10 confirmed and 20 on the waiting list in arrival order', async () => {
+    await createActivity(admin, 'course', { slug: 'after-school', capacity: 10, roomId, schedule: weekly(['mon', 'tue', 'wed', 'thu', 'fri'], dayAhead(1, 5), dayAhead(5, 8), '16:30', 90) });
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => enrol(cms, { course: 'after-school', ...person(i) })));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const confirmed = answers.filter((a) => a.body.data.status === 'confirmed');
+    const waiting = answers.filter((a) => a.body.data.status === 'waitlisted');
+    expect(confirmed).toHaveLength(10);
+    expect(waiting).toHaveLength(20);
+    expect(waiting.map((a) => a.body.data.position).sort((x: number, y: number) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    // Arrival order: each answer's placesLeft/position was decided in turn, so confirmed places ran out before anyone waited.
+    expect(Math.min(...confirmed.map((a) => a.body.data.placesLeft))).toBe(0);
+    const course = await cms.get('/api/booking/courses/after-school');
+    expect(course.body.data).toMatchObject({ placesLeft: 0, waiting: 20 });
+
+    // A cancellation promotes exactly one: the first in line, who is mailed.
+    const first = waiting.find((a) => a.body.data.position === 1)!;
+    const cancelled = await cms.request('POST', `/api/booking/enrolments/manage/${confirmed[0].body.data.manageToken}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect((await cms.get(`/api/booking/enrolments/manage/${first.body.data.manageToken}`)).body.data).toMatchObject({ status: 'confirmed', position: null });
+    const second = waiting.find((a) => a.body.data.position === 2)!;
+    expect((await cms.get(`/api/booking/enrolments/manage/${second.body.data.manageToken}`)).body.data).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect((await cms.get('/api/booking/courses/after-school')).body.data).toMatchObject({ placesLeft: 0, waiting: 19 });
+    await waitForMail(cms.mailDir, (m) => m.to === first.body.data.name.replace('家长', 'parent') + '@example.org' || m.subject.includes('候补成功'));
+  });
+
+  describe('every refusal is a 400 with the reason', () => {
+    beforeAll(async () => {
+      await createActivity(admin, 'course', { slug: 'no-waitlist', capacity: 2, waitlistEnabled: false, maxPeoplePerEnrolment: 3, roomId, schedule: weekly(['sat'], dayAhead(1, 1), dayAhead(1, 2), '09:00', 60) });
+      await createActivity(admin, 'course', { slug: 'not-open-yet', roomId, enrolmentOpensAt: `${dayAhead(1, 1)}T00:00:00+08:00`, schedule: weekly(['sat'], dayAhead(1, 3), dayAhead(1, 4), '11:00', 60) });
+      await createActivity(admin, 'course', { slug: 'closed', roomId, enrolmentClosesAt: `${dayAhead(1, -1)}T00:00:00+08:00`, schedule: weekly(['sun'], dayAhead(1, 1), dayAhead(1, 2), '09:00', 60) });
+    });
+
+    it.each([
+      ['full with no waiting list', { course: 'no-waitlist', ...person(100, { people: 3 }) }, 'people'],
+      ['not open yet', { course: 'not-open-yet', ...person(101) }, 'course'],
+      ['closed', { course: 'closed', ...person(102) }, 'course'],
+      ['more people than one enrolment may take', { course: 'no-waitlist', ...person(103, { people: 4 }) }, 'people'],
+      ['an unknown course', { course: 'no-such-course', ...person(104) }, 'course'],
+      ['no contact', { course: 'no-waitlist', name: '无名', phone: null, email: null }, 'phone'],
+      ['no target', { ...person(105) }, 'course'],
+    ])('%s', async (_label, data, path) => {
+      const res = await enrol(cms, data);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    });
+
+    it('a duplicate enrolment of the same phone or e-mail', async () => {
+      expect((await enrol(cms, { course: 'no-waitlist', ...person(106) })).status).toBe(201);
+      const again = await enrol(cms, { course: 'no-waitlist', ...person(106, { email: 'another@example.org' }) });
+      expect(again.status).toBe(400);
+      expect(again.body.error.details.errors).toEqual([expect.objectContaining({ path: 'phone', message: expect.stringMatching(/already enrolled/) })]);
+    });
+
+    it('full with no waiting list', async () => {
+      expect((await enrol(cms, { course: 'no-waitlist', ...person(107) })).status).toBe(201);
+      const full = await enrol(cms, { course: 'no-waitlist', ...person(108) });
+      expect(full.status).toBe(400);
+      expect(full.body.error.details.errors).toEqual([expect.objectContaining({ path: 'course', message: expect.stringMatching(/full|no waiting list/) })]);
+    });
+  });
+
+  it('changing the schedule keeps the enrolments of sessions that still exist', async () => {
+    const { documentId } = await createActivity(admin, 'course', {
+      slug: 'drop-in-yoga',
+      enrolmentMode: 'session',
+      roomId,
+      schedule: weekly(['wed'], dayAhead(1, 1), dayAhead(7, 3), '09:00', 60),
+    });
+    const before = (await cms.get('/api/booking/courses/drop-in-yoga')).body.data.sessions;
+    expect(before).toHaveLength(3);
+    const enrolled = await enrol(cms, { session: before[1].id, ...person(200) });
+    expect(enrolled.status).toBe(201);
+    // The editor skips week 1 and adds two more weeks.
+    const republished = await updateActivity(admin, 'course', documentId, { schedule: weekly(['wed'], dayAhead(1, 1), dayAhead(7, 5), '09:00', 60, { exceptions: [dayAhead(3, 1)] }) });
+    expect(republished.status).toBe(200);
+    const after = (await cms.get('/api/booking/courses/drop-in-yoga')).body.data.sessions;
+    expect(after.map((s: any) => s.start)).toEqual([2, 3, 4, 5].map((w) => at(dayAhead(3, w), '09:00')));
+    expect(after[0].id).toBe(before[1].id);
+    expect(after[0].placesLeft).toBe(9);
+    expect((await cms.get(`/api/booking/enrolments/manage/${enrolled.body.data.manageToken}`)).body.data).toMatchObject({ status: 'confirmed', session: { id: before[1].id } });
+  });
+
+  it('the timetable lists the week’s sessions with what, where and places left', async () => {
+    const week = isoWeekOf(dayAhead(2, 2)).label;
+    const res = await cms.get(`/api/booking/timetable?week=${week}`);
+    expect(res.status).toBe(200);
+    const calligraphy = res.body.data.find((s: any) => s.activity.slug === 'calligraphy');
+    expect(calligraphy).toMatchObject({ start: at(dayAhead(2, 2), '19:00'), status: 'scheduled', placesLeft: 10, activity: { kind: 'course', title: '书法班', room: { slug: 'test-room' } } });
+    const starts = res.body.data.map((s: any) => Date.parse(s.start));
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(JSON.stringify(res.body)).not.toContain('example.org');
+    expect((await cms.get('/api/booking/timetable?week=2026-W99')).status).toBe(400);
+  });
+});
