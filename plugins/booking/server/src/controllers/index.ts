@@ -2,8 +2,9 @@ import adminClosures from './admin-closures';
 import adminReservations from './admin-reservations';
 import activities from './activities';
 import availability from './availability';
+import calendar from './calendar';
 import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-closures': adminClosures };
+export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-closures': adminClosures };
