@@ -1,14 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { z } from 'zod';
 import { cancelRequestSchema, manageTokenParams, reservationRequestSchema } from '../http/reservation-schemas';
 import { answeringConflicts } from '../http/conflict-error';
+import { idempotencyKeyOf } from '../http/idempotency-key';
 import { parseDataOrThrow, parseOrThrow } from '../http/validation';
 import type { NotificationsService } from '../services/notifications';
 import type { ReservationManageService } from '../services/reservation-manage';
 import type { ReservationRequestsService } from '../services/reservation-requests';
 
-const idempotencyKey = z.string().trim().min(8, 'must be at least 8 characters').max(200).optional();
 
 /** The public side of reservations: request, look up and cancel by link, and a resident's own list. */
 const reservations = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -20,7 +19,7 @@ const reservations = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(ctx: any) {
       const data = parseDataOrThrow(reservationRequestSchema, ctx.request.body);
-      const key = parseOrThrow(z.object({ 'idempotency-key': idempotencyKey }).loose(), ctx.request.headers)['idempotency-key'];
+      const key = idempotencyKeyOf(ctx);
       await answeringConflicts(ctx, async () => {
         const result = await requests().create(data, { now: new Date(), userId: ctx.state.user?.id ?? null, staff: false, idempotencyKey: key });
         if (result.rows) notifications().reservationChanged({ kind: result.rows[0].status === 'confirmed' ? 'confirmed' : 'received', rows: result.rows, changed: result.rows }, { manageToken: result.body.data.manageToken as string });

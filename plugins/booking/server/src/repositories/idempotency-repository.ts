@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { IDEMPOTENCY_TABLE } from '../database/tables';
+
+/** What a key's request is compared by: the same key with another body is a client error, not a replay. */
+export const hashRequest = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 export interface StoredAnswer {
   requestHash: string;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { admit } from '../core/enrolment/admission';
@@ -11,13 +10,12 @@ import type { EnrolmentRequest } from '../http/enrolment-schemas';
 import { validationError } from '../http/validation';
 import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
 import { enrolmentRepository, targetKey, type EnrolmentRow, type EnrolmentTarget } from '../repositories/enrolment-repository';
-import { idempotencyRepository } from '../repositories/idempotency-repository';
+import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
 import { zonedInterval } from '../views/availability-view';
 import { defaultLocaleOf } from './locales';
 import { bookingConfig } from './settings';
 
-const requestHash = (r: unknown) => createHash('sha256').update(JSON.stringify(r)).digest('hex');
 const confirmedPeopleOf = (rows: EnrolmentRow[]) => rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.people, 0);
 
 /**
@@ -62,7 +60,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async enrol(request: EnrolmentRequest, context: { now: Date; idempotencyKey?: string }) {
       const idempotency = idempotencyRepository(strapi);
-      const hash = requestHash({ enrol: request });
+      const hash = hashRequest({ enrol: request });
       if (context.idempotencyKey) {
         const stored = await idempotency.find(context.idempotencyKey);
         if (stored) return idempotency.replay(stored, hash);

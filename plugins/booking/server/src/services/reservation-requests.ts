@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findConflicts } from '../core/reservations/conflicts';
@@ -16,7 +15,7 @@ import type { ReservationRequest } from '../http/reservation-schemas';
 import { validationError } from '../http/validation';
 import { closureRepository } from '../repositories/closure-repository';
 import { holdRepository } from '../repositories/hold-repository';
-import { idempotencyRepository } from '../repositories/idempotency-repository';
+import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
 import { reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
 import { bookableRoomRepository } from '../repositories/room-repository';
 import { zonedInterval } from '../views/availability-view';
@@ -45,8 +44,6 @@ export interface CreatedReservation {
   rows?: ReservationRow[];
 }
 
-/** The same key with another body is a client error, not a replay. */
-const requestHash = (request: ReservationRequest) => createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
 const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
   const reservations = reservationRepository(strapi);
@@ -99,7 +96,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async create(request: ReservationRequest, context: RequestContext): Promise<CreatedReservation> {
-      const hash = requestHash(request);
+      const hash = hashRequest(request);
       if (context.idempotencyKey) {
         const stored = await idempotency.find(context.idempotencyKey);
         if (stored) return idempotency.replay(stored, hash);
