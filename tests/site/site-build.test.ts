@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite } from '../../scripts/lib/site-build.mts';
 import { startTestCms, type TestCms } from '../harness/cms';
+import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 
 /** Visible text of a built page, without tags, so assertions read like what a resident sees. */
 const textOf = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -50,8 +51,25 @@ describe('the static site, built from the CMS', () => {
     expect(page('en/rooms')).toMatch(/<a href="\/rooms\/"[^>]*lang="zh-CN"/);
   });
 
+  it('shows the coming weeks of sessions on the timetable, in both languages, with a calendar feed', async () => {
+    const today = zonedDateOf(new Date(), 'Asia/Shanghai');
+    const { body } = await cms.get(`/api/booking/timetable?from=${today}&to=${addDays(today, 6)}`);
+    const zh = textOf(page('timetable'));
+    const en = textOf(page('en/timetable'));
+    expect(page('timetable')).toContain('/api/booking/calendar/timetable.ics');
+    // The demo week's sessions appear with their times.
+    const upcoming = body.data.filter((x: any) => Date.parse(x.start) > Date.now());
+    expect(upcoming.length).toBeGreaterThan(0);
+    for (const session of upcoming.slice(0, 5)) {
+      expect(zh).toContain(session.activity.title);
+      expect(zh).toContain(`${session.start.slice(11, 16)}–${session.end.slice(11, 16)}`);
+    }
+    expect(en).toContain('Timetable');
+    expect(zh).not.toContain('周桂兰');
+  });
+
   it('ships no JavaScript on pages without a form', () => {
-    for (const p of ['', 'rooms', 'en', 'en/rooms']) expect(page(p)).not.toMatch(/<script/);
+    for (const p of ['', 'rooms', 'timetable', 'en', 'en/rooms', 'en/timetable']) expect(page(p)).not.toMatch(/<script/);
   });
 
   it('refuses to build when the CMS cannot be reached, rather than publish an empty site', async () => {

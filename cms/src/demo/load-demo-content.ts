@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { loadDemoActivities } from './activities';
 import { loadDemoNews } from './news';
 import { loadDemoReservations } from './reservations';
 import { demoRooms } from './rooms';
@@ -20,6 +21,7 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
       .update({ documentId: created.documentId, locale: 'en', data: { ...shared, ...room.en } as any });
     await strapi.documents(ROOM_UID).publish({ documentId: created.documentId, locale: '*' });
   }
+  await loadDemoActivities(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
   await loadDemoReservations(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
   await loadDemoSiteSettings(strapi);
   await loadDemoNews(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);

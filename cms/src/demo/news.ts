@@ -128,13 +128,13 @@ The next volunteers' day is the 10th of next month. If you have something that n
     daysAgo: 20,
     zh: {
       title: '四点半课堂新学期招生',
-      summary: '面向辖区小学一至四年级学生，工作日16:30–18:30，作业辅导加书法、葫芦丝兴趣课，免费，共40个名额。',
+      summary: '面向辖区小学一至四年级学生，工作日16:30–18:00，作业辅导加书法、葫芦丝兴趣课，免费，共40个名额。',
       tags: '四点半课堂\n儿童\n报名',
       body: `新学期的四点半课堂开始报名了！放学后，孩子们可以在中心完成作业，安心等家长下班来接。
 
 **课堂安排**
 
-- 时间：周一至周五 16:30–18:30（法定节假日和学校假期休息）
+- 时间：周一至周五 16:30–18:00（法定节假日和学校假期休息）
 - 地点：一楼未成年人活动室
 - 对象：辖区小学一至四年级学生
 - 内容：志愿者老师辅导作业；每周二书法课，每周四葫芦丝兴趣课
@@ -148,13 +148,13 @@ The next volunteers' day is the 10th of next month. If you have something that n
     },
     en: {
       title: 'After-school class: enrolment for the new term',
-      summary: 'For pupils in years 1–4 living in the community: weekdays 16:30–18:30, homework help plus calligraphy and cucurbit flute. Free, 40 places.',
+      summary: 'For pupils in years 1–4 living in the community: weekdays 16:30–18:00, homework help plus calligraphy and cucurbit flute. Free, 40 places.',
       tags: 'After-school class\nChildren\nEnrolment',
       body: `Enrolment for the new term of the after-school class is open! After school, children can do their homework at the centre and wait safely until their parents finish work.
 
 **The class**
 
-- When: Monday to Friday, 16:30–18:30 (not on public holidays or school holidays)
+- When: Monday to Friday, 16:30–18:00 (not on public holidays or school holidays)
 - Where: children's activity room, ground floor
 - Who: pupils in years 1 to 4 of primary school living in the community
 - What: volunteer teachers help with homework; calligraphy on Tuesdays, cucurbit flute (hulusi) on Thursdays
