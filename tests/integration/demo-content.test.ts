@@ -119,7 +119,7 @@ describe('demo content: a real centre’s term of activities', () => {
     const [y, m] = today.split('-').map(Number);
     const tenths = [0, 1].map((k) => `${y + Math.floor((m - 1 + k) / 12)}-${String(((m - 1 + k) % 12) + 1).padStart(2, '0')}-10`);
     const nextTenth = tenths.find((tenth) => Date.parse(at(tenth, '11:30')) > Date.now());
-    expect(volunteers.nextSession.start).toBe(at(nextTenth, '09:00'));
+    expect(volunteers.nextSession.start).toBe(at(nextTenth!, '09:00'));
     // A year ahead of volunteers' days, every one on the 10th.
     const coming = (await cms.get('/api/booking/events/volunteers-day')).body.data.sessions;
     expect(coming.length).toBeGreaterThanOrEqual(12);

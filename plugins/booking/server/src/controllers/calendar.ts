@@ -41,7 +41,7 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
       title: s.activity.title,
       start: new Date(s.start),
       end: new Date(s.end),
-      location: s.activity.room?.name ?? s.activity.location ?? null,
+      location: s.movedToRoom?.name ?? s.activity.room?.name ?? s.activity.location ?? null,
       description: [s.activity.summary, s.activity.audience].filter(Boolean).join('\n') || null,
       url: siteLink(`/${s.activity.kind === 'course' ? 'courses' : 'events'}/${s.activity.slug}/`, locale),
       categories: s.activity.category ? [s.activity.category.name] : [],

@@ -1,3 +1,4 @@
+import adminActivities from './admin-activities';
 import adminClosures from './admin-closures';
 import adminReservations from './admin-reservations';
 import activities from './activities';
@@ -7,4 +8,4 @@ import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-closures': adminClosures };
+export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-closures': adminClosures, 'admin-activities': adminActivities };

@@ -1,4 +1,4 @@
-import { escapeHtml } from './reservation-messages';
+import { escapeHtml, formatOccurrence } from './reservation-messages';
 
 /** The mail a person gets when a place frees up and they move from the waiting list to confirmed. */
 export const promotedMessage = (input: { language: 'zh-CN' | 'en'; name: string; title: string; when: string | null; centreName: string }) => {
@@ -8,4 +8,54 @@ export const promotedMessage = (input: { language: 'zh-CN' | 'en'; name: string;
     ? [`${input.name}，您好：`, '', `有人取消了报名，您已从候补名单转为正式报名：${input.title}${input.when ? `（${input.when}）` : ''}。`, '', '欢迎准时参加。如不能参加，请用报名确认中的链接取消，把名额留给下一位。', '', input.centreName]
     : [`Dear ${input.name},`, '', `Someone cancelled, so you have moved from the waiting list to a confirmed place: ${input.title}${input.when ? ` (${input.when})` : ''}.`, '', 'We look forward to seeing you. If you cannot come, please cancel with the link from your confirmation so the next person can have the place.', '', input.centreName];
   return { subject: subject.replace(/[\r\n]+/g, ' '), text: lines.join('\n'), html: lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('') };
+};
+
+export interface SessionSlot {
+  start: Date;
+  end: Date;
+  /** The room's name in the reader's language, or null when the session has no room. */
+  roomName: string | null;
+}
+
+export interface SessionChangedInput {
+  change: 'cancelled' | 'moved';
+  language: 'zh-CN' | 'en';
+  name: string;
+  title: string;
+  /** The session as it was. */
+  before: SessionSlot;
+  /** Where and when it takes place now (only for 'moved'). */
+  after?: SessionSlot;
+  /** Staff's words, quoted as they wrote them. */
+  reason?: string | null;
+  centreName: string;
+  /** IANA zone of the centre: times are shown on its clock. */
+  timezone: string;
+}
+
+const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The mail everyone enrolled in a session gets when staff cancel it or change its time or room. */
+export const sessionChangedMessage = (input: SessionChangedInput) => {
+  const zh = input.language === 'zh-CN';
+  const when = (s: SessionSlot) => formatOccurrence(s, input.language, input.timezone, false);
+  const where = (s: SessionSlot) => (s.roomName ? (zh ? `，地点：${s.roomName}` : `, in ${s.roomName}`) : '');
+  const reason = input.reason && input.reason.trim() ? input.reason.trim() : null;
+  const title = oneLine(input.title);
+  let subject: string;
+  let body: string[];
+  if (input.change === 'cancelled') {
+    subject = zh ? `停课通知：${title} ${when(input.before)}` : `Cancelled: ${title}, ${when(input.before)}`;
+    body = zh
+      ? [`很抱歉，${input.title}（${when(input.before)}${where(input.before)}）这一次取消了，请不要前往。`, ...(reason ? [`原因：${reason}`] : []), '', '您的报名仍然有效，其他课次照常进行。']
+      : [`We are sorry: ${input.title} on ${when(input.before)}${where(input.before)} is cancelled. Please do not come for it.`, ...(reason ? [`Reason: ${reason}`] : []), '', 'Your enrolment stays; the other sessions go ahead as planned.'];
+  } else {
+    const after = input.after ?? input.before;
+    subject = zh ? `调课通知：${title} 改为 ${when(after)}` : `Changed: ${title} now ${when(after)}`;
+    body = zh
+      ? [`${input.title}有一次课次调整了：`, `原定：${when(input.before)}${where(input.before)}`, `现改为：${when(after)}${where(after)}`, ...(reason ? [`原因：${reason}`] : []), '', '您的报名保持不变。如不能参加，请用报名确认中的链接取消，把名额留给别人。']
+      : [`One session of ${input.title} has changed:`, `Was: ${when(input.before)}${where(input.before)}`, `Now: ${when(after)}${where(after)}`, ...(reason ? [`Reason: ${reason}`] : []), '', 'Your enrolment stays. If you cannot come, please cancel with the link from your confirmation so someone else can have the place.'];
+  }
+  const lines = [zh ? `${input.name}，您好：` : `Dear ${input.name},`, '', ...body, '', input.centreName];
+  return { subject: oneLine(subject), text: lines.join('\n'), html: lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('') };
 };

@@ -86,7 +86,7 @@ function formatDate(date: IsoDate, language: MessageLanguage, withYear: boolean)
 }
 
 /** 'zh: 11月24日 周二 19:00–21:00', 'en: Tuesday 24 November, 19:00–21:00'. */
-function formatOccurrence(o: MessageOccurrence, language: MessageLanguage, tz: string, withYear: boolean): string {
+export function formatOccurrence(o: MessageOccurrence, language: MessageLanguage, tz: string, withYear: boolean): string {
   const startDate = zonedDateOf(o.start, tz);
   const endDate = zonedDateOf(o.end, tz);
   const startTime = zonedWallTimeOf(o.start, tz);

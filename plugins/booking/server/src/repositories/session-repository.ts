@@ -13,7 +13,17 @@ export interface SessionRow {
   status: 'scheduled' | 'cancelled';
   capacity: number | null;
   note: string | null;
+  /** Staff put this session in another room: a re-publish of the activity leaves its room alone. */
+  roomOverride: boolean;
+  /** Set when staff moved the session: the times its schedule gave it, by which sync matches it. */
+  scheduledStart: Date | null;
+  scheduledEnd: Date | null;
 }
+
+/** The times the schedule gave a session (moved sessions keep them), for matching against the schedule. */
+export const scheduledTimesOf = (s: SessionRow) => ({ start: s.scheduledStart ?? s.start, end: s.scheduledEnd ?? s.end });
+
+type StaffFields = 'roomOverride' | 'scheduledStart' | 'scheduledEnd';
 
 const fromDocument = (d: any): SessionRow => ({
   documentId: d.documentId,
@@ -25,6 +35,9 @@ const fromDocument = (d: any): SessionRow => ({
   status: d.status,
   capacity: d.capacity ?? null,
   note: d.note ?? null,
+  roomOverride: d.roomOverride === true,
+  scheduledStart: d.scheduledStartsAt ? new Date(d.scheduledStartsAt) : null,
+  scheduledEnd: d.scheduledEndsAt ? new Date(d.scheduledEndsAt) : null,
 });
 
 export const sessionRepository = (strapi: Core.Strapi) => {
@@ -39,13 +52,13 @@ export const sessionRepository = (strapi: Core.Strapi) => {
       const d = await docs().findOne({ documentId } as any);
       return d ? fromDocument(d) : null;
     },
-    async create(row: Omit<SessionRow, 'documentId'>) {
+    async create(row: Omit<SessionRow, 'documentId' | StaffFields> & Partial<Pick<SessionRow, StaffFields>>) {
       const d = await docs().create({
-        data: { activityKind: row.activityKind, activityId: row.activityId, roomId: row.roomId, startsAt: row.start.toISOString(), endsAt: row.end.toISOString(), status: row.status, capacity: row.capacity, note: row.note },
+        data: { activityKind: row.activityKind, activityId: row.activityId, roomId: row.roomId, startsAt: row.start.toISOString(), endsAt: row.end.toISOString(), status: row.status, capacity: row.capacity, note: row.note, roomOverride: row.roomOverride ?? false },
       } as any);
       return fromDocument(d);
     },
-    async update(documentId: string, data: Partial<{ start: Date; end: Date; roomId: string | null; status: SessionRow['status'] }>) {
+    async update(documentId: string, data: Partial<{ start: Date; end: Date; roomId: string | null; status: SessionRow['status']; note: string | null; roomOverride: boolean; scheduledStart: Date | null; scheduledEnd: Date | null }>) {
       const d = await docs().update({
         documentId,
         data: {
@@ -53,6 +66,10 @@ export const sessionRepository = (strapi: Core.Strapi) => {
           ...(data.end ? { endsAt: data.end.toISOString() } : {}),
           ...(data.roomId !== undefined ? { roomId: data.roomId } : {}),
           ...(data.status ? { status: data.status } : {}),
+          ...(data.note !== undefined ? { note: data.note } : {}),
+          ...(data.roomOverride !== undefined ? { roomOverride: data.roomOverride } : {}),
+          ...(data.scheduledStart !== undefined ? { scheduledStartsAt: data.scheduledStart?.toISOString() ?? null } : {}),
+          ...(data.scheduledEnd !== undefined ? { scheduledEndsAt: data.scheduledEnd?.toISOString() ?? null } : {}),
         },
       } as any);
       return fromDocument(d);

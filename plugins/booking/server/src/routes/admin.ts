@@ -1,8 +1,13 @@
-import { MANAGE_RESERVATIONS } from '../bootstrap/admin-permissions';
+import { MANAGE_ACTIVITIES, MANAGE_RESERVATIONS } from '../bootstrap/admin-permissions';
 
 /** Staff routes, served under /booking for signed-in admin users with the plugin's permission. */
 const staffOnly = {
   policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [MANAGE_RESERVATIONS] } }],
+};
+
+/** Staff routes for courses and events: signed-in admin users with the "manage activities" permission. */
+const activityStaffOnly = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [MANAGE_ACTIVITIES] } }],
 };
 
 export default {
@@ -13,5 +18,10 @@ export default {
     { method: 'POST', path: '/reservations/:reference/approve', handler: 'admin-reservations.approve', config: staffOnly },
     { method: 'POST', path: '/reservations/:reference/reject', handler: 'admin-reservations.reject', config: staffOnly },
     { method: 'GET', path: '/closures/:id/reservations', handler: 'admin-closures.affected', config: staffOnly },
+    { method: 'GET', path: '/sessions/:id/enrolments', handler: 'admin-activities.roster', config: activityStaffOnly },
+    { method: 'POST', path: '/sessions/:id/attendance', handler: 'admin-activities.attendance', config: activityStaffOnly },
+    { method: 'POST', path: '/sessions/:id/cancel', handler: 'admin-activities.cancel', config: activityStaffOnly },
+    { method: 'POST', path: '/sessions/:id/move', handler: 'admin-activities.move', config: activityStaffOnly },
+    { method: 'GET', path: '/reports/attendance', handler: 'admin-activities.report', config: activityStaffOnly },
   ],
 };

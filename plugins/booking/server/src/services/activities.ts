@@ -5,6 +5,7 @@ import { scheduleSchema } from '../core/schedule/schedule';
 import { addDays, wallClockToInstant, type IsoDate } from '../core/time/zoned';
 import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
 import { enrolmentRepository, type EnrolmentRow } from '../repositories/enrolment-repository';
+import { ROOM_UID } from '../repositories/room-repository';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
 import { withLocaleFallback } from '../views/public-room';
 import { zonedInterval } from '../views/availability-view';
@@ -68,7 +69,30 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
     return withLocaleFallback(asked, others);
   };
 
-  const sessionView = (s: SessionRow, placesLeft: number) => ({ id: s.documentId, ...zonedInterval(s, tz()), status: s.status, placesLeft });
+  type RoomRef = { slug: string; name: string };
+  /** Rooms of sessions staff moved out of their activity's room, by id, in the reader's locale. */
+  const movedRooms = async (list: SessionRow[], locale?: string): Promise<Map<string, RoomRef>> => {
+    const ids = [...new Set(list.filter((s) => s.roomOverride && s.roomId).map((s) => s.roomId!))];
+    const found = new Map<string, RoomRef>();
+    if (ids.length === 0) return found;
+    const fallback = await defaultLocaleOf(strapi);
+    for (const l of [...new Set([locale ?? fallback, fallback])]) {
+      const missing = ids.filter((id) => !found.has(id));
+      if (missing.length === 0) break;
+      const docs = (await strapi.documents(ROOM_UID as any).findMany({ status: 'published', locale: l, filters: { documentId: { $in: missing } } } as any)) as any[];
+      for (const d of docs) found.set(d.documentId, { slug: d.slug, name: d.name });
+    }
+    return found;
+  };
+
+  /** `movedToRoom`: where the session takes place when staff moved it out of the activity's room (else null). */
+  const sessionView = (s: SessionRow, placesLeft: number, rooms: Map<string, RoomRef> = new Map()) => ({
+    id: s.documentId,
+    ...zonedInterval(s, tz()),
+    status: s.status,
+    placesLeft,
+    movedToRoom: s.roomOverride && s.roomId ? rooms.get(s.roomId) ?? null : null,
+  });
 
   return {
     async list(kind: ActivityKind, locale?: string) {
@@ -78,7 +102,8 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
         (await localized(kind, locale)).map(async (a) => {
           const places = await placesOf(kind, a);
           const upcoming = (await sessions.forActivity(kind, a.documentId)).filter((s) => s.end > now);
-          return { ...summaryOf(kind, a, language), placesLeft: places.termPlacesLeft, nextSession: upcoming[0] ? sessionView(upcoming[0], places.sessionPlacesLeft(upcoming[0])) : null };
+          const rooms = await movedRooms(upcoming.slice(0, 1), locale);
+          return { ...summaryOf(kind, a, language), placesLeft: places.termPlacesLeft, nextSession: upcoming[0] ? sessionView(upcoming[0], places.sessionPlacesLeft(upcoming[0]), rooms) : null };
         })
       );
     },
@@ -95,7 +120,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
         description: a.description ?? null,
         placesLeft: places.termPlacesLeft,
         waiting: places.waiting,
-        sessions: upcoming.map((s) => sessionView(s, places.sessionPlacesLeft(s))),
+        sessions: await movedRooms(upcoming, locale).then((rooms) => upcoming.map((s) => sessionView(s, places.sessionPlacesLeft(s), rooms))),
       };
     },
 
@@ -104,6 +129,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
       const language = locale === 'en' ? 'en' : 'zh-CN';
       const range = { start: wallClockToInstant(from, '00:00', tz()), end: wallClockToInstant(addDays(to, 1), '00:00', tz()) };
       const inRange = await sessions.inRange(range.start, range.end);
+      const rooms = await movedRooms(inRange, locale);
       const byKind: Record<ActivityKind, any[]> = { course: await localized('course', locale), event: await localized('event', locale) };
       const result = [];
       for (const kind of ['course', 'event'] as const) {
@@ -112,7 +138,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
           if (mine.length === 0) continue;
           const places = await placesOf(kind, a);
           const summary = summaryOf(kind, a, language);
-          for (const s of mine) result.push({ ...sessionView(s, places.sessionPlacesLeft(s)), activity: summary });
+          for (const s of mine) result.push({ ...sessionView(s, places.sessionPlacesLeft(s), rooms), activity: summary });
         }
       }
       return result.sort((x, y) => Date.parse(x.start) - Date.parse(y.start));

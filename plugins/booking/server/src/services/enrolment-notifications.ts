@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { instantToZonedIso } from '../core/time/zoned';
-import { promotedMessage } from '../mail/enrolment-messages';
+import { promotedMessage, sessionChangedMessage } from '../mail/enrolment-messages';
 import type { EnrolmentRow } from '../repositories/enrolment-repository';
+import { ROOM_UID } from '../repositories/room-repository';
 import type { SessionRow } from '../repositories/session-repository';
 import { bookingConfig } from './settings';
 
@@ -20,6 +21,43 @@ const enrolmentNotifications = ({ strapi }: { strapi: Core.Strapi }) => ({
         .catch((error: Error) => strapi.log.error(`booking: could not mail ${row.documentId} about their place: ${error.message}`));
     }
   },
+
+  /** Tells everyone enrolled that staff cancelled the session or changed its time or room. */
+  sessionChanged(rows: EnrolmentRow[], activity: any, change: { change: 'cancelled' | 'moved'; before: SessionRow; after?: SessionRow; reason?: string | null }) {
+    const { timezone, centreName } = bookingConfig(strapi);
+    const roomNames = new Map<string, string | null>();
+    const roomName = async (roomId: string | null, language: 'zh-CN' | 'en') => {
+      if (!roomId) return null;
+      const key = `${roomId}:${language}`;
+      if (!roomNames.has(key)) {
+        const doc = ((await strapi.documents(ROOM_UID as any).findOne({ documentId: roomId, locale: language, status: 'published' } as any)) ??
+          (await strapi.documents(ROOM_UID as any).findOne({ documentId: roomId, status: 'published' } as any))) as { name?: string } | null;
+        roomNames.set(key, doc?.name ?? null);
+      }
+      return roomNames.get(key)!;
+    };
+    const send = async (row: EnrolmentRow) => {
+      const slot = async (s: SessionRow) => ({ start: s.start, end: s.end, roomName: await roomName(s.roomId, row.language) });
+      const message = sessionChangedMessage({
+        change: change.change,
+        language: row.language,
+        name: row.name,
+        title: activity?.title ?? '',
+        before: await slot(change.before),
+        after: change.after ? await slot(change.after) : undefined,
+        reason: change.reason ?? null,
+        centreName: centreName[row.language],
+        timezone,
+      });
+      await strapi.plugin('email').service('email').send({ to: row.email, ...message });
+    };
+    if (!strapi.plugin('email')) return;
+    for (const row of rows) {
+      if (!row.email) continue;
+      send(row).catch((error: Error) => strapi.log.error(`booking: could not mail ${row.documentId} about session ${change.before.documentId}: ${error.message}`));
+    }
+  },
 });
 
 export default enrolmentNotifications;
+export type EnrolmentNotificationsService = ReturnType<typeof enrolmentNotifications>;

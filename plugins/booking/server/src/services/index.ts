@@ -1,4 +1,6 @@
 import activities from './activities';
+import activityReport from './activity-report';
+import sessionStaff from './session-staff';
 import availability from './availability';
 import enrolmentNotifications from './enrolment-notifications';
 import enrolments from './enrolments';
@@ -10,4 +12,4 @@ import reservationRequests from './reservation-requests';
 import reservationStaff from './reservation-staff';
 import rooms from './rooms';
 
-export default { rooms, availability, reservationRequests, reservationManage, reservationStaff, notifications, closureImpact, activities, enrolments, enrolmentNotifications, sessionSync };
+export default { rooms, availability, reservationRequests, reservationManage, reservationStaff, notifications, closureImpact, activities, enrolments, enrolmentNotifications, sessionSync, sessionStaff, activityReport };

@@ -11,7 +11,7 @@ import { activityRepository, type ActivityKind } from '../repositories/activity-
 import { enrolmentRepository } from '../repositories/enrolment-repository';
 import { holdRepository } from '../repositories/hold-repository';
 import { ROOM_UID } from '../repositories/room-repository';
-import { sessionRepository, type SessionRow } from '../repositories/session-repository';
+import { scheduledTimesOf, sessionRepository, type SessionRow } from '../repositories/session-repository';
 import { rulesOfRoom } from '../views/room-settings';
 import { defaultLocaleOf } from './locales';
 import { bookingConfig } from './settings';
@@ -29,8 +29,9 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
   const sessions = sessionRepository(strapi);
   const holds = holdRepository(strapi);
 
-  const roomOf = async (activity: any) => {
-    const roomId: string | null = activity.room?.documentId ?? null;
+  const roomOf = async (activity: any) => roomById(activity.room?.documentId ?? null);
+
+  const roomById = async (roomId: string | null) => {
     if (!roomId) return null;
     const room = await strapi.documents(ROOM_UID as any).findOne({ documentId: roomId, status: 'published' } as any);
     return room ? { id: roomId, name: (room as any).name as string, buffer: rulesOfRoom(room as any).rules.bufferMinutes } : { id: roomId, name: roomId, buffer: 0 };
@@ -68,8 +69,11 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!draft) return;
       const room = await roomOf(draft);
       if (!room) return;
-      const wanted = wantedOf(draft, tz).filter((w) => w.start > now);
-      const own = new Set((await sessions.forActivity(kind, documentId)).map((s) => s.documentId));
+      const existing = await sessions.forActivity(kind, documentId);
+      // Occurrences staff cancelled or moved will not take the activity's room at those times (sync keeps them as staff left them).
+      const settled = new Set(existing.filter((s) => s.status === 'cancelled' || s.roomOverride || s.scheduledStart).map((s) => scheduledTimesOf(s).start.getTime()));
+      const wanted = wantedOf(draft, tz).filter((w) => w.start > now && !settled.has(w.start.getTime()));
+      const own = new Set(existing.map((s) => s.documentId));
       const clashes = await clashesOf(wanted, room, own);
       if (clashes.length > 0) throw clashError(clashes, room.name, tz);
     },
@@ -90,30 +94,43 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
             // First generation: past dates of a term already under way are sessions too (reports count them).
             for (const w of wanted) await sessions.create({ activityKind: kind, activityId: documentId, roomId: room?.id ?? null, start: w.start, end: w.end, status: 'scheduled', capacity: null, note: null });
           } else {
+            // A session staff moved is matched by the times its schedule gave it, and keeps staff's times;
+            // once it has started it is left alone and stands for its scheduled occurrence.
+            const movedAndStarted = existing.filter((s) => s.scheduledStart && s.start <= now);
+            const consumed = new Set(movedAndStarted.map((s) => s.scheduledStart!.getTime()));
             const diff = diffSessions(
-              existing.map((s) => ({ id: s.documentId, start: s.start, end: s.end, enrolled: enrolled.get(s.documentId) ?? 0, status: s.status })),
-              wanted,
+              existing
+                .filter((s) => !movedAndStarted.includes(s))
+                .map((s) => ({ id: s.documentId, ...scheduledTimesOf(s), enrolled: enrolled.get(s.documentId) ?? 0, status: s.status })),
+              wanted.filter((w) => !consumed.has(w.start.getTime())),
               now,
               { tz }
             );
             for (const r of diff.remove) await sessions.remove(r.id);
             await holds.release(kind, diff.remove.map((r) => r.id), trx);
-            for (const u of diff.update) await sessions.update(u.id, { start: u.start, end: u.end });
+            const moved = new Set(existing.filter((s) => s.scheduledStart).map((s) => s.documentId));
+            for (const u of diff.update) await sessions.update(u.id, moved.has(u.id) ? { scheduledStart: u.start, scheduledEnd: u.end } : { start: u.start, end: u.end });
             for (const c of diff.create) await sessions.create({ activityKind: kind, activityId: documentId, roomId: room?.id ?? null, start: c.start, end: c.end, status: 'scheduled', capacity: null, note: null });
           }
-          // Future sessions follow the activity's room; their holds are written anew.
+          // Future sessions follow the activity's room, except those staff put in another room;
+          // their holds are written anew.
           const current = await sessions.forActivity(kind, documentId);
           const future = current.filter((s) => s.end > now);
-          for (const s of future) if (s.roomId !== (room?.id ?? null)) await sessions.update(s.documentId, { roomId: room?.id ?? null });
+          for (const s of future) if (!s.roomOverride && s.roomId !== (room?.id ?? null)) await sessions.update(s.documentId, { roomId: room?.id ?? null });
           await holds.release(kind, future.map((s) => s.documentId), trx);
+          const roomIdOf = (s: SessionRow) => (s.roomOverride ? s.roomId : room?.id ?? null);
           const holding = current.filter((s) => s.status === 'scheduled' && (s.end > now || existing.length === 0));
-          if (room) {
-            const clashes = await clashesOf(holding, room, new Set(current.map((s) => s.documentId)), trx);
-            if (clashes.length > 0) throw clashError(clashes, room.name, tz);
-            await holds.release(kind, holding.map((s) => s.documentId), trx);
-            await holds.insert(holding.map((s) => ({ roomId: room.id, kind, sourceId: s.documentId, start: s.start, end: s.end, blockedUntil: addMinutes(s.end, room.buffer) })), trx);
+          const own = new Set(current.map((s) => s.documentId));
+          for (const roomId of new Set(holding.map(roomIdOf))) {
+            const where = roomId === (room?.id ?? null) ? room : await roomById(roomId);
+            if (!where) continue;
+            const here = holding.filter((s) => roomIdOf(s) === roomId);
+            const clashes = await clashesOf(here, where, own, trx);
+            if (clashes.length > 0) throw clashError(clashes, where.name, tz);
+            await holds.release(kind, here.map((s) => s.documentId), trx);
+            await holds.insert(here.map((s) => ({ roomId: where.id, kind, sourceId: s.documentId, start: s.start, end: s.end, blockedUntil: addMinutes(s.end, where.buffer) })), trx);
           }
-          return (await sessions.forActivity(kind, documentId)).map((s) => ({ ...s, roomId: room?.id ?? s.roomId }));
+          return (await sessions.forActivity(kind, documentId)).map((s) => ({ ...s, roomId: s.roomOverride ? s.roomId : room?.id ?? s.roomId }));
         });
       } catch (error) {
         if (isOverlapRefusal(error)) throw validationError([{ path: 'schedule', message: `a session clashes with a booking made in ${room?.name} at the same moment; publish again to see which` }]);

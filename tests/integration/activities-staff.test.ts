@@ -1,0 +1,449 @@
+import { asAdmin } from '../harness/admin';
+import { startTestCms, type TestCms } from '../harness/cms';
+import { at, createActivity, createRoom, dayAhead, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
+import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
+
+const WEEKDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const weekdayOf = (date: IsoDate) => WEEKDAY[isoWeekdayOf(date) - 1];
+/** Every seventh day from `first` to `last`. */
+const everyWeek = (first: IsoDate, last: IsoDate) => {
+  const dates: IsoDate[] = [];
+  for (let d = first; d <= last; d = addDays(d, 7)) dates.push(d);
+  return dates;
+};
+
+/** A minimal RFC 4180 reader, independent of the code under test. */
+const parseCsv = (text: string): string[][] => {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i += 1;
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+};
+
+describe('staff side of courses and events', () => {
+  let cms: TestCms;
+  let admin: Admin;
+  const ids: Record<string, string> = {};
+  const today = zonedDateOf(new Date(), TZ);
+  const yesterday = addDays(today, -1);
+  const from = addDays(yesterday, -63);
+  const to = addDays(yesterday, 14);
+
+  /** An admin request whose answer is read as bytes (fetch's text() would drop the byte order mark). */
+  const download = async (path: string) => {
+    const res = await fetch(cms.url + path, { headers: { authorization: `Bearer ${admin.token}` } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, headers: res.headers, bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+  };
+  const enrol = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/enrolments', { data });
+  /** Sessions of an activity between two dates, as the public timetable lists them (past ones too). */
+  const sessionsOf = async (slug: string, first: IsoDate, last: IsoDate) => {
+    const res = await cms.get(`/api/booking/timetable?from=${first}&to=${last}`);
+    expect(res.status).toBe(200);
+    return (res.body.data as any[]).filter((s) => s.activity.slug === slug);
+  };
+  const sessionOn = async (slug: string, date: IsoDate) => {
+    const [s] = await sessionsOf(slug, date, date);
+    if (!s) throw new Error(`no session of ${slug} on ${date}`);
+    return s;
+  };
+  const category = async (slug: string, name: string) => {
+    const res = await admin.request('POST', '/content-manager/collection-types/plugin::booking.category?locale=zh-CN', { slug, name });
+    if (res.status !== 201) throw new Error(`category ${slug}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.data.documentId as string;
+  };
+  const withCategory = (fixture: ActivityFixture, categoryId?: string) =>
+    ({ ...fixture, ...(categoryId ? { category: { connect: [{ documentId: categoryId, locale: 'zh-CN' }] } } : {}) }) as ActivityFixture;
+
+  beforeAll(async () => {
+    cms = await startTestCms();
+    admin = await asAdmin(cms);
+    ids.hall = await createRoom(admin, { slug: 'hall', name: '多功能厅', capacity: 80, requiresApproval: false });
+    ids.reading = await createRoom(admin, { slug: 'reading', name: '阅览室', capacity: 30, requiresApproval: false });
+    const culture = await category('culture', '文化艺术');
+    const afterSchool = await category('after-school', '四点半课堂');
+    // A term already under way: weekly on yesterday's weekday, from ten weeks ago to two weeks ahead.
+    const late = { enrolmentClosesAt: `${dayAhead(1, 3)}T00:00:00+08:00` };
+    const calligraphy = await createActivity(
+      admin,
+      'course',
+      withCategory({ slug: 'calligraphy', title: '书法班', capacity: 2, roomId: ids.hall, ...late, schedule: weekly([weekdayOf(yesterday)], addDays(yesterday, -70), addDays(yesterday, 14), '19:00', 90) }, culture)
+    );
+    expect(calligraphy.published.status).toBe(200);
+    const homework = await createActivity(
+      admin,
+      'course',
+      withCategory({ slug: 'homework-club', title: '四点半课堂', capacity: 40, roomId: ids.reading, ...late, schedule: weekly([weekdayOf(yesterday)], from, addDays(yesterday, 7), '16:30', 90) }, afterSchool)
+    );
+    expect(homework.published.status).toBe(200);
+    const festivalDay = addDays(yesterday, -20);
+    const festival = await createActivity(admin, 'event', { slug: 'festival', title: '邻里节', capacity: 200, roomId: ids.hall, schedule: weekly([weekdayOf(festivalDay)], festivalDay, festivalDay, '10:00', 240) });
+    expect(festival.published.status).toBe(200);
+    // Still to come: chess on Thursdays, in the hall.
+    const chess = await createActivity(admin, 'course', { slug: 'chess', title: '象棋班', roomId: ids.hall, schedule: weekly(['thu'], dayAhead(4, 1), dayAhead(4, 3), '14:00', 60) });
+    expect(chess.published.status).toBe(200);
+    ids.chess = chess.documentId;
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  describe('the roster of a session', () => {
+    it('lists the activity, time and room, the confirmed in order, then the waiting list, as JSON and as a printable CSV', async () => {
+      const s = await sessionOn('calligraphy', yesterday);
+      const a = await enrol({ course: 'calligraphy', name: '王秀兰', phone: '13900000001', email: 'wang@example.org', note: '孩子：三年级, 2班' });
+      const b = await enrol({ course: 'calligraphy', name: '陈建国', phone: '13900000002', note: '=HYPERLINK("http://evil.example")' });
+      const c = await enrol({ course: 'calligraphy', name: 'Lucy Smith', email: 'lucy@example.org', language: 'en' });
+      expect([a.body.data.status, b.body.data.status, c.body.data.status]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+
+      const res = await admin.request('GET', `/booking/sessions/${s.id}/enrolments`);
+      expect(res.status).toBe(200);
+      const roster = res.body.data;
+      expect(roster.activity).toMatchObject({ kind: 'course', slug: 'calligraphy', title: '书法班' });
+      expect(roster.session).toMatchObject({ id: s.id, start: at(yesterday, '19:00'), end: at(yesterday, '20:30'), status: 'scheduled', room: { slug: 'hall', name: '多功能厅' } });
+      expect(roster.confirmed.map((p: any) => [p.name, p.phone, p.email, p.people, p.note, p.present])).toEqual([
+        ['王秀兰', '13900000001', 'wang@example.org', 1, '孩子：三年级, 2班', false],
+        ['陈建国', '13900000002', null, 1, '=HYPERLINK("http://evil.example")', false],
+      ]);
+      expect(roster.waitlist).toEqual([expect.objectContaining({ name: 'Lucy Smith', email: 'lucy@example.org', status: 'waitlisted', position: 1 })]);
+      expect(roster.attendance).toMatchObject({ marked: false, personVisits: 0 });
+      // The public never sees these details.
+      expect(JSON.stringify((await cms.get('/api/booking/courses/calligraphy')).body)).not.toContain('13900000001');
+
+      const csv = await download(`/booking/sessions/${s.id}/enrolments?format=csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="roster-calligraphy-${yesterday}.csv"`);
+      expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parseCsv(csv.text);
+      expect(rows.slice(0, 3).map((r) => r.slice(0, 2))).toEqual([
+        ['活动 Activity', '书法班'],
+        ['时间 Time', `${yesterday} 19:00–20:30`],
+        ['地点 Room', '多功能厅'],
+      ]);
+      const header = rows.findIndex((r) => r[0] === '序号 No.');
+      expect(rows[header]).toEqual(['序号 No.', '状态 Status', '姓名 Name', '电话 Phone', '邮箱 E-mail', '人数 People', '备注 Note', '到场 Present']);
+      const people = rows.slice(header + 1);
+      expect(people.map((r) => r.slice(0, 7))).toEqual([
+        ['1', '正式 confirmed', '王秀兰', '13900000001', 'wang@example.org', '1', '孩子：三年级, 2班'],
+        // A cell a spreadsheet would run as a formula is written as text.
+        ['2', '正式 confirmed', '陈建国', '13900000002', '', '1', `'=HYPERLINK("http://evil.example")`],
+        ['3', '候补 waiting 1', 'Lucy Smith', '', 'lucy@example.org', '1', ''],
+      ]);
+    });
+
+    it('of a drop-in session lists that session’s enrolments only', async () => {
+      await createActivity(admin, 'course', { slug: 'yoga', enrolmentMode: 'session', roomId: ids.reading, schedule: weekly(['sat'], dayAhead(6, 1), dayAhead(6, 2), '09:00', 60) });
+      const [first, second] = await sessionsOf('yoga', dayAhead(6, 1), dayAhead(6, 2));
+      expect((await enrol({ session: first.id, name: '刘阿姨', phone: '13900000011' })).status).toBe(201);
+      expect((await enrol({ session: second.id, name: '赵大爷', phone: '13900000012' })).status).toBe(201);
+      const roster = (await admin.request('GET', `/booking/sessions/${first.id}/enrolments`)).body.data;
+      expect(roster.confirmed.map((p: any) => p.name)).toEqual(['刘阿姨']);
+      expect(roster.waitlist).toEqual([]);
+    });
+
+    it('answers 404 for a session that does not exist', async () => {
+      expect((await admin.request('GET', '/booking/sessions/abcdefghijklmnopqrstuvwx/enrolments')).status).toBe(404);
+    });
+  });
+
+  describe('attendance', () => {
+    it('records who came and walk-ins, replacing earlier marks', async () => {
+      const s = await sessionOn('calligraphy', yesterday);
+      const roster = (await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data;
+      const [wang, chen] = roster.confirmed;
+      const first = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [{ enrolment: wang.enrolment }], walkIns: 1 } });
+      expect(first.status).toBe(200);
+      expect(first.body.data.attendance).toMatchObject({ marked: true, present: 1, walkIns: 1, personVisits: 2 });
+
+      // Staff correct the sheet: Chen came with a grandchild, three walked in.
+      const second = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [{ enrolment: wang.enrolment }, { enrolment: chen.enrolment, people: 2 }], walkIns: 3 } });
+      expect(second.status).toBe(200);
+      const after = (await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data;
+      expect(after.confirmed.map((p: any) => [p.name, p.present, p.presentPeople])).toEqual([
+        ['王秀兰', true, 1],
+        ['陈建国', true, 2],
+      ]);
+      expect(after.waitlist.map((p: any) => p.present)).toEqual([false]);
+      expect(after.attendance).toEqual({ marked: true, present: 3, walkIns: 3, personVisits: 6 });
+      const rows = parseCsv((await download(`/booking/sessions/${s.id}/enrolments?format=csv`)).text);
+      expect(rows.filter((r) => ['王秀兰', '陈建国', 'Lucy Smith'].includes(r[2])).map((r) => r[7])).toEqual(['1', '2', '']);
+      expect(rows.find((r) => r[0] === '合计人次 Person-visits')?.[7]).toBe('6');
+    });
+
+    it('refuses an enrolment that is not on the session’s roster, and a session still to come', async () => {
+      const s = await sessionOn('calligraphy', yesterday);
+      const other = await sessionOn('homework-club', yesterday);
+      expect((await enrol({ course: 'homework-club', name: '孙小明家长', phone: '13900000021' })).status).toBe(201);
+      const stranger = (await admin.request('GET', `/booking/sessions/${other.id}/enrolments`)).body.data.confirmed[0];
+      expect(stranger.name).toBe('孙小明家长');
+      const wrong = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [{ enrolment: stranger.enrolment }] } });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error.details.errors).toEqual([expect.objectContaining({ path: 'present.0.enrolment', message: expect.stringMatching(/not on this session/) })]);
+      // Nothing was replaced.
+      expect((await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data.attendance.personVisits).toBe(6);
+
+      const invalid = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [{ enrolment: 'abcdefghijklmnop', people: 0 }], walkIns: -1 } });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['present.0.people', 'walkIns']);
+
+      const future = await sessionOn('calligraphy', addDays(yesterday, 7));
+      const early = await admin.request('POST', `/booking/sessions/${future.id}/attendance`, { data: { present: [], walkIns: 2 } });
+      expect(early.status).toBe(400);
+      expect(early.body.error.details.errors).toEqual([expect.objectContaining({ path: 'session' })]);
+    });
+  });
+
+  describe('the attendance report', () => {
+    it('counts sessions held and person-visits by category, room and month, the same in JSON and CSV', async () => {
+      // More marks: homework a week ago (1 enrolled + 4 walk-ins), the festival (30 walk-ins).
+      const homework = await sessionOn('homework-club', addDays(yesterday, -7));
+      const child = (await admin.request('GET', `/booking/sessions/${homework.id}/enrolments`)).body.data.confirmed[0];
+      expect(child.name).toBe('孙小明家长');
+      expect((await admin.request('POST', `/booking/sessions/${homework.id}/attendance`, { data: { present: [{ enrolment: child.enrolment }], walkIns: 4 } })).status).toBe(200);
+      const festival = await sessionOn('festival', addDays(yesterday, -20));
+      expect((await admin.request('POST', `/booking/sessions/${festival.id}/attendance`, { data: { present: [], walkIns: 30 } })).status).toBe(200);
+      // A session marked and then called off does not count.
+      const rained = await sessionOn('calligraphy', addDays(yesterday, -14));
+      expect((await admin.request('POST', `/booking/sessions/${rained.id}/attendance`, { data: { present: [], walkIns: 100 } })).status).toBe(200);
+      expect((await admin.request('POST', `/booking/sessions/${rained.id}/cancel`, { data: { reason: '暴雨停课' } })).status).toBe(200);
+
+      // Expected from the schedules alone: weekly on yesterday's weekday; the first calligraphy date is before `from`.
+      const calligraphyHeld = everyWeek(from, yesterday).filter((d) => d !== addDays(yesterday, -14));
+      const homeworkHeld = everyWeek(from, yesterday);
+      const festivalHeld = [addDays(yesterday, -20)];
+      const months = [...new Set(Array.from({ length: 78 }, (_, i) => addDays(from, i).slice(0, 7)))];
+      expect(addDays(from, 77)).toBe(to);
+      const marked = [
+        { date: yesterday, visits: 6 },
+        { date: addDays(yesterday, -7), visits: 5 },
+        { date: addDays(yesterday, -20), visits: 30 },
+      ];
+      const byMonth = months.map((month) => ({
+        month,
+        sessions: [...calligraphyHeld, ...homeworkHeld, ...festivalHeld].filter((d) => d.startsWith(month)).length,
+        personVisits: marked.filter((m) => m.date.startsWith(month)).reduce((n, m) => n + m.visits, 0),
+      }));
+
+      const res = await admin.request('GET', `/booking/reports/attendance?from=${from}&to=${to}`);
+      expect(res.status).toBe(200);
+      const report = res.body.data;
+      expect(report.from).toBe(from);
+      expect(report.to).toBe(to);
+      expect(report.totals).toMatchObject({ sessions: 9 + 10 + 1, personVisits: 41 });
+      expect(calligraphyHeld).toHaveLength(9);
+      expect(report.byCategory).toEqual(
+        expect.arrayContaining([
+          { slug: 'culture', name: '文化艺术', sessions: 9, personVisits: 6 },
+          { slug: 'after-school', name: '四点半课堂', sessions: 10, personVisits: 5 },
+          { slug: null, name: null, sessions: 1, personVisits: 30 },
+        ])
+      );
+      expect(report.byCategory).toHaveLength(3);
+      expect(report.byRoom).toEqual([
+        { slug: 'hall', name: '多功能厅', sessions: 10, personVisits: 36 },
+        { slug: 'reading', name: '阅览室', sessions: 10, personVisits: 5 },
+      ]);
+      expect(report.byMonth).toEqual(byMonth);
+
+      const csv = await download(`/booking/reports/attendance?from=${from}&to=${to}&format=csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="attendance-${from}-${to}.csv"`);
+      expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const rows = parseCsv(csv.text);
+      const section = (name: string) => rows.filter((r) => r[0] === name).map((r) => [r[1], r[2], Number(r[3]), Number(r[4])]);
+      expect(section('合计 Total')).toEqual([[`${from}/${to}`, `${from} – ${to}`, report.totals.sessions, report.totals.personVisits]]);
+      expect(section('类别 Category')).toEqual(report.byCategory.map((c: any) => [c.slug ?? '', c.name ?? '（未分类）uncategorised', c.sessions, c.personVisits]));
+      expect(section('功能室 Room')).toEqual(report.byRoom.map((c: any) => [c.slug, c.name, c.sessions, c.personVisits]));
+      expect(section('月份 Month')).toEqual(report.byMonth.map((m: any) => [m.month, m.month, m.sessions, m.personVisits]));
+      expect(rows).toHaveLength(1 + 1 + 3 + 2 + months.length);
+
+      // A narrower range: yesterday alone.
+      const oneDay = (await admin.request('GET', `/booking/reports/attendance?from=${yesterday}&to=${yesterday}`)).body.data;
+      expect(oneDay.totals).toMatchObject({ sessions: 2, personVisits: 6 });
+    });
+
+    it.each([
+      ['no from', `to=${dayAhead(1)}`, 'from'],
+      ['a date that does not exist', `from=2026-02-30&to=2026-03-01`, 'from'],
+      ['to before from', `from=2026-03-10&to=2026-03-01`, 'to'],
+      ['more than a year', `from=2025-01-01&to=2026-03-01`, 'to'],
+      ['an unknown format', `from=2026-03-01&to=2026-03-02&format=xlsx`, 'format'],
+    ])('refuses %s, naming the field', async (_label, query, path) => {
+      const res = await admin.request('GET', `/booking/reports/attendance?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path })]);
+    });
+  });
+
+  describe('cancelling and moving a session', () => {
+    let sessions: any[];
+    beforeAll(async () => {
+      expect((await enrol({ course: 'chess', name: '周老师', phone: '13900000031', email: 'zhou@example.org' })).status).toBe(201);
+      expect((await enrol({ course: 'chess', name: 'Tom Brown', email: 'tom@example.org', language: 'en' })).status).toBe(201);
+      sessions = await sessionsOf('chess', dayAhead(4, 1), dayAhead(4, 3));
+      expect(sessions.map((s) => s.start)).toEqual([1, 2, 3].map((w) => at(dayAhead(4, w), '14:00')));
+    });
+
+    it('cancelling frees the room, shows the session cancelled, and mails everyone enrolled in their language', async () => {
+      const thursday = dayAhead(4, 1);
+      const booking = reservation({ room: 'hall', start: at(thursday, '14:00'), end: at(thursday, '15:00') });
+      expect((await cms.request('POST', '/api/booking/reservations', { data: booking })).status).toBe(409);
+
+      const res = await admin.request('POST', `/booking/sessions/${sessions[0].id}/cancel`, { data: { reason: '场地检修 maintenance' } });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ session: { id: sessions[0].id, status: 'cancelled', note: '场地检修 maintenance' }, notified: 2 });
+
+      const course = (await cms.get('/api/booking/courses/chess')).body.data;
+      expect(course.sessions.map((s: any) => [s.start, s.status])).toEqual([
+        [at(thursday, '14:00'), 'cancelled'],
+        [at(dayAhead(4, 2), '14:00'), 'scheduled'],
+        [at(dayAhead(4, 3), '14:00'), 'scheduled'],
+      ]);
+      expect((await sessionOn('chess', thursday)).status).toBe('cancelled');
+      expect((await cms.get(`/api/booking/rooms/hall/availability?from=${thursday}&to=${thursday}`)).body.data.days[0].busy).toEqual([]);
+      expect((await cms.request('POST', '/api/booking/reservations', { data: booking })).status).toBe(201);
+
+      const zh = await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org');
+      expect(zh.subject).toContain('停课通知：象棋班');
+      expect(zh.text).toContain('场地检修 maintenance');
+      const en = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org');
+      expect(en.subject).toMatch(/^Cancelled: 象棋班/);
+      expect(en.text).toContain('14:00–15:00');
+
+      const again = await admin.request('POST', `/booking/sessions/${sessions[0].id}/cancel`, { data: { reason: 'twice' } });
+      expect(again.status).toBe(400);
+      const noReason = await admin.request('POST', `/booking/sessions/${sessions[1].id}/cancel`, { data: {} });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.details.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
+    });
+
+    it('moving onto a reservation or another session is a 409 and changes nothing', async () => {
+      const friday = dayAhead(5, 2);
+      expect((await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'hall', start: at(friday, '14:00'), end: at(friday, '15:00') }) })).status).toBe(201);
+
+      const onReservation = await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: { start: at(friday, '14:30') } });
+      expect(onReservation.status).toBe(409);
+      expect(onReservation.body.error).toMatchObject({ name: 'ConflictError', details: { conflicts: [{ start: at(friday, '14:30'), end: at(friday, '15:30') }], with: [expect.objectContaining({ kind: 'reservation' })] } });
+
+      // Homework club holds the reading room next week at 16:30.
+      const nextWeek = addDays(yesterday, 7);
+      const onSession = await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: { start: at(nextWeek, '16:00'), end: at(nextWeek, '17:00'), room: 'reading' } });
+      expect(onSession.status).toBe(409);
+      expect(onSession.body.error.details.with).toEqual([expect.objectContaining({ kind: 'course', start: at(nextWeek, '16:30') })]);
+
+      const course = (await cms.get('/api/booking/courses/chess')).body.data;
+      expect(course.sessions.find((s: any) => s.id === sessions[1].id)).toMatchObject({ start: at(dayAhead(4, 2), '14:00'), end: at(dayAhead(4, 2), '15:00'), status: 'scheduled', movedToRoom: null });
+      expect((await cms.get(`/api/booking/rooms/hall/availability?from=${dayAhead(4, 2)}&to=${dayAhead(4, 2)}`)).body.data.days[0].busy).toEqual([
+        { start: at(dayAhead(4, 2), '14:00'), end: at(dayAhead(4, 2), '15:00'), kind: 'course' },
+      ]);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(outbox(cms.mailDir).filter((m) => /调课|Changed/.test(m.subject))).toEqual([]);
+
+      const invalid = await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: { start: at(friday, '10:00'), end: at(friday, '09:00'), room: 'no-such-room' } });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['end', 'room']);
+      expect((await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: {} })).status).toBe(400);
+      expect((await admin.request('POST', `/booking/sessions/${sessions[0].id}/move`, { data: { start: at(friday, '10:00') } })).status).toBe(400);
+    });
+
+    it('moving to a free time or room takes the new place, frees the old one, tells everyone, and survives a re-publish', async () => {
+      const thursday = dayAhead(4, 2);
+      const friday = dayAhead(5, 2);
+      const moved = await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: { start: at(friday, '10:00'), reason: '周四停电 power cut' } });
+      expect(moved.status).toBe(200);
+      expect(moved.body.data).toMatchObject({ session: { start: at(friday, '10:00'), end: at(friday, '11:00'), scheduled: { start: at(thursday, '14:00') } }, notified: 2 });
+
+      const busy = async (room: string, date: IsoDate) => (await cms.get(`/api/booking/rooms/${room}/availability?from=${date}&to=${date}`)).body.data.days[0].busy;
+      expect(await busy('hall', friday)).toEqual([
+        { start: at(friday, '10:00'), end: at(friday, '11:00'), kind: 'course' },
+        { start: at(friday, '14:00'), end: at(friday, '15:00'), kind: 'reservation' },
+      ]);
+      expect(await busy('hall', thursday)).toEqual([]);
+      const course = (await cms.get('/api/booking/courses/chess')).body.data;
+      expect(course.sessions.find((s: any) => s.id === sessions[1].id)).toMatchObject({ start: at(friday, '10:00'), status: 'scheduled' });
+      const mail = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org' && m.subject.startsWith('Changed'));
+      expect(mail.text).toMatch(/Was: .*14:00–15:00/);
+      expect(mail.text).toMatch(/Now: .*10:00–11:00/);
+      expect((await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org' && m.subject.startsWith('调课通知'))).text).toContain('周四停电 power cut');
+
+      // Week 3 moves to the reading room at the same time.
+      const third = dayAhead(4, 3);
+      const roomMove = await admin.request('POST', `/booking/sessions/${sessions[2].id}/move`, { data: { room: 'reading' } });
+      expect(roomMove.status).toBe(200);
+      expect(roomMove.body.data.session).toMatchObject({ start: at(third, '14:00'), room: { slug: 'reading' }, roomOverride: true });
+      expect(await busy('reading', third)).toEqual([{ start: at(third, '14:00'), end: at(third, '15:00'), kind: 'course' }]);
+      expect(await busy('hall', third)).toEqual([]);
+      expect((await sessionOn('chess', third)).movedToRoom).toEqual({ slug: 'reading', name: '阅览室' });
+
+      // The editor changes the course's title and publishes again: staff's changes stay.
+      expect((await updateActivity(admin, 'course', ids.chess, { title: '象棋班（初级）' })).status).toBe(200);
+      const after = (await cms.get('/api/booking/courses/chess')).body.data;
+      expect(after.sessions.map((s: any) => [s.id, s.start, s.status])).toEqual([
+        [sessions[0].id, at(dayAhead(4, 1), '14:00'), 'cancelled'],
+        [sessions[1].id, at(friday, '10:00'), 'scheduled'],
+        [sessions[2].id, at(third, '14:00'), 'scheduled'],
+      ]);
+      expect(await busy('reading', third)).toEqual([{ start: at(third, '14:00'), end: at(third, '15:00'), kind: 'course' }]);
+      expect(await busy('hall', third)).toEqual([]);
+      expect(await busy('hall', thursday)).toEqual([]);
+      expect((await busy('hall', friday)).map((b: any) => b.kind)).toEqual(['course', 'reservation']);
+    });
+  });
+
+  describe('is for staff with the "manage activities" permission', () => {
+    it('answers 401 without an admin sign-in', async () => {
+      const s = await sessionOn('calligraphy', yesterday);
+      const anonymous = [
+        await cms.get(`/booking/sessions/${s.id}/enrolments`),
+        await cms.get(`/booking/sessions/${s.id}/enrolments?format=csv`),
+        await cms.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [], walkIns: 50 } }),
+        await cms.get(`/booking/reports/attendance?from=${from}&to=${to}`),
+        await cms.request('POST', `/booking/sessions/${s.id}/cancel`, { data: { reason: 'x' } }),
+        await cms.request('POST', `/booking/sessions/${s.id}/move`, { data: { room: 'reading' } }),
+      ];
+      expect(anonymous.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
+      expect(JSON.stringify(anonymous.map((r) => r.body))).not.toContain('王秀兰');
+      expect((await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data).toMatchObject({ session: { status: 'scheduled' }, attendance: { personVisits: 6 } });
+    });
+
+    it('answers 403 to an editor whose role lacks it', async () => {
+      const roles = await admin.request('GET', '/admin/roles');
+      const editorRole = roles.body.data.find((r: any) => r.code === 'strapi-editor');
+      const invited = await admin.request('POST', '/admin/users', { firstname: '小李', lastname: '编辑', email: 'editor@linli.test', roles: [editorRole.id] });
+      expect(invited.status).toBe(201);
+      const registered = await cms.request('POST', '/admin/register', { registrationToken: invited.body.data.registrationToken, userInfo: { firstname: '小李', lastname: '编辑', password: 'Editor-Test-2026' } });
+      expect(registered.status).toBe(200);
+      const login = await cms.request('POST', '/admin/login', { email: 'editor@linli.test', password: 'Editor-Test-2026' });
+      expect(login.status).toBe(200);
+      const editor = { authorization: `Bearer ${login.body.data.token ?? login.body.data.accessToken}` };
+      // The editor is signed in, so a 403 below is the missing permission, not a broken sign-in.
+      expect((await cms.request('GET', '/admin/users/me', undefined, editor)).status).toBe(200);
+      const s = await sessionOn('calligraphy', yesterday);
+      expect((await cms.request('GET', `/booking/sessions/${s.id}/enrolments`, undefined, editor)).status).toBe(403);
+      expect((await cms.request('GET', `/booking/reports/attendance?from=${from}&to=${to}`, undefined, editor)).status).toBe(403);
+    });
+  });
+});
