@@ -95,4 +95,14 @@ describe('GET /api/booking/rooms (anonymous)', () => {
     expect(held).toEqual(expect.arrayContaining([expect.objectContaining({ start: expect.stringMatching(/T19:00:00\+08:00$/), end: expect.stringMatching(/T21:00:00\+08:00$/) })]));
     expect(JSON.stringify(res.body)).not.toContain('周桂兰');
   });
+
+  it("labels the rooms' fields in Chinese and English for staff in the content manager", async () => {
+    const admin = await asAdmin(cms);
+    const res = await admin.request('GET', `/content-manager/content-types/${ROOM}/configuration`);
+    expect(res.status).toBe(200);
+    const metadatas = res.body.data.contentType.metadatas;
+    expect(metadatas.name.edit.label).toBe('名称 Name');
+    expect(metadatas.requiresApproval.edit.label).toBe('需要审核 Needs approval');
+    expect(metadatas.capacity.list.label).toBe('容纳人数 Capacity');
+  });
 });

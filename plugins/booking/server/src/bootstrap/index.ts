@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureBookingTables } from '../database/tables';
+import { setAdminLabels } from './admin-labels';
 import { registerAdminPermissions } from './admin-permissions';
 import { grantPublicPermissions } from './public-permissions';
 
@@ -7,6 +8,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
   await registerAdminPermissions(strapi);
   await grantPublicPermissions(strapi);
+  await setAdminLabels(strapi);
 };
 
 export default bootstrap;
