@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fetchFromCms } from './lib/cms';
 import { LOCALES } from './i18n/locales';
@@ -79,4 +80,125 @@ const timetable = defineCollection({
   schema: z.object({ from: z.string(), to: z.string(), sessions: z.array(session) }),
 });
 
-export const collections = { rooms, timetable };
+/** A GET that may answer 404 (nothing set up yet in the CMS): null then, every other failure still fails the build. */
+const fetchOptional = async <T>(path: string): Promise<T | null> => {
+  try {
+    return await fetchFromCms<T>(path);
+  } catch (error) {
+    if (/answered 404$/.test((error as Error).message)) return null;
+    throw error;
+  }
+};
+
+const cover = photo.nullable().optional();
+
+/** News and notices, newest first, once per site language (an item not translated is missing from en); ids `<locale>/<slug>`. */
+const newsLoader: Loader = {
+  name: 'linli-news',
+  load: async ({ store, parseData, renderMarkdown }) => {
+    store.clear();
+    for (const locale of LOCALES) {
+      const { data } = await fetchFromCms<{ data: Array<Record<string, any>> }>(
+        `/api/news?locale=${encodeURIComponent(locale)}&sort=publishedDate:desc&populate=cover`
+      );
+      for (const [order, item] of data.entries()) {
+        const id = `${locale}/${item.slug}`;
+        const tags = String(item.tags ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+        const raw = {
+          slug: item.slug, siteLocale: locale, order, title: item.title, kind: item.kind, publishedDate: item.publishedDate,
+          summary: item.summary ?? null, tags, cover: item.cover ?? null,
+        };
+        store.set({ id, data: await parseData({ id, data: raw }), rendered: await renderMarkdown(String(item.body ?? '')) });
+      }
+    }
+  },
+};
+
+const news = defineCollection({
+  loader: newsLoader,
+  schema: z.object({
+    slug: z.string(),
+    siteLocale: z.string(),
+    order: z.number(),
+    title: z.string(),
+    kind: z.enum(['news', 'notice']),
+    publishedDate: z.string(),
+    summary: z.string().nullable(),
+    tags: z.array(z.string()),
+    cover,
+  }),
+});
+
+const activitySchema = z.object({
+  slug: z.string(),
+  siteLocale: z.string(),
+  order: z.number(),
+  title: z.string(),
+  summary: z.string().nullable().optional(),
+  category: z.object({ name: z.string(), color: z.string().nullable().optional() }).nullable().optional(),
+  audience: z.string().nullable().optional(),
+  organiser: z.string().nullable().optional(),
+  room: z.object({ slug: z.string(), name: z.string() }).nullable().optional(),
+  location: z.string().nullable().optional(),
+  when: z.string().nullable().optional(),
+  capacity: z.number().nullable().optional(),
+  placesLeft: z.number().nullable().optional(),
+  registrationEnabled: z.boolean(),
+  sessions: z.array(
+    z.object({
+      id: z.union([z.string(), z.number()]),
+      start: z.string(),
+      end: z.string(),
+      status: z.string(),
+      placesLeft: z.number().nullable().optional(),
+      movedToRoom: z.object({ slug: z.string(), name: z.string() }).nullable().optional(),
+    })
+  ),
+});
+
+/** Courses or events with their detail (description rendered from markdown, coming sessions); ids `<locale>/<slug>`. */
+const activityLoader = (kind: 'courses' | 'events'): Loader => ({
+  name: `linli-${kind}`,
+  load: async ({ store, parseData, renderMarkdown }) => {
+    store.clear();
+    for (const locale of LOCALES) {
+      const q = `locale=${encodeURIComponent(locale)}`;
+      const { data } = await fetchFromCms<{ data: Array<{ slug: string }> }>(`/api/booking/${kind}?${q}`);
+      for (const [order, item] of data.entries()) {
+        const { data: detail } = await fetchFromCms<{ data: Record<string, any> }>(
+          `/api/booking/${kind}/${encodeURIComponent(item.slug)}?${q}`
+        );
+        const id = `${locale}/${item.slug}`;
+        const { description, ...rest } = detail;
+        const raw = { ...item, ...rest, slug: item.slug, siteLocale: locale, order, sessions: detail.sessions ?? [] };
+        store.set({ id, data: await parseData({ id, data: raw }), rendered: await renderMarkdown(String(description ?? '')) });
+      }
+    }
+  },
+});
+
+const courses = defineCollection({ loader: activityLoader('courses'), schema: activitySchema });
+const events = defineCollection({ loader: activityLoader('events'), schema: activitySchema });
+
+/** The centre's own details, once per site language; ids `<locale>`. Missing when not set up (404). */
+const settings = defineCollection({
+  loader: async () => {
+    const perLocale = await Promise.all(
+      LOCALES.map(async (locale) => {
+        const answer = await fetchOptional<{ data: Record<string, unknown> | null }>(`/api/site-setting?locale=${encodeURIComponent(locale)}`);
+        return answer?.data ? [{ ...answer.data, id: locale }] : [];
+      })
+    );
+    return perLocale.flat();
+  },
+  schema: z.object({
+    centreName: z.string().nullable().optional(),
+    address: z.string().nullable().optional(),
+    mapUrl: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    openingHoursText: z.string().nullable().optional(),
+    notice: z.string().nullable().optional(),
+  }),
+});
+
+export const collections = { rooms, timetable, news, courses, events, settings };
