@@ -113,6 +113,19 @@ describe('courses, sessions and enrolment', () => {
     });
   });
 
+  it('counts an enrolment retried with the same Idempotency-Key once', async () => {
+    await createActivity(admin, 'course', { slug: 'paper-cutting', capacity: 5, roomId, schedule: weekly(['sat'], dayAhead(1, 6), dayAhead(7, 7), '14:00', 60) });
+    const data = { course: 'paper-cutting', ...person(300) };
+    const key = { 'Idempotency-Key': 'enrol-retry-0001' };
+    const [first, again] = [await enrol(cms, data, key), await enrol(cms, data, key)];
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect((await cms.get('/api/booking/courses/paper-cutting')).body.data.placesLeft).toBe(4);
+    const otherBody = await enrol(cms, { course: 'paper-cutting', ...person(301) }, key);
+    expect(otherBody.status).toBe(400);
+    expect(otherBody.body.error.details.errors).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+  });
+
   it('changing the schedule keeps the enrolments of sessions that still exist', async () => {
     const { documentId } = await createActivity(admin, 'course', {
       slug: 'drop-in-yoga',
