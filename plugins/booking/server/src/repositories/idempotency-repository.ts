@@ -24,6 +24,16 @@ export const idempotencyRepository = (strapi: Core.Strapi) => ({
     await trx(IDEMPOTENCY_TABLE).insert({ key, request_hash: requestHash, status, body: JSON.stringify(body), created_at: now });
   },
 
+  /**
+   * The answer already given to this key, if any: before the work, and again after a failed attempt
+   * (a concurrent request with the same key may have won the race).
+   */
+  async answered(key: string | undefined, requestHash: string) {
+    if (!key) return null;
+    const stored = await this.find(key);
+    return stored ? this.replay(stored, requestHash) : null;
+  },
+
   /** The first answer again, or a 422-style refusal when the key came with a different request. */
   replay(stored: StoredAnswer, requestHash: string): { status: 201; body: { data: Record<string, unknown> } } {
     if (stored.requestHash !== requestHash) {

@@ -61,10 +61,8 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     async enrol(request: EnrolmentRequest, context: { now: Date; idempotencyKey?: string }) {
       const idempotency = idempotencyRepository(strapi);
       const hash = hashRequest({ enrol: request });
-      if (context.idempotencyKey) {
-        const stored = await idempotency.find(context.idempotencyKey);
-        if (stored) return idempotency.replay(stored, hash);
-      }
+      const answered = await idempotency.answered(context.idempotencyKey, hash);
+      if (answered) return answered;
       const tz = bookingConfig(strapi).timezone;
       const { kind, activity, session, field, target, capacity } = await resolve(request, await defaultLocaleOf(strapi));
       if (activity.registrationEnabled === false) throw validationError([{ path: field, message: 'takes no registration: just come along' }]);
@@ -120,10 +118,8 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         return await attempt();
       } catch (error) {
-        if (context.idempotencyKey) {
-          const stored = await idempotency.find(context.idempotencyKey);
-          if (stored) return idempotency.replay(stored, hash);
-        }
+        const answered = await idempotency.answered(context.idempotencyKey, hash);
+        if (answered) return answered;
         throw error;
       }
     },

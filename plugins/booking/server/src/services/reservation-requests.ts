@@ -97,10 +97,8 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async create(request: ReservationRequest, context: RequestContext): Promise<CreatedReservation> {
       const hash = hashRequest(request);
-      if (context.idempotencyKey) {
-        const stored = await idempotency.find(context.idempotencyKey);
-        if (stored) return idempotency.replay(stored, hash);
-      }
+      const answered = await idempotency.answered(context.idempotencyKey, hash);
+      if (answered) return answered;
 
       const { timezone: tz } = bookingConfig(strapi);
       const defaultLocale = await defaultLocaleOf(strapi);
@@ -180,10 +178,8 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
         return await attempt();
       } catch (error) {
         // Another request with the same key won the race: answer what it answered.
-        if (context.idempotencyKey) {
-          const stored = await idempotency.find(context.idempotencyKey);
-          if (stored) return idempotency.replay(stored, hash);
-        }
+        const answered = await idempotency.answered(context.idempotencyKey, hash);
+        if (answered) return answered;
         if (isOverlapRefusal(error)) {
           // The database refused: someone took the time between our check and our write.
           const now = await holds.findTouching([room.documentId], new Date(firstStart.getTime() - DAY_MS), new Date(lastEnd.getTime() + DAY_MS));
