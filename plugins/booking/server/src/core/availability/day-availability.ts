@@ -1,6 +1,6 @@
 import { openIntervalsOn, type WeeklyHours } from '../hours/opening-hours';
 import type { Hold } from '../reservations/conflicts';
-import { clipInterval, mergeIntervals, padInterval, subtractIntervals, type Interval } from '../time/intervals';
+import { clipInterval, padInterval, subtractIntervals, type Interval } from '../time/intervals';
 import { datesInRange, dayBounds, type IsoDate } from '../time/zoned';
 
 export interface BusyPeriod {
