@@ -29,7 +29,13 @@ module.exports = {
       transform: { '^.+\\.[cm]?tsx?$': babel },
       // The site is built once, against the PostgreSQL CMS: the database makes no difference to it.
       // tests/postgres: what only PostgreSQL can do (several CMS processes on one database).
-      testMatch: ['<rootDir>/tests/integration/**/*.test.ts', '<rootDir>/tests/site/**/*.test.ts', '<rootDir>/tests/postgres/**/*.test.ts'],
+      // tests/browser: Debian's Chromium on the built site, against a CMS on PostgreSQL.
+      testMatch: [
+        '<rootDir>/tests/integration/**/*.test.ts',
+        '<rootDir>/tests/site/**/*.test.ts',
+        '<rootDir>/tests/postgres/**/*.test.ts',
+        '<rootDir>/tests/browser/**/*.test.ts',
+      ],
       moduleFileExtensions,
       globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       globalTeardown: '<rootDir>/tests/harness/global-teardown.ts',
