@@ -95,7 +95,7 @@ describe('POST /api/booking/reservations', () => {
     it.each(cases)('%s', async (_label, overrides, path, message) => {
       const before = await cms.get(`/api/booking/rooms/test-room/availability?from=${dayAhead(1, -1)}&to=${dayAhead(1, -1)}`);
       const errors = errorsOf(await post(cms, reservation(overrides)));
-      expect(errors).toEqual(expect.arrayContaining([{ path, message: expect.stringMatching(message) }]));
+      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(message) })]));
       const after = await cms.get(`/api/booking/rooms/test-room/availability?from=${dayAhead(1, -1)}&to=${dayAhead(1, -1)}`);
       expect(after.body).toEqual(before.body);
     });
@@ -104,6 +104,16 @@ describe('POST /api/booking/reservations', () => {
       const errors = errorsOf(await post(cms, reservation({ start: at(dayAhead(2), '21:10'), end: at(dayAhead(2), '23:00'), attendees: 99 })));
       expect(errors.map((e) => e.path).sort()).toEqual(expect.arrayContaining(['attendees', 'start']));
       expect(errors.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('names the rule each refusal broke, for a form to say in the person’s language', async () => {
+      const errors = errorsOf(await post(cms, reservation({ start: at(dayAhead(2), '21:30'), end: at(dayAhead(2), '22:30'), attendees: 31 })));
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: 'start', code: 'outside_opening_hours' }),
+          expect.objectContaining({ path: 'attendees', code: 'over_capacity' }),
+        ])
+      );
     });
 
     it('refuses a body that is not { data: { … } }', async () => {

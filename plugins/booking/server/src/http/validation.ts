@@ -4,6 +4,8 @@ import { z, type ZodError, type ZodType } from 'zod';
 export interface FieldError {
   path: string;
   message: string;
+  /** A booking rule's code (`under_minimum_notice`, …), so a form can say it in the person's language. */
+  code?: string;
 }
 
 /** Zod's issues become the `{ path, message }` list of a Strapi ValidationError (HTTP 400). */

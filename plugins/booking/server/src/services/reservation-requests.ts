@@ -114,7 +114,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       const occurrences = request.repeat ? expandWeeklySeries(first, request.repeat.until, tz) : [first];
       if (occurrences.length === 0) throw validationError([{ path: 'repeat.until', message: 'must not be before the first date' }]);
       const violations = await ruleViolations(room, occurrences, request, context);
-      if (violations.length > 0) throw validationError(violations.map(({ path, message }) => ({ path, message })));
+      if (violations.length > 0) throw validationError(violations.map(({ path, message, code }) => ({ path, message, code })));
 
       const status = context.staff || !rules.requiresApproval ? 'confirmed' : 'pending';
       const reference = await unusedReference();
