@@ -5,10 +5,13 @@ import { repoRoot, siteDir } from './paths.mts';
 
 export const astroBin = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
+/** Two astro builds at once clash on site/.astro, so every build waits its turn on this lock (flock(1)). */
+export const siteBuildLock = '/tmp/linli-site-build.lock';
+
 export const buildSite = (options: { cmsUrl: string; publicCmsUrl?: string; outDir?: string; siteUrl?: string; echo?: boolean }): Promise<string> =>
   new Promise((resolve, reject) => {
     let output = '';
-    const child = spawn(process.execPath, [astroBin, 'build'], {
+    const child = spawn('flock', [siteBuildLock, process.execPath, astroBin, 'build'], {
       cwd: siteDir,
       env: {
         ...process.env,
