@@ -3,14 +3,25 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicContent } from './bootstrap/public-content';
 import { loadDemoContent } from './demo/load-demo-content';
+import { registerSiteRebuild, type SiteRebuild } from './site-rebuild';
+
+let siteRebuild: SiteRebuild | undefined;
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    siteRebuild = registerSiteRebuild(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureFirstAdmin(strapi);
     await grantPublicContent(strapi);
     if (process.env.DEMO_CONTENT !== 'false') await loadDemoContent(strapi);
+    // Loading demo content is not an editor's change: the first build already includes it.
+    siteRebuild?.arm();
+  },
+
+  async destroy() {
+    await siteRebuild?.flush();
   },
 };
