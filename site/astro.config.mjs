@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -13,4 +14,11 @@ export default defineConfig({
     // Chinese, the residents' language, lives at the root; English under /en/.
     routing: { prefixDefaultLocale: false },
   },
+  integrations: [
+    // /sitemap-index.xml: every page in both languages, each with its twin in the other (hreflang).
+    sitemap({
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      i18n: { defaultLocale: 'zh-CN', locales: { 'zh-CN': 'zh-CN', en: 'en' } },
+    }),
+  ],
 });

@@ -3,6 +3,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fetchFromCms } from './lib/cms';
 import { LOCALES } from './i18n/locales';
+import { timetableWeeks } from './lib/dates';
 
 const photo = z.object({
   url: z.string(),
@@ -36,16 +37,24 @@ const rooms = defineCollection({
     accessibility: z.string().nullable(),
     bookable: z.boolean(),
     photos: z.array(photo),
+    rules: z.object({
+      slotMinutes: z.number(),
+      minMinutes: z.number(),
+      maxMinutes: z.number(),
+      bufferMinutes: z.number(),
+      minNoticeMinutes: z.number(),
+      maxAdvanceDays: z.number(),
+      requiresApproval: z.boolean(),
+      weeklyQuotaHours: z.number().nullable(),
+    }),
+    openingHours: z.record(z.string(), z.array(z.object({ start: z.string(), end: z.string() }))),
   }),
 });
 
-/** Today's date in the centre's zone, and the 4 weeks the timetable shows from it. */
+/** Whole ISO weeks, Monday to Sunday: this week in the centre's zone and the four after it. */
 const timetableRange = () => {
-  const zone = process.env.CENTRE_TIMEZONE || 'Asia/Shanghai';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const [y, m, d] = today.split('-').map(Number);
-  const last = new Date(Date.UTC(y, m - 1, d + 27)).toISOString().slice(0, 10);
-  return { from: today, to: last };
+  const weeks = timetableWeeks();
+  return { from: weeks[0].monday, to: weeks[weeks.length - 1].sunday };
 };
 
 const session = z.object({
@@ -54,6 +63,7 @@ const session = z.object({
   end: z.string(),
   status: z.enum(['scheduled', 'cancelled']),
   placesLeft: z.number().nullable(),
+  movedToRoom: z.object({ slug: z.string(), name: z.string() }).nullable().optional(),
   activity: z.object({
     kind: z.enum(['course', 'event']),
     slug: z.string(),
@@ -66,7 +76,7 @@ const session = z.object({
   }),
 });
 
-/** The next four weeks of sessions, once per site language; ids are `<locale>`. */
+/** This week's and the next four weeks' sessions, once per site language; ids are `<locale>`. */
 const timetable = defineCollection({
   loader: async () => {
     const { from, to } = timetableRange();
@@ -143,6 +153,8 @@ const activitySchema = z.object({
   when: z.string().nullable().optional(),
   capacity: z.number().nullable().optional(),
   placesLeft: z.number().nullable().optional(),
+  waiting: z.number().nullable().optional(),
+  enrolmentMode: z.enum(['term', 'session']).nullable().optional(),
   registrationEnabled: z.boolean(),
   sessions: z.array(
     z.object({
