@@ -1,30 +1,33 @@
-// `npm start`: database, CMS with demo content, the site built from it and served; Ctrl-C stops all.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `npm start`: database, CMS with demo content, the site built from it and served, rebuilt after
+// editors publish; Ctrl-C stops all.
 import path from 'node:path';
 import { buildIfNeeded } from './lib/build.mts';
-import { startCms, waitForHttp, type RunningCms } from './lib/cms-process.mts';
+import { startCms, type RunningCms } from './lib/cms-process.mts';
 import { openRunDatabase, type RunDatabase } from './lib/database.mts';
+import { startLiveSite, type LiveSite } from './lib/live-site.mts';
 import { requireNode24 } from './lib/node-version.mts';
-import { cmsDir, siteDir } from './lib/paths.mts';
+import { cmsDir } from './lib/paths.mts';
 import { ensureSecrets } from './lib/secrets.mts';
-import { astroBin, buildSite } from './lib/site-build.mts';
+import { buildSite } from './lib/site-build.mts';
 
 requireNode24();
 const cmsPort = Number(process.env.PORT || 1337);
 const sitePort = Number(process.env.SITE_PORT || 4321);
 const publicCmsUrl = process.env.PUBLIC_CMS_URL || `http://localhost:${cmsPort}`;
 const siteUrl = process.env.SITE_URL || `http://localhost:${sitePort}`;
+// What startCms answers on; the site's build reads the CMS there.
+const cmsUrl = `http://127.0.0.1:${cmsPort}`;
 
 let database: RunDatabase | undefined;
 let cms: RunningCms | undefined;
-let preview: ChildProcess | undefined;
+let site: LiveSite | undefined;
 let stopping = false;
 
 const stop = async (code = 0) => {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping…');
-  preview?.kill('SIGTERM');
+  await site?.stop();
   await cms?.stop();
   await database?.stop();
   process.exit(code);
@@ -37,21 +40,32 @@ try {
   buildIfNeeded();
   database = await openRunDatabase();
   console.log(`Database: ${database.description}`);
+  // The site's server and its local build hook come first: the CMS is told the hook's address.
+  // Each build goes into a fresh folder and is served only once complete (scripts/lib/live-site.mts).
+  site = await startLiveSite({
+    build: (outDir) => buildSite({ cmsUrl, publicCmsUrl, siteUrl, outDir }),
+    port: sitePort,
+    host: '0.0.0.0',
+  });
+  const ownHook = process.env.SITE_BUILD_HOOK_URL;
   console.log('Starting the CMS…');
   cms = await startCms({
     port: cmsPort,
-    env: { ...database.env, CORS_ORIGINS: process.env.CORS_ORIGINS || siteUrl },
+    env: {
+      ...database.env,
+      CORS_ORIGINS: process.env.CORS_ORIGINS || siteUrl,
+      // Publishing in the admin panel rebuilds the site served here, unless a hook of your own is set.
+      SITE_BUILD_HOOK_URL: ownHook || site.hookUrl,
+    },
   });
   cms.child.on('exit', () => void stop(stopping ? 0 : 1));
   console.log('Building the site from the CMS…');
-  await buildSite({ cmsUrl: cms.url, publicCmsUrl, siteUrl });
-  preview = spawn(process.execPath, [astroBin, 'preview', '--port', String(sitePort), '--host', '0.0.0.0'], {
-    cwd: siteDir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  preview.on('exit', () => void stop(stopping ? 0 : 1));
-  await waitForHttp(`http://127.0.0.1:${sitePort}/`, 30_000, () => preview!.exitCode === null);
+  await site.firstBuild();
+  console.log(
+    ownHook
+      ? 'SITE_BUILD_HOOK_URL is set: the CMS calls that hook after edits, and the site served here is not rebuilt.'
+      : `The site is rebuilt ${Number(process.env.SITE_BUILD_DEBOUNCE_MS || 15_000) / 1000} s after editors stop publishing.`
+  );
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   await stop(1);
