@@ -36,7 +36,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       const activity = await activities.findById(session.activityKind, session.activityId, locale);
       if (!activity) throw validationError([{ path: 'session', message: 'belongs to nothing published' }]);
       if (activity.enrolmentMode !== 'session') throw validationError([{ path: 'session', message: `enrol in the whole ${session.activityKind} "${activity.slug}" instead: it takes enrolments for the term` }]);
-      if (session.status === 'cancelled') throw validationError([{ path: 'session', message: 'has been cancelled' }]);
+      if (session.status === 'cancelled') throw validationError([{ path: 'session', message: 'has been cancelled', code: 'session_cancelled' }]);
       return { kind: session.activityKind, activity, session, field: 'session', target: { kind: session.activityKind, activityId: activity.documentId, sessionId: session.documentId } as EnrolmentTarget, capacity: session.capacity ?? activity.capacity };
     }
     const kind: ActivityKind = request.course ? 'course' : 'event';
@@ -65,7 +65,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       if (answered) return answered;
       const tz = bookingConfig(strapi).timezone;
       const { kind, activity, session, field, target, capacity } = await resolve(request, await defaultLocaleOf(strapi));
-      if (activity.registrationEnabled === false) throw validationError([{ path: field, message: 'takes no registration: just come along' }]);
+      if (activity.registrationEnabled === false) throw validationError([{ path: field, message: 'takes no registration: just come along', code: 'no_registration' }]);
 
       const all = (await sessions.forActivity(kind, activity.documentId)).filter((s) => s.status === 'scheduled');
       const window = checkEnrolmentWindow({
@@ -75,7 +75,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         firstSessionStart: session ? session.start : all[0]?.start ?? null,
         courseEnded: session ? session.end <= context.now : all.length === 0 || all[all.length - 1].end <= context.now,
       });
-      if (window.length > 0) throw validationError(window.map((v) => ({ path: field, message: v.message })));
+      if (window.length > 0) throw validationError(window.map((v) => ({ path: field, message: v.message, code: v.code })));
 
       const manageToken = newManageToken();
       const attempt = () =>
@@ -83,7 +83,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
           await lockCapacity(strapi, trx, targetKey(target));
           const active = await repo.active(target);
           if (isDuplicateEnrolment({ phone: request.phone, email: request.email }, active)) {
-            throw validationError([{ path: request.phone ? 'phone' : 'email', message: 'is already enrolled here; use the link from your confirmation to change it' }]);
+            throw validationError([{ path: request.phone ? 'phone' : 'email', message: 'is already enrolled here; use the link from your confirmation to change it', code: 'already_enrolled' }]);
           }
           const waiting = active.filter((r) => r.status === 'waitlisted');
           const admission = admit({
@@ -95,7 +95,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
             waitingEnrolments: waiting.length,
           });
           if ('refused' in admission) {
-            throw validationError([{ path: admission.refused.code === 'full_no_waitlist' ? field : 'people', message: admission.refused.message }]);
+            throw validationError([{ path: admission.refused.code === 'full_no_waitlist' ? field : 'people', message: admission.refused.message, code: admission.refused.code }]);
           }
           const position = admission.status === 'waitlisted' ? Math.max(0, ...waiting.map((w) => w.position ?? 0)) + 1 : null;
           const row = await repo.create({

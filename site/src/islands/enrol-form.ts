@@ -1,0 +1,122 @@
+/** <enrol-form>: places left, loaded live, and enrolment in a course or event (or one of its dates). */
+import { bookingWords } from '../i18n/booking-strings';
+import { getJson, newIdempotencyKey, postJson, type FieldError } from './api';
+import { clearErrors, EMAIL, pageLocale, PHONE, showErrors, valueOf, type ShownError } from './form-kit';
+
+interface Detail {
+  placesLeft: number | null;
+  waiting: number | null;
+  sessions: Array<{ id: string; status: string; placesLeft: number | null }>;
+}
+
+class EnrolForm extends HTMLElement {
+  private words = bookingWords(pageLocale());
+  private key: string | null = null;
+  private sending = false;
+
+  connectedCallback() {
+    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    const form = this.querySelector('form')!;
+    form.addEventListener('input', () => {
+      if (!this.sending) this.key = null;
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.submit(form);
+    });
+    form.querySelector('[name="session"]')?.addEventListener('change', () => void this.refreshPlaces());
+    void this.refreshPlaces();
+  }
+
+  /** The page was built earlier; places change by the minute, so ask the CMS now. */
+  private async refreshPlaces() {
+    const { api, kind, slug } = this.dataset;
+    const answer = await getJson<Detail>(`${api}/api/booking/${kind}/${encodeURIComponent(slug!)}?locale=${pageLocale()}`);
+    const out = this.querySelector<HTMLElement>('[data-places]');
+    if (!answer.ok || !out) return;
+    const w = this.words;
+    const session = valueOf(this.querySelector('form')!, 'session');
+    const places = this.dataset.mode === 'session' ? answer.data.sessions.find((x) => x.id === session)?.placesLeft ?? null : answer.data.placesLeft;
+    if (places === null) return;
+    out.textContent = [w.placesLeftLive(places), answer.data.waiting ? w.waitingCount(answer.data.waiting) : ''].filter(Boolean).join(pageLocale() === 'en' ? '; ' : '；');
+    out.hidden = false;
+  }
+
+  private checkLocally(form: HTMLFormElement): ShownError[] {
+    const w = this.words;
+    const errors: ShownError[] = [];
+    if (this.dataset.mode === 'session' && !valueOf(form, 'session')) errors.push({ field: 'session', message: w.chooseSession });
+    if (!valueOf(form, 'name')) errors.push({ field: 'name', message: w.required });
+    const phone = valueOf(form, 'phone');
+    const email = valueOf(form, 'email');
+    if (!phone && !email) errors.push({ field: 'phone', message: w.contactNeeded });
+    if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: w.invalidPhone });
+    if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: w.invalidEmail });
+    const people = Number(valueOf(form, 'people'));
+    if (!Number.isInteger(people) || people < 1) errors.push({ field: 'people', message: w.atLeastOne });
+    return errors;
+  }
+
+  private translate(form: HTMLFormElement, errors: FieldError[]): ShownError[] {
+    const w = this.words;
+    const english = pageLocale() === 'en';
+    return errors.map((e) => {
+      const known = form.querySelector(`[name="${CSS.escape(e.path)}"]`);
+      const words = e.code ? w.enrolCodes[e.code] : undefined;
+      const message = words ? (english ? `${words} (${e.message})` : words) : english ? e.message : `${w.serverSaid}${e.message}`;
+      return { field: known ? e.path : null, message };
+    });
+  }
+
+  private async submit(form: HTMLFormElement) {
+    if (this.sending) return;
+    const w = this.words;
+    const local = this.checkLocally(form);
+    if (local.length) {
+      showErrors(form, local, w.fixBelow);
+      return;
+    }
+    clearErrors(form);
+    const { api, kind, slug, mode } = this.dataset;
+    const target = mode === 'session' ? { session: valueOf(form, 'session') } : { [kind === 'events' ? 'event' : 'course']: slug };
+    const request = {
+      ...target,
+      name: valueOf(form, 'name'),
+      phone: valueOf(form, 'phone') || null,
+      email: valueOf(form, 'email') || null,
+      people: Number(valueOf(form, 'people')),
+      note: valueOf(form, 'note') || null,
+      language: pageLocale(),
+    };
+    this.key ??= newIdempotencyKey();
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    const label = button.textContent;
+    this.sending = true;
+    button.setAttribute('aria-disabled', 'true');
+    button.textContent = w.submitting;
+    try {
+      const answer = await postJson<{ status: string; position: number | null; manageToken: string }>(`${api}/api/booking/enrolments`, request, this.key);
+      if (answer.ok) {
+        const done = this.querySelector<HTMLElement>('[data-done]')!;
+        const title = done.querySelector<HTMLElement>('[data-done-title]')!;
+        title.textContent = answer.data.status === 'waitlisted' ? w.waitlisted(answer.data.position ?? 0) : w.enrolled;
+        done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = `${this.dataset.manage}?enrolment=${encodeURIComponent(answer.data.manageToken)}`;
+        form.hidden = true;
+        done.hidden = false;
+        title.focus();
+        void this.refreshPlaces();
+        return;
+      }
+      if (answer.status === 400) showErrors(form, this.translate(form, answer.fieldErrors.length ? answer.fieldErrors : [{ path: '', message: answer.message }]), w.fixBelow);
+      else if (answer.status === 429) showErrors(form, [{ field: null, message: w.tooMany(answer.retryAfter ?? 60) }], w.fixBelow);
+      else showErrors(form, [{ field: null, message: `${w.networkError}${this.dataset.phone ? ` ${w.callUs(this.dataset.phone)}` : ''}` }], w.fixBelow);
+      if (answer.status !== 0) this.key = null;
+    } finally {
+      this.sending = false;
+      button.removeAttribute('aria-disabled');
+      button.textContent = label;
+    }
+  }
+}
+
+customElements.define('enrol-form', EnrolForm);

@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import { asAdmin } from '../harness/admin';
+import { at } from '../harness/fixtures';
+import { startSiteStack, type SiteStack } from './harness/stack';
+
+const TZ = 'Asia/Shanghai';
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+const ROOM = 'multi-purpose-hall';
+
+/** "11月24日", as the Chinese room page heads a day. */
+const zhDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
+describe('booking and enrolling on the site, in Chromium', () => {
+  let stack: SiteStack;
+  /** A weekday evening next week or later when the hall is free from 19:00 to 21:00. */
+  let evening: string;
+
+  beforeAll(async () => {
+    stack = await startSiteStack();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const today = zonedDateOf(new Date(), TZ);
+    const from = addDays(today, 7);
+    const { body } = await stack.cms.get(`/api/booking/rooms/${ROOM}/availability?from=${from}&to=${addDays(from, 20)}`);
+    const free = body.data.days.find((d: any) =>
+      d.free.some((f: any) => Date.parse(f.start) <= Date.parse(at(d.date, '19:00')) && Date.parse(at(d.date, '21:00')) <= Date.parse(f.end))
+    );
+    if (!free) throw new Error('the demo leaves no free evening in the hall in the coming weeks');
+    evening = free.date;
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** On a room page: moves to the week of `date` and picks the free time that holds 19:00–21:00. */
+  const pickEvening = async (page: Page, date: string) => {
+    const day = page.locator('li.day', { has: page.locator('h3', { hasText: zhDay(date) }) });
+    for (let i = 0; i < 6 && !(await day.count()); i += 1) {
+      await page.getByRole('button', { name: /下一周/ }).click();
+      await page.locator('[data-week-grid]:not([aria-busy])').waitFor();
+    }
+    const slots = day.locator('button.slot.free');
+    const texts = await slots.allInnerTexts();
+    const index = texts.findIndex((text) => {
+      const [start, end] = text.match(/\d\d:\d\d/g)!;
+      return start <= '19:00' && end >= '21:00';
+    });
+    expect(index).toBeGreaterThanOrEqual(0);
+    await slots.nth(index).click();
+    await page.selectOption('#booking-start', '19:00');
+    await page.selectOption('#booking-end', '21:00');
+  };
+
+  const fillContact = async (page: Page, who: { name: string; phone: string; purpose: string; people: number }) => {
+    await page.fill('#booking-attendees', String(who.people));
+    await page.fill('#booking-purpose', who.purpose);
+    await page.fill('#booking-contactName', who.name);
+    await page.fill('#booking-phone', who.phone);
+  };
+
+  it('a group finds a free evening, requests the hall once despite a double click, staff approve, and the manage page shows it confirmed', async () => {
+    const page = await stack.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`/rooms/${ROOM}/`);
+    await page.locator('button.slot.free').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'room.png') });
+
+    await pickEvening(page, evening);
+    await fillContact(page, { name: '李秀英', phone: '13800001111', purpose: '红歌协会排练', people: 30 });
+    await page.fill('#booking-organization', '红歌协会');
+    await page.locator('section[aria-labelledby="booking-title"]').screenshot({ path: path.join(SCREENSHOTS, 'room-form.png') });
+
+    // An impatient double click sends one request (the Idempotency-Key covers a retry too).
+    await page.locator('form button[type="submit"]').dblclick();
+    const done = page.locator('[data-done]');
+    await done.waitFor();
+    await expect(done.locator('[data-done-title]').innerText()).resolves.toBe('预约已提交，等待工作人员审核');
+    const reference = (await done.locator('[data-reference]').innerText()).trim();
+    expect(reference).toMatch(/^LL-[A-Z0-9]{5}$/);
+
+    const admin = await asAdmin(stack.cms);
+    const listed = await admin.request('GET', `/booking/reservations?from=${evening}&to=${evening}&pageSize=100`);
+    expect(listed.status).toBe(200);
+    const mine = listed.body.data.filter((r: any) => r.contactName === '李秀英');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ reference, status: 'pending', attendees: 30, organization: '红歌协会' });
+    expect(mine[0].occurrences).toEqual([expect.objectContaining({ start: at(evening, '19:00'), end: at(evening, '21:00') })]);
+
+    const approved = await admin.request('POST', `/booking/reservations/${reference}/approve`);
+    expect(approved.status).toBe(200);
+
+    const manage = await done.locator('[data-manage-link]').getAttribute('href');
+    expect(manage).toMatch(/^\/manage\/\?token=/);
+    await page.goto(manage!);
+    await expect(page.locator('.manage-view .status').innerText()).resolves.toBe('已确认');
+    await expect(page.locator('.manage-view h2').innerText()).resolves.toContain(reference);
+    await expect(page.locator('.manage-view').innerText()).resolves.toContain('19:00–21:00');
+  });
+
+  it('a second group asking for the same evening is told it is taken, next to the time, in Chinese', async () => {
+    const page = await stack.newPage();
+    await page.goto(`/rooms/${ROOM}/`);
+    await page.locator('button.slot.free').first().waitFor();
+    await page.selectOption('#booking-start', { index: 0 });
+    // Nothing filled in: every required field says so, in the page's language.
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.locator('#booking-purpose-error').innerText()).resolves.toContain('请填写这一项');
+    await expect(page.locator('#booking-phone-error').innerText()).resolves.toContain('请填写手机号码或电子邮箱');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+
+    // The week view no longer offers the evening, but a typed date and time still reach the API.
+    await page.fill('#booking-date', evening);
+    await page.selectOption('#booking-start', '19:00');
+    await page.selectOption('#booking-end', '21:00');
+    await page.locator('[data-choice-note]:not([hidden])').waitFor();
+    await expect(page.locator('[data-choice-note]').innerText()).resolves.toContain('已经被别人预约');
+    await fillContact(page, { name: '张建国', phone: '13900002222', purpose: '戏迷协会排练', people: 20 });
+    await page.locator('form button[type="submit"]').click();
+    const error = page.locator('#booking-start-error');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toContain('这个时间已经被别人预约了');
+    await expect(page.locator('#booking-start').getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
+  it('repeats the API’s own reasons in the person’s language', async () => {
+    const page = await stack.newPage();
+    await page.goto(`/rooms/${ROOM}/`);
+    await page.locator('button.slot.free').first().waitFor();
+    const farAhead = addDays(zonedDateOf(new Date(), TZ), 120);
+    await page.fill('#booking-date', farAhead);
+    await page.selectOption('#booking-start', '14:00');
+    await page.selectOption('#booking-end', '15:00');
+    await fillContact(page, { name: '王芳', phone: '13700003333', purpose: '读书会', people: 10 });
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('#booking-start-error').waitFor();
+    await expect(page.locator('#booking-start-error').innerText()).resolves.toContain('太远了');
+
+    const en = await stack.newPage();
+    await en.goto(`/en/rooms/${ROOM}/`);
+    await en.locator('button.slot.free').first().waitFor();
+    await en.locator('form button[type="submit"]').click();
+    await expect(en.locator('#booking-purpose-error').innerText()).resolves.toContain('Please fill this in');
+    await en.fill('#booking-date', farAhead);
+    await en.selectOption('#booking-start', '14:00');
+    await en.selectOption('#booking-end', '15:00');
+    await fillContact(en, { name: 'Fang Wang', phone: '13700003333', purpose: 'Book club', people: 10 });
+    await en.locator('form button[type="submit"]').click();
+    await en.locator('#booking-start-error').waitFor();
+    await expect(en.locator('#booking-start-error').innerText()).resolves.toMatch(/Too far ahead/);
+  });
+
+  it('a parent enrolling in the full after-school class is told their place on the waiting list, and can see it later', async () => {
+    const { body } = await stack.cms.get('/api/booking/courses/after-school-class');
+    expect(body.data.placesLeft).toBe(0);
+    const waiting: number = body.data.waiting;
+
+    const page = await stack.newPage();
+    await page.goto('/courses/after-school-class/');
+    await expect(page.locator('[data-places]').innerText()).resolves.toContain('名额已满');
+    await page.fill('#enrol-name', '陈小明的妈妈');
+    await page.fill('#enrol-phone', '13600004444');
+    await page.fill('#enrol-note', '陈小明，二年级');
+    await page.locator('enrol-form button[type="submit"]').click();
+    const title = page.locator('[data-done-title]');
+    await title.waitFor();
+    await expect(title.innerText()).resolves.toContain(`您在候补名单第 ${waiting + 1} 位`);
+
+    const after = await stack.cms.get('/api/booking/courses/after-school-class');
+    expect(after.body.data.waiting).toBe(waiting + 1);
+
+    const manage = await page.locator('enrol-form [data-manage-link]').getAttribute('href');
+    await page.goto(manage!);
+    await expect(page.locator('.manage-view .status').innerText()).resolves.toBe(`候补中 (候补第 ${waiting + 1} 位)`);
+  });
+
+  it('with JavaScript off, a form says so and gives the centre’s phone number', async () => {
+    const { body } = await stack.cms.get('/api/site-setting?locale=zh-CN');
+    const phone: string = body.data.phone;
+    const page = await stack.newPage({ javaScriptEnabled: false });
+    await page.goto(`/rooms/${ROOM}/`);
+    await expect(page.locator('form.island-form').isVisible()).resolves.toBe(false);
+    await expect(page.locator('room-booking').innerText()).resolves.toContain(`您也可以致电中心：${phone}`);
+    await page.goto('/courses/after-school-class/');
+    await expect(page.locator('enrol-form').innerText()).resolves.toContain(phone);
+  });
+});
