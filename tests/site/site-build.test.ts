@@ -10,7 +10,7 @@ import { demoPersonalData } from '../../cms/src/demo/activities';
 /** Visible text of a built page, without tags, so assertions read like what a resident sees. */
 const textOf = (html: string) =>
   html
-    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<(style|script)[\s\S]*?<\/\1>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
     .replace(/&#x([\da-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
@@ -20,6 +20,18 @@ const textOf = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
+/** This ISO week (Monday to Sunday, in the centre's zone) and the four after it, with their ids ("2026-W48"). */
+const comingWeeks = () => {
+  const today = zonedDateOf(new Date(), 'Asia/Shanghai');
+  const monday = addDays(today, 1 - isoWeekdayOf(today));
+  return [0, 1, 2, 3, 4].map((i) => {
+    const start = addDays(monday, 7 * i);
+    const thursday = new Date(`${addDays(start, 3)}T00:00:00Z`);
+    const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+    const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
+    return { monday: start, sunday: addDays(start, 6), id: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}` };
+  });
+};
 describe('the static site, built from the CMS', () => {
   let cms: TestCms;
   let outDir: string;
@@ -81,27 +93,87 @@ describe('the static site, built from the CMS', () => {
     expect(page('en/rooms')).toMatch(/<a href="\/rooms\/"[^>]*lang="zh-CN"/);
   });
 
-  it('shows the coming weeks of sessions on the timetable, in both languages, with a calendar feed', async () => {
-    const today = zonedDateOf(new Date(), 'Asia/Shanghai');
-    const { body } = await cms.get(`/api/booking/timetable?from=${today}&to=${addDays(today, 6)}`);
-    const zh = textOf(page('timetable'));
-    const en = textOf(page('en/timetable'));
+  it('shows this week’s sessions on /timetable/ and each of the next four weeks on a page of its own, in both languages', async () => {
+    const weeks = comingWeeks();
     expect(page('timetable')).toContain('/api/booking/calendar/timetable.ics');
-    // The demo week's sessions appear with their times.
-    const upcoming = body.data.filter((x: any) => Date.parse(x.start) > Date.now());
-    expect(upcoming.length).toBeGreaterThan(0);
-    for (const session of upcoming.slice(0, 5)) {
-      expect(zh).toContain(session.activity.title);
-      expect(zh).toContain(`${session.start.slice(11, 16)}–${session.end.slice(11, 16)}`);
+    for (const [i, week] of weeks.entries()) {
+      const { body } = await cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}`);
+      const { body: enBody } = await cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}&locale=en`);
+      const paths = i === 0 ? ['timetable', `timetable/${week.id}`] : [`timetable/${week.id}`];
+      for (const p of paths) {
+        const html = page(p);
+        const zh = textOf(html);
+        const en = textOf(page(`en/${p}`));
+        // Every session of that week, with its time, and none of another week.
+        expect(html.match(/<li class="session[\s"]/g) ?? []).toHaveLength(body.data.length);
+        for (const session of body.data) {
+          expect(zh).toContain(session.activity.title);
+          expect(zh).toMatch(new RegExp(`${session.start.slice(11, 16)} ?– ?${session.end.slice(11, 16)}`));
+          expect(html).toMatch(new RegExp(`<time datetime="${session.start.replace('+', '\\+')}"`));
+        }
+        for (const session of enBody.data) expect(en).toContain(session.activity.title);
+        expect(page(`en/${p}`)).toContain('<html lang="en">');
+        // Links to every week, the current one marked, and to the weeks before and after.
+        for (const other of weeks.slice(1)) expect(html).toContain(`href="/timetable/${other.id}/"`);
+        expect(html).toMatch(/aria-current="page"[^>]*>|<a [^>]*aria-current="page"/);
+        if (i < weeks.length - 1) expect(html).toContain(`rel="next" href="/timetable/${weeks[i + 1].id}/"`);
+        if (i > 0) expect(html).toContain(`rel="prev" href="${i === 1 ? '/timetable/' : `/timetable/${weeks[i - 1].id}/`}"`);
+      }
     }
-    expect(en).toContain('Timetable');
-    expect(zh).not.toContain('周桂兰');
+    expect(textOf(page('timetable'))).not.toContain('周桂兰');
   });
 
-  it('ships no JavaScript on pages without a form', () => {
+  it('filters the timetable by category, audience and room with labelled controls and CSS made at build time, no script', async () => {
+    const week = comingWeeks()[0];
+    const { body } = await cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}`);
+    const html = page('timetable');
+    for (const [id, label] of [['filter-category', '类别'], ['filter-audience', '适合人群'], ['filter-room', '功能室']]) {
+      expect(html).toMatch(new RegExp(`<label for="${id}"[^>]*>${label}</label><select id="${id}"[^>]*><option value="" selected[^>]*>全部</option>`));
+    }
+    const categories = [...new Set(body.data.map((x: any) => x.activity.category?.slug).filter(Boolean))] as string[];
+    expect(categories.length).toBeGreaterThan(1);
+    for (const slug of categories) {
+      expect(html).toMatch(new RegExp(`<option value="${slug}"[^>]*>`));
+      expect(html).toContain(`.timetable:has(#filter-category option[value="${slug}"]:checked) .session:not([data-category="${slug}"]){display:none}`);
+      expect(html).toContain(`data-category="${slug}"`);
+    }
+    const rooms = [...new Set(body.data.map((x: any) => x.activity.room?.slug).filter(Boolean))] as string[];
+    for (const slug of rooms) expect(html).toContain(`.timetable:has(#filter-room option[value="${slug}"]:checked) .session:not([data-room="${slug}"]){display:none}`);
+    expect(html).toMatch(/\.timetable:has\(#filter-audience option\[value="a0"\]:checked\)/);
+  });
+
+  it('prints a week on one A4 page, landscape, without the navigation and filters', () => {
+    const css = (readdirSync(path.join(outDir, '_astro')) as string[])
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(path.join(outDir, '_astro', f), 'utf8'))
+      .join('\n');
+    expect(css).toMatch(/@page\s*\{[^}]*size:\s*A4 landscape/);
+    expect(css).toMatch(/@media print\s*\{[^@]*\.filters[^{]*\{[^}]*display:\s*none/);
+  });
+
+  it('ships no JavaScript on pages without a form, but the tiny large-text script', () => {
     const pages = allPages();
-    for (const p of ['', 'rooms', 'timetable', 'en', 'en/rooms', 'en/timetable', 'news', 'en/news', 'courses', 'en/events']) expect(pages).toContain(p);
-    for (const p of pages) expect(page(p)).not.toMatch(/<script/);
+    for (const p of ['', 'rooms', 'timetable', 'en', 'en/rooms', 'en/timetable', 'news', 'en/news', 'courses', 'en/events', 'about', 'en/about']) expect(pages).toContain(p);
+    // Pages with a form (a room's booking, enrolment, managing a booking, the room finder) have their islands.
+    const withForm = /^(en\/)?(rooms|courses\/[^/]+|events\/[^/]+|manage)(\/|$)/;
+    const checked = pages.filter((p) => !withForm.test(p));
+    expect(checked.length).toBeGreaterThan(20);
+    for (const p of [...checked.map((x) => path.join(x, 'index.html')), '404.html']) {
+      const html = readFileSync(path.join(outDir, p), 'utf8');
+      const inline = html.match(/<script data-linli="text-size">[\s\S]*?<\/script>/g) ?? [];
+      expect(inline).toHaveLength(1);
+      expect(inline[0].length).toBeLessThan(1000);
+      expect(html.replace(inline[0], '')).not.toMatch(/<script/);
+    }
+  });
+
+  it('has a large-text switch on every page: a button with its state, remembered in the browser', () => {
+    for (const p of allPages()) {
+      const html = page(p);
+      expect(html).toMatch(/<button type="button" class="text-size" aria-pressed="false">(大字|Large text)<\/button>/);
+      expect(html).toMatch(/<html lang="(zh-CN|en)">/);
+    }
+    expect(page('')).toContain("localStorage.getItem(k)==='1'");
   });
 
   it('lists the news newest first in both languages, notices marked, and renders an article’s markdown', async () => {
@@ -141,7 +213,7 @@ describe('the static site, built from the CMS', () => {
     const html = page(`courses/${course.slug}`);
     const text = textOf(html);
     expect(text).toContain(detail.when);
-    expect(html).toContain(`href="/rooms/#${detail.room.slug}"`);
+    expect(html).toMatch(new RegExp(`href="/rooms/(#${detail.room.slug}|${detail.room.slug}/)"`));
     expect(text).toContain(detail.room.name);
     expect(text).toContain(`${detail.placesLeft > 0 ? `还剩 ${detail.placesLeft} 个名额` : '名额已满，可候补'}（截至 `);
     const coming = detail.sessions.filter((x: any) => Date.parse(x.end) >= Date.now());
@@ -185,6 +257,76 @@ describe('the static site, built from the CMS', () => {
     for (const session of week.data.slice(0, 5)) expect(text).toContain(session.activity.title);
     const { body: en } = await cms.get('/api/site-setting?locale=en');
     expect(textOf(page('en'))).toContain(en.data.notice);
+  });
+
+  it('shows the centre’s address, map, phone, opening hours and how to book by phone on /about/, linked from every page', async () => {
+    for (const [locale, prefix] of [['zh-CN', ''], ['en', 'en/']] as const) {
+      const { body } = await cms.get(`/api/site-setting?locale=${locale}`);
+      const settings = body.data;
+      const html = page(`${prefix}about`);
+      const text = textOf(html);
+      expect(html).toContain(`<html lang="${locale}">`);
+      expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+      expect(text).toContain(settings.centreName);
+      expect(text).toContain(settings.address);
+      expect(text).toContain(settings.phone);
+      expect(text).toContain(settings.openingHoursText);
+      expect(html).toContain(`href="tel:${settings.phone.replace(/[^\d+]/g, '')}"`);
+      expect(html).toContain(`href="${escaped(settings.mapUrl)}"`);
+      expect(text).toMatch(locale === 'en' ? /Call .* during opening hours/ : /请在开放时间内拨打/);
+      // The footer of any page: address, phone, hours, and links to about, the feed and the sitemap.
+      const other = page(`${prefix}news`);
+      expect(other).toContain(`href="/${prefix}about/"`);
+      expect(other).toContain(`href="/${prefix}rss.xml"`);
+      expect(other).toContain('href="/sitemap-index.xml"');
+      expect(textOf(other)).toContain(settings.openingHoursText);
+      expect(other).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="[^"]*/${prefix}rss.xml"`));
+    }
+  });
+
+  it('has one 404 page in both languages, with the way home in each', () => {
+    const html = readFileSync(path.join(outDir, '404.html'), 'utf8');
+    const text = textOf(html);
+    expect(text).toContain('找不到这个页面');
+    expect(text).toContain('Page not found');
+    expect(html).toMatch(/<a href="\/"[^>]*>返回首页<\/a>/);
+    expect(html).toMatch(/<div lang="en"[^>]*>[\s\S]*<a href="\/en\/"[^>]*>Go to the home page<\/a>/);
+    expect(html).not.toContain('hreflang="en" href="http');
+  });
+
+  it('publishes the news as RSS in each language, newest first', async () => {
+    for (const [locale, prefix] of [['zh-CN', ''], ['en', 'en/']] as const) {
+      const xml = readFileSync(path.join(outDir, prefix, 'rss.xml'), 'utf8');
+      expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss version="2.0">/);
+      expect(xml.match(/<item>/g)?.length).toBe(xml.match(/<\/item>/g)?.length);
+      const items = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => ({
+        title: textOf(/<title>([\s\S]*?)<\/title>/.exec(m[1])![1].replace(/&apos;/g, "'")),
+        link: /<link>([\s\S]*?)<\/link>/.exec(m[1])![1],
+        pubDate: /<pubDate>([\s\S]*?)<\/pubDate>/.exec(m[1])![1],
+      }));
+      const { body } = await cms.get(`/api/news?locale=${locale}&sort=publishedDate:desc`);
+      expect(items).toHaveLength(body.data.length);
+      for (const [i, item] of body.data.entries()) {
+        expect(items[i].title).toContain(item.title);
+        expect(new URL(items[i].link).pathname).toBe(`/${prefix}news/${item.slug}/`);
+        expect(new Date(items[i].pubDate).toISOString().slice(0, 10)).toBe(item.publishedDate.slice(0, 10));
+        expect(existsSync(path.join(outDir, prefix, 'news', item.slug, 'index.html'))).toBe(true);
+      }
+    }
+  });
+
+  it('lists the pages of both languages in the sitemap, each with its twin, and no 404', () => {
+    const index = readFileSync(path.join(outDir, 'sitemap-index.xml'), 'utf8');
+    const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    expect(parts.length).toBeGreaterThan(0);
+    const locs = parts.flatMap((p) => [...readFileSync(path.join(outDir, p), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname));
+    for (const p of ['/', '/en/', '/timetable/', '/en/timetable/', `/timetable/${comingWeeks()[1].id}/`, '/about/', '/en/about/', '/news/', '/en/news/', '/news/canteen-menu-2020/'])
+      expect(locs).toContain(p);
+    expect(locs.some((p) => p.includes('404'))).toBe(false);
+    // Every address in it is a page that was built.
+    for (const p of locs) expect(existsSync(path.join(outDir, p, 'index.html'))).toBe(true);
+    const sitemap = readFileSync(path.join(outDir, parts[0]), 'utf8');
+    expect(sitemap).toMatch(/hreflang="en" href="[^"]*\/en\/about\/"/);
   });
 
   it('shows no demo person’s name, phone or e-mail on any page', () => {
