@@ -157,6 +157,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
 
     const page = await stack.newPage();
     await page.goto('/courses/after-school-class/');
+    await page.locator('[data-places]:not([hidden])').waitFor();
     await expect(page.locator('[data-places]').innerText()).resolves.toContain('名额已满');
     await page.fill('#enrol-name', '陈小明的妈妈');
     await page.fill('#enrol-phone', '13600004444');

@@ -1,12 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { waitForHttp } from '../../../scripts/lib/cms-process.mts';
 import { freePort } from '../../../scripts/lib/net.mts';
-import { siteDir } from '../../../scripts/lib/paths.mts';
-import { astroBin, buildSite } from '../../../scripts/lib/site-build.mts';
+import { buildSite } from '../../../scripts/lib/site-build.mts';
+import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.mts';
 import { startTestCms, type TestCms } from '../../harness/cms';
 
 /** Debian's Chromium, never a downloaded one; the flags keep it off this machine's closed network. */
@@ -32,18 +30,14 @@ export const startSiteStack = async (options: { env?: Record<string, string> } =
   const sitePort = await freePort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const cms = await startTestCms({ demo: true, env: { CORS_ORIGINS: siteUrl, SITE_URL: siteUrl, ...options.env } });
-  let preview: ChildProcess | undefined;
+  let server: StaticServer | undefined;
   let browser: Browser | undefined;
   try {
     const outDir = mkdtempSync(path.join(tmpdir(), 'linli-browser-site-'));
     await buildSite({ cmsUrl: cms.url, publicCmsUrl: cms.url, outDir, siteUrl });
-    const server = spawn(process.execPath, [astroBin, 'preview', '--port', String(sitePort), '--host', '127.0.0.1'], {
-      cwd: siteDir,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_OUT_DIR: outDir },
-      stdio: 'ignore',
-    });
-    preview = server;
-    await waitForHttp(`${siteUrl}/`, 60_000, () => server.exitCode === null);
+    // The same server `npm start` uses.
+    server = await startStaticServer({ root: () => outDir, port: sitePort, host: '127.0.0.1' });
+    const serving = server;
     const launched = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     browser = launched;
     return {
@@ -57,13 +51,13 @@ export const startSiteStack = async (options: { env?: Record<string, string> } =
       },
       stop: async () => {
         await launched.close().catch(() => undefined);
-        server.kill('SIGTERM');
+        await serving.close();
         await cms.stop();
       },
     };
   } catch (error) {
     await browser?.close().catch(() => undefined);
-    preview?.kill('SIGTERM');
+    await server?.close().catch(() => undefined);
     await cms.stop();
     throw error;
   }
