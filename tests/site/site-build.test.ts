@@ -162,8 +162,8 @@ describe('the static site, built from the CMS', () => {
       const html = readFileSync(path.join(outDir, p), 'utf8');
       const inline = html.match(/<script data-linli="text-size">[\s\S]*?<\/script>/g) ?? [];
       expect(inline).toHaveLength(1);
-      expect(inline[0].length).toBeLessThan(1000);
-      expect(html.replace(inline[0], '')).not.toMatch(/<script/);
+      expect(inline[0]!.length).toBeLessThan(1000);
+      expect(html.replace(inline[0]!, '')).not.toMatch(/<script/);
     }
   });
 
@@ -327,6 +327,8 @@ describe('the static site, built from the CMS', () => {
     for (const p of locs) expect(existsSync(path.join(outDir, p, 'index.html'))).toBe(true);
     const sitemap = readFileSync(path.join(outDir, parts[0]), 'utf8');
     expect(sitemap).toMatch(/hreflang="en" href="[^"]*\/en\/about\/"/);
+    const chineseOnly = /<url><loc>[^<]*\/news\/canteen-menu-2020\/<\/loc>([\s\S]*?)<\/url>/.exec(sitemap)![1];
+    expect(chineseOnly).not.toContain('/en/news/canteen-menu-2020/');
   });
 
   it('shows no demo person’s name, phone or e-mail on any page', () => {
