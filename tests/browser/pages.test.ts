@@ -237,6 +237,18 @@ describe('the public pages, in Chromium', () => {
     await page.context().close();
   });
 
+  it('fits a 320 px wide screen with large text on, without scrolling sideways (WCAG 1.4.10)', async () => {
+    const page = await stack.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto('/');
+    await page.getByRole('button', { name: '大字' }).click();
+    for (const p of ['/', '/timetable/', '/en/timetable/', `/timetable/${weeks()[1].id}/`, '/about/', '/en/about/', '/news/', '/no-such-page/']) {
+      await page.goto(p);
+      expect(await page.locator('html.large-text').count()).toBe(1);
+      expect({ page: p, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ page: p, width: 320 });
+    }
+    await page.context().close();
+  });
+
   it('answers an unknown address with the bilingual 404 page', async () => {
     const page = await stack.newPage();
     const res = await page.goto('/no-such-page/');
