@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
 import { at } from '../harness/fixtures';
-import { startSiteStack, type SiteStack } from './harness/stack';
+import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -65,6 +65,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.goto(`/rooms/${ROOM}/`);
     await page.locator('button.slot.free').first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'room.png') });
+    expect(await axeViolations(page)).toEqual([]);
 
     await pickEvening(page, evening);
     await fillContact(page, { name: '李秀英', phone: '13800001111', purpose: '红歌协会排练', people: 30 });
@@ -94,6 +95,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     expect(manage).toMatch(/^\/manage\/\?token=/);
     await page.goto(manage!);
     await expect(page.locator('.manage-view .status').innerText()).resolves.toBe('已确认');
+    expect(await axeViolations(page)).toEqual([]);
     await expect(page.locator('.manage-view h2').innerText()).resolves.toContain(reference);
     await expect(page.locator('.manage-view').innerText()).resolves.toContain('19:00–21:00');
   });
@@ -108,6 +110,8 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(page.locator('#booking-purpose-error').innerText()).resolves.toContain('请填写这一项');
     await expect(page.locator('#booking-phone-error').innerText()).resolves.toContain('请填写手机号码或电子邮箱');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // Errors shown are still accessible: linked to their fields, contrast kept.
+    expect(await axeViolations(page)).toEqual([]);
 
     // The week view no longer offers the evening, but a typed date and time still reach the API.
     await page.fill('#booking-date', evening);
@@ -121,6 +125,33 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await error.waitFor();
     await expect(error.innerText()).resolves.toContain('这个时间已经被别人预约了');
     await expect(page.locator('#booking-start').getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
+  it('“which room is free” finds the rooms free that evening for that many people, and leads to a filled-in form', async () => {
+    const page = await stack.newPage();
+    await page.goto('/rooms/');
+    await page.fill('#finder-date', evening);
+    await page.selectOption('#finder-start', '19:00');
+    await page.selectOption('#finder-end', '21:00');
+    await page.fill('#finder-people', '20');
+    await page.getByRole('button', { name: '查找' }).click();
+    await page.locator('.found').waitFor();
+    const names = await page.locator('.found-rooms a').allInnerTexts();
+    // The hall is booked that evening (the first test); rooms too small for 20 are not offered.
+    const { body } = await stack.cms.get(`/api/booking/availability?from=${evening}&to=${evening}&capacity=20`);
+    const expected = body.data
+      .filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= Date.parse(at(evening, '19:00')) && Date.parse(at(evening, '21:00')) <= Date.parse(f.end)))
+      .map((r: any) => `预约${r.room.name}`);
+    expect(names).toEqual(expected);
+    expect(names).not.toContain('预约多功能厅');
+    expect(names.length).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.found-rooms a').first().click();
+    await page.locator('button.slot.free').first().waitFor();
+    await expect(page.inputValue('#booking-date')).resolves.toBe(evening);
+    await expect(page.inputValue('#booking-start')).resolves.toBe('19:00');
+    await expect(page.inputValue('#booking-end')).resolves.toBe('21:00');
+    await expect(page.inputValue('#booking-attendees')).resolves.toBe('20');
   });
 
   it('repeats the API’s own reasons in the person’s language', async () => {
@@ -166,6 +197,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     const title = page.locator('[data-done-title]');
     await title.waitFor();
     await expect(title.innerText()).resolves.toContain(`您在候补名单第 ${waiting + 1} 位`);
+    expect(await axeViolations(page)).toEqual([]);
 
     const after = await stack.cms.get('/api/booking/courses/after-school-class');
     expect(after.body.data.waiting).toBe(waiting + 1);

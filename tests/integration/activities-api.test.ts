@@ -1,6 +1,6 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createActivity, createRoom, dayAhead, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { at, createActivity, createRoom, dayAhead, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
 
 const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data }, headers);
@@ -74,7 +74,30 @@ describe('courses, sessions and enrolment', () => {
     const second = waiting.find((a) => a.body.data.position === 2)!;
     expect((await cms.get(`/api/booking/enrolments/manage/${second.body.data.manageToken}`)).body.data).toMatchObject({ status: 'waitlisted', position: 1 });
     expect((await cms.get('/api/booking/courses/after-school')).body.data).toMatchObject({ placesLeft: 0, waiting: 19 });
-    await waitForMail(cms.mailDir, (m) => m.to === first.body.data.name.replace('家长', 'parent') + '@example.org' || m.subject.includes('候补成功'));
+    await waitForMail(cms.mailDir, (m) => m.to === first.body.data.name.replace('家长', 'parent') + '@example.org' && m.subject.includes('候补成功'));
+  });
+
+  it('mails each enrolment its confirmation or waiting-list place with a manage link, once even when retried', async () => {
+    await createActivity(admin, 'course', { slug: 'erhu', title: '二胡班', capacity: 1, roomId, schedule: weekly(['wed'], dayAhead(3, 9), dayAhead(3, 10), '08:30', 60) });
+    const asked = { course: 'erhu', name: '赵丽', phone: '13500005555', email: 'zhao@example.org' };
+    const first = await enrol(cms, asked);
+    expect(first.body.data.status).toBe('confirmed');
+    const confirmation = await waitForMail(cms.mailDir, (m) => m.to === 'zhao@example.org');
+    expect(confirmation.subject).toBe('报名成功：二胡班');
+    const link = /http:\/\/site\.test\/manage\/\?enrolment=([A-Za-z0-9_-]+)/.exec(confirmation.text);
+    expect(link?.[1]).toBe(first.body.data.manageToken);
+    expect((await cms.get(`/api/booking/enrolments/manage/${link![1]}`)).body.data).toMatchObject({ status: 'confirmed', name: '赵丽' });
+
+    const key = { 'idempotency-key': 'erhu-waiting-0001' };
+    const waiting = { course: 'erhu', name: 'Tom Li', email: 'tom@example.org', language: 'en' };
+    const answers = [await enrol(cms, waiting, key), await enrol(cms, waiting, key)];
+    expect(answers.map((a) => a.body.data.position)).toEqual([1, 1]);
+    const mail = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org');
+    expect(mail.subject).toBe('On the waiting list: 二胡班');
+    expect(mail.text).toContain('you are number 1 on the waiting list');
+    expect(mail.text).toContain('http://site.test/en/manage/?enrolment=');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(outbox(cms.mailDir).filter((m) => m.to === 'tom@example.org')).toHaveLength(1);
   });
 
   describe('every refusal is a 400 with the reason', () => {

@@ -41,7 +41,8 @@ const zh = {
   free: '空闲',
   busy: '已占用',
   busyKinds: { reservation: '已有预约', session: '课程活动', closure: '闭馆', buffer: '整理场地' } as Record<string, string>,
-  pickSlot: (date: string, range: string) => `选择 ${date} ${range}`,
+  /** Said before a free time's button text, for screen readers. */
+  pickSlot: (date: string) => `选择 ${date} `,
   noFreeTime: '这天没有空闲时间',
   closedDay: '不开放',
   past: '已过',
@@ -192,7 +193,7 @@ const en: Words = {
   free: 'Free',
   busy: 'Taken',
   busyKinds: { reservation: 'Booked', session: 'Class or event', closure: 'Closed', buffer: 'Getting the room ready' },
-  pickSlot: (date: string, range: string) => `Choose ${date}, ${range}`,
+  pickSlot: (date: string) => `Choose ${date}, `,
   noFreeTime: 'No free time this day',
   closedDay: 'Closed',
   past: 'Past',

@@ -63,8 +63,18 @@ class RoomBooking extends HTMLElement {
       if (mondayOf(date) !== this.monday) this.showWeek(mondayOf(date));
       else this.checkChoice();
     });
-    this.form.elements.namedItem('start')!.addEventListener('change', () => this.fillEnds());
-    this.form.elements.namedItem('end')!.addEventListener('change', () => this.checkChoice());
+    // A time changed by hand is no longer the picked one.
+    const unpick = () => {
+      this.querySelector<HTMLElement>('[data-picked]')!.hidden = true;
+    };
+    this.form.elements.namedItem('start')!.addEventListener('change', () => {
+      unpick();
+      this.fillEnds();
+    });
+    this.form.elements.namedItem('end')!.addEventListener('change', () => {
+      unpick();
+      this.checkChoice();
+    });
     const repeat = this.form.elements.namedItem('repeat') as HTMLInputElement;
     repeat.addEventListener('change', () => {
       this.querySelector<HTMLElement>('[data-until]')!.hidden = !repeat.checked;
@@ -150,7 +160,8 @@ class RoomBooking extends HTMLElement {
     const items: Array<{ at: number; node: HTMLElement }> = [];
     for (const f of free) {
       const range = w.range(hhmm(f.start), hhmm(f.end));
-      const button = h('button', { type: 'button', class: 'slot free', 'aria-label': w.pickSlot(label, range) }, h('span', { class: 'time' }, range), ' ', h('span', { class: 'what' }, w.free));
+      // The day is said only to screen readers: sighted people see it in the heading above.
+      const button = h('button', { type: 'button', class: 'slot free' }, h('span', { class: 'visually-hidden' }, w.pickSlot(label)), h('span', { class: 'time' }, range), ' ', h('span', { class: 'what' }, w.free));
       button.addEventListener('click', () => this.pick(day.date, f, label));
       items.push({ at: Date.parse(f.start), node: h('li', {}, button) });
     }

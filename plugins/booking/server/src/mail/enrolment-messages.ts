@@ -1,5 +1,42 @@
 import { escapeHtml, formatOccurrence } from './reservation-messages';
 
+/** The mail confirming an enrolment, or a place on the waiting list, with the link to see or cancel it. */
+export const enrolledMessage = (input: {
+  language: 'zh-CN' | 'en';
+  name: string;
+  title: string;
+  when: string | null;
+  status: 'confirmed' | 'waitlisted';
+  position: number | null;
+  manageUrl: string | null;
+  centreName: string;
+}) => {
+  const zh = input.language === 'zh-CN';
+  const title = input.title.replace(/[\r\n]+/g, ' ');
+  const waiting = input.status === 'waitlisted';
+  const subject = zh ? `${waiting ? '已进入候补' : '报名成功'}：${title}` : `${waiting ? 'On the waiting list' : 'Enrolled'}: ${title}`;
+  const what = `${input.title}${input.when ? (zh ? `（${input.when}）` : ` (${input.when})`) : ''}`;
+  const status = zh
+    ? waiting
+      ? `名额已满，您在候补名单第 ${input.position} 位：${what}。有人取消时，我们按顺序通知您。`
+      : `您已报名成功：${what}。`
+    : waiting
+      ? `The class is full: you are number ${input.position} on the waiting list for ${what}. We will tell you, in order, when a place frees up.`
+      : `You are enrolled: ${what}.`;
+  const link = input.manageUrl ? [zh ? `查看或取消报名，请打开这个链接：${input.manageUrl}` : `To see or cancel your enrolment, open this link: ${input.manageUrl}`] : [];
+  const lines = [zh ? `${input.name}，您好：` : `Dear ${input.name},`, '', status, '', ...link, ...(link.length ? [''] : []), input.centreName];
+  const html = lines
+    .map((l) => {
+      if (!l) return '';
+      if (input.manageUrl && l.endsWith(input.manageUrl)) {
+        return `<p>${escapeHtml(l.slice(0, -input.manageUrl.length))}<a href="${escapeHtml(input.manageUrl)}">${escapeHtml(input.manageUrl)}</a></p>`;
+      }
+      return `<p>${escapeHtml(l)}</p>`;
+    })
+    .join('');
+  return { subject: subject.replace(/[\r\n]+/g, ' '), text: lines.join('\n'), html };
+};
+
 /** The mail a person gets when a place frees up and they move from the waiting list to confirmed. */
 export const promotedMessage = (input: { language: 'zh-CN' | 'en'; name: string; title: string; when: string | null; centreName: string }) => {
   const zh = input.language === 'zh-CN';

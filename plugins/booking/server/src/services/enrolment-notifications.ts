@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { instantToZonedIso } from '../core/time/zoned';
-import { promotedMessage, sessionChangedMessage } from '../mail/enrolment-messages';
+import { enrolledMessage, promotedMessage, sessionChangedMessage } from '../mail/enrolment-messages';
 import type { EnrolmentRow } from '../repositories/enrolment-repository';
 import { ROOM_UID } from '../repositories/room-repository';
 import type { SessionRow } from '../repositories/session-repository';
@@ -8,6 +8,29 @@ import { bookingConfig } from './settings';
 
 /** Mail about enrolments, sent after the transaction; a failure is logged, never undoes anything. */
 const enrolmentNotifications = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** Confirms a new enrolment (or waiting-list place) to its e-mail, with the manage link. */
+  enrolled(row: EnrolmentRow, activity: any, session: SessionRow | null, manageToken: string) {
+    if (!row.email || !strapi.plugin('email')) return;
+    const { timezone, centreName, siteUrl } = bookingConfig(strapi);
+    const when = session ? instantToZonedIso(session.start, timezone).slice(0, 16).replace('T', ' ') : null;
+    const manageUrl = siteUrl ? `${siteUrl.replace(/\/$/, '')}${row.language === 'en' ? '/en' : ''}/manage/?enrolment=${encodeURIComponent(manageToken)}` : null;
+    const message = enrolledMessage({
+      language: row.language,
+      name: row.name,
+      title: activity?.title ?? '',
+      when,
+      status: row.status === 'waitlisted' ? 'waitlisted' : 'confirmed',
+      position: row.position,
+      manageUrl,
+      centreName: centreName[row.language],
+    });
+    strapi
+      .plugin('email')
+      .service('email')
+      .send({ to: row.email, ...message })
+      .catch((error: Error) => strapi.log.error(`booking: could not confirm enrolment ${row.documentId} by mail: ${error.message}`));
+  },
+
   promoted(rows: EnrolmentRow[], activity: any, session: SessionRow | null) {
     const { timezone, centreName } = bookingConfig(strapi);
     for (const row of rows) {

@@ -113,10 +113,13 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
           const placesLeft = Math.max(0, capacity - confirmedPeopleOf([...active, row]));
           const body = { data: { ...view(row, activity, session, tz), placesLeft, manageToken } };
           if (context.idempotencyKey) await idempotency.save(context.idempotencyKey, hash, 201, body, context.now, trx);
-          return { status: 201 as const, body };
+          return { status: 201 as const, body, row };
         });
       try {
-        return await attempt();
+        const { row, ...answer } = await attempt();
+        // After the commit, and only for a new enrolment: a replayed answer mails nobody twice.
+        strapi.plugin('booking').service('enrolmentNotifications').enrolled(row, activity, session, manageToken);
+        return answer;
       } catch (error) {
         const answered = await idempotency.answered(context.idempotencyKey, hash);
         if (answered) return answered;
