@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
-import { at } from '../harness/fixtures';
+import { at, dayAhead, reservation } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
@@ -205,6 +205,38 @@ describe('booking and enrolling on the site, in Chromium', () => {
     const manage = await page.locator('enrol-form [data-manage-link]').getAttribute('href');
     await page.goto(manage!);
     await expect(page.locator('.manage-view .status').innerText()).resolves.toBe(`候补中 (候补第 ${waiting + 1} 位)`);
+  });
+
+  it('the manage page cancels one date of a weekly series, then the rest', async () => {
+    const first = dayAhead(2, 2);
+    const made = await stack.cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'council-hall', start: at(first, '09:00'), end: at(first, '10:00'), contactName: '周建华', phone: '13300006666', email: null, attendees: 8, repeat: { frequency: 'weekly', until: addDays(first, 14) }, skipConflicts: true }),
+    });
+    expect(made.status).toBe(201);
+    const token: string = made.body.data.manageToken;
+    const show = async () => (await stack.cms.get(`/api/booking/reservations/manage/${token}`)).body.data;
+    const dates = (await show()).occurrences;
+    expect(dates.length).toBeGreaterThanOrEqual(2);
+
+    const page = await stack.newPage();
+    await page.goto(`/manage/?token=${token}`);
+    const items = page.locator('.occurrence');
+    await items.first().waitFor();
+    await expect(items.count()).resolves.toBe(dates.length);
+    await items.first().getByRole('button', { name: /^取消 .* 这一次$/ }).click();
+    await page.getByRole('button', { name: '确定取消' }).click();
+    await page.locator('.manage-status', { hasText: '已取消。' }).waitFor();
+    await expect(items.first().locator('.state').innerText()).resolves.toBe('已取消');
+    expect((await show()).occurrences.map((o: any) => o.status)).toEqual(dates.map((_: unknown, i: number) => (i === 0 ? 'cancelled' : 'confirmed')));
+
+    await page.getByRole('button', { name: '全部取消' }).click();
+    await page.getByRole('button', { name: '不取消' }).click();
+    expect((await show()).status).toBe('confirmed');
+    await page.getByRole('button', { name: '全部取消' }).click();
+    await page.getByRole('button', { name: '确定取消' }).click();
+    await page.locator('.manage-view .status', { hasText: '已取消' }).waitFor();
+    expect((await show()).occurrences.every((o: any) => o.status === 'cancelled')).toBe(true);
+    await expect(page.getByRole('button', { name: /取消/ }).count()).resolves.toBe(0);
   });
 
   it('with JavaScript off, a form says so and gives the centre’s phone number', async () => {
