@@ -239,6 +239,39 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(page.getByRole('button', { name: /取消/ }).count()).resolves.toBe(0);
   });
 
+  it('the reservation form works with the keyboard alone', async () => {
+    const page = await stack.newPage();
+    await page.goto('/en/rooms/council-hall/');
+    await page.locator('button.slot.free').first().waitFor();
+    const focused = () => page.evaluate(() => ({ id: document.activeElement?.id ?? '', slot: !!document.activeElement?.classList.contains('slot') }));
+    /** Tab until `reached` (a bounded walk, so a focus trap fails the test instead of hanging it). */
+    const tabTo = async (reached: (f: { id: string; slot: boolean }) => boolean) => {
+      for (let i = 0; i < 80 && !reached(await focused()); i += 1) await page.keyboard.press('Tab');
+      expect(reached(await focused())).toBe(true);
+    };
+    await tabTo((f) => f.slot);
+    await page.keyboard.press('Enter');
+    // Picking a free time fills the form and moves on to it.
+    await expect(focused()).resolves.toMatchObject({ id: 'booking-start' });
+    await expect(page.locator('[data-picked]').innerText()).resolves.toMatch(/^You chose /);
+    await tabTo((f) => f.id === 'booking-attendees');
+    await page.keyboard.type('6');
+    await tabTo((f) => f.id === 'booking-purpose');
+    await page.keyboard.type('Residents’ meeting, building 3');
+    await tabTo((f) => f.id === 'booking-contactName');
+    await page.keyboard.type('Chen Hua');
+    await tabTo((f) => f.id === 'booking-phone');
+    await page.keyboard.type('13200007777');
+    await page.keyboard.press('Enter');
+    const title = page.locator('[data-done-title]');
+    await title.waitFor();
+    // The council hall confirms at once; the answer takes focus so a screen reader reads it.
+    await expect(title.innerText()).resolves.toBe('Booked');
+    await expect(focused()).resolves.toMatchObject({ id: '' });
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-done-title'))).toBe(true);
+    await expect(page.locator('[data-reference]').innerText()).resolves.toMatch(/^LL-[A-Z0-9]{5}$/);
+  });
+
   it('with JavaScript off, a form says so and gives the centre’s phone number', async () => {
     const { body } = await stack.cms.get('/api/site-setting?locale=zh-CN');
     const phone: string = body.data.phone;

@@ -1,7 +1,7 @@
 /** <enrol-form>: places left, loaded live, and enrolment in a course or event (or one of its dates). */
 import { bookingWords } from '../i18n/booking-strings';
-import { getJson, newIdempotencyKey, postJson, type FieldError } from './api';
-import { clearErrors, EMAIL, pageLocale, PHONE, showErrors, valueOf, type ShownError } from './form-kit';
+import { getJson, postJson, type FieldError } from './api';
+import { clearErrors, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
 
 interface Detail {
   placesLeft: number | null;
@@ -11,15 +11,12 @@ interface Detail {
 
 class EnrolForm extends HTMLElement {
   private words = bookingWords(pageLocale());
-  private key: string | null = null;
-  private sending = false;
+  private sender!: OnceSender;
 
   connectedCallback() {
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
     const form = this.querySelector('form')!;
-    form.addEventListener('input', () => {
-      if (!this.sending) this.key = null;
-    });
+    this.sender = new OnceSender(form, this.words.submitting);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.submit(form);
@@ -69,7 +66,6 @@ class EnrolForm extends HTMLElement {
   }
 
   private async submit(form: HTMLFormElement) {
-    if (this.sending) return;
     const w = this.words;
     const local = this.checkLocally(form);
     if (local.length) {
@@ -88,34 +84,22 @@ class EnrolForm extends HTMLElement {
       note: valueOf(form, 'note') || null,
       language: pageLocale(),
     };
-    this.key ??= newIdempotencyKey();
-    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-    const label = button.textContent;
-    this.sending = true;
-    button.setAttribute('aria-disabled', 'true');
-    button.textContent = w.submitting;
-    try {
-      const answer = await postJson<{ status: string; position: number | null; manageToken: string }>(`${api}/api/booking/enrolments`, request, this.key);
-      if (answer.ok) {
-        const done = this.querySelector<HTMLElement>('[data-done]')!;
-        const title = done.querySelector<HTMLElement>('[data-done-title]')!;
-        title.textContent = answer.data.status === 'waitlisted' ? w.waitlisted(answer.data.position ?? 0) : w.enrolled;
-        done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = `${this.dataset.manage}?enrolment=${encodeURIComponent(answer.data.manageToken)}`;
-        form.hidden = true;
-        done.hidden = false;
-        title.focus();
-        void this.refreshPlaces();
-        return;
-      }
-      if (answer.status === 400) showErrors(form, this.translate(form, answer.fieldErrors.length ? answer.fieldErrors : [{ path: '', message: answer.message }]), w.fixBelow);
-      else if (answer.status === 429) showErrors(form, [{ field: null, message: w.tooMany(answer.retryAfter ?? 60) }], w.fixBelow);
-      else showErrors(form, [{ field: null, message: `${w.networkError}${this.dataset.phone ? ` ${w.callUs(this.dataset.phone)}` : ''}` }], w.fixBelow);
-      if (answer.status !== 0) this.key = null;
-    } finally {
-      this.sending = false;
-      button.removeAttribute('aria-disabled');
-      button.textContent = label;
+    const answer = await this.sender.send((key) =>
+      postJson<{ status: string; position: number | null; manageToken: string }>(`${api}/api/booking/enrolments`, request, key)
+    );
+    if (!answer) return;
+    if (!answer.ok) {
+      showErrors(form, refusalErrors(answer, (errors) => this.translate(form, errors), w, this.dataset.phone), w.fixBelow);
+      return;
     }
+    const done = this.querySelector<HTMLElement>('[data-done]')!;
+    const title = done.querySelector<HTMLElement>('[data-done-title]')!;
+    title.textContent = answer.data.status === 'waitlisted' ? w.waitlisted(answer.data.position ?? 0) : w.enrolled;
+    done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = `${this.dataset.manage}?enrolment=${encodeURIComponent(answer.data.manageToken)}`;
+    form.hidden = true;
+    done.hidden = false;
+    title.focus();
+    void this.refreshPlaces();
   }
 }
 

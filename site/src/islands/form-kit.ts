@@ -1,4 +1,6 @@
-/** What every form island shares: building nodes, showing errors next to fields, announcing results. */
+/** What every form island shares: building nodes, showing errors next to fields, sending once. */
+import { newIdempotencyKey, type ApiAnswer, type FieldError } from './api';
+
 type Child = Node | string | null | undefined | false;
 
 export const h = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] => {
@@ -88,3 +90,60 @@ export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The page's language, from <html lang>: the islands speak it. */
 export const pageLocale = (): 'zh-CN' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
+
+/**
+ * Sends a form's request at most once at a time, under one Idempotency-Key per request: a double
+ * click or a retry after a lost answer reuses the key, so the CMS counts it once; any change to
+ * the form, or a refusal, makes the next send a new request with a new key.
+ */
+export class OnceSender {
+  private key: string | null = null;
+  private sending = false;
+
+  constructor(private readonly form: HTMLFormElement, private readonly busyLabel: string) {
+    form.addEventListener('input', () => {
+      if (!this.sending) this.key = null;
+    });
+  }
+
+  /** Null when a request is already on its way (the second click of a double click). */
+  async send<T>(request: (idempotencyKey: string) => Promise<ApiAnswer<T>>): Promise<ApiAnswer<T> | null> {
+    if (this.sending) return null;
+    this.key ??= newIdempotencyKey();
+    const button = this.form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    const label = button.textContent;
+    this.sending = true;
+    // aria-disabled, not disabled: the button keeps focus, and a screen reader hears it is busy.
+    button.setAttribute('aria-disabled', 'true');
+    this.form.setAttribute('aria-busy', 'true');
+    button.textContent = this.busyLabel;
+    try {
+      const answer = await request(this.key);
+      // A refusal is final for that request; whatever is sent next is a new one.
+      if (!answer.ok && answer.status !== 0) this.key = null;
+      return answer;
+    } finally {
+      this.sending = false;
+      button.removeAttribute('aria-disabled');
+      this.form.removeAttribute('aria-busy');
+      button.textContent = label;
+    }
+  }
+
+  /** After a success: the next booking is a new request. */
+  reset() {
+    this.key = null;
+  }
+}
+
+/** What to tell a person when the API refused for a reason other than a taken time. */
+export const refusalErrors = (
+  answer: Extract<ApiAnswer<unknown>, { ok: false }>,
+  translate: (errors: FieldError[]) => ShownError[],
+  words: { tooMany: (seconds: number) => string; networkError: string; callUs: (phone: string) => string },
+  phone: string | undefined
+): ShownError[] => {
+  if (answer.status === 400) return translate(answer.fieldErrors.length ? answer.fieldErrors : [{ path: '', message: answer.message }]);
+  if (answer.status === 429) return [{ field: null, message: words.tooMany(answer.retryAfter ?? 60) }];
+  return [{ field: null, message: `${words.networkError}${phone ? ` ${words.callUs(phone)}` : ''}` }];
+};

@@ -3,8 +3,8 @@
  * week, and the reservation form that a picked free time fills in.
  */
 import { bookingWords } from '../i18n/booking-strings';
-import { getJson, newIdempotencyKey, postJson, type FieldError } from './api';
-import { announce, clearErrors, EMAIL, h, pageLocale, PHONE, showErrors, valueOf, type ShownError } from './form-kit';
+import { getJson, postJson, type FieldError } from './api';
+import { announce, clearErrors, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
 import { addDays, hhmm, instantOf, isoDateOf, minutesOf, mondayOf, timeOf, wallClockOf, weekdayIndex } from './zoned-time';
 
 interface Interval { start: string; end: string }
@@ -25,8 +25,7 @@ class RoomBooking extends HTMLElement {
   private managePath = '/manage/';
   private monday = '';
   private days = new Map<string, Day>();
-  private key: string | null = null;
-  private sending = false;
+  private sender!: OnceSender;
   /** Whether the resident has chosen a time yet: only then is "that time is taken" worth saying. */
   private touched = false;
   private form!: HTMLFormElement;
@@ -42,6 +41,7 @@ class RoomBooking extends HTMLElement {
     this.phone = d.phone ?? '';
     this.managePath = d.manage ?? this.managePath;
     this.form = this.querySelector('form')!;
+    this.sender = new OnceSender(this.form, this.words.submitting);
     for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
 
     const params = new URLSearchParams(location.search);
@@ -79,10 +79,8 @@ class RoomBooking extends HTMLElement {
     repeat.addEventListener('change', () => {
       this.querySelector<HTMLElement>('[data-until]')!.hidden = !repeat.checked;
     });
-    // A changed request is a new request: it gets a key of its own.
     this.form.addEventListener('input', () => {
       this.touched = true;
-      if (!this.sending) this.key = null;
     });
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -292,7 +290,6 @@ class RoomBooking extends HTMLElement {
   }
 
   private async submit() {
-    if (this.sending) return;
     const w = this.words;
     const local = this.checkLocally();
     if (local.length > 0) {
@@ -316,38 +313,19 @@ class RoomBooking extends HTMLElement {
       language: pageLocale(),
       repeat: repeat ? { frequency: 'weekly', until: valueOf(f, 'until') } : null,
     };
-    this.key ??= newIdempotencyKey();
-    const button = f.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-    const label = button.textContent;
-    this.sending = true;
-    button.setAttribute('aria-disabled', 'true');
-    f.setAttribute('aria-busy', 'true');
-    button.textContent = w.submitting;
-    try {
-      const answer = await postJson<{ reference: string; status: string; manageToken: string }>(`${this.api}/api/booking/reservations`, request, this.key);
-      if (answer.ok) {
-        this.showDone(answer.data);
-        return;
-      }
-      if (answer.status === 409) {
-        const conflicts: Interval[] = answer.details.conflicts ?? [];
-        const times = conflicts.map((c) => `${w.date(isoDateOf(c.start))} ${w.range(hhmm(c.start), hhmm(c.end))}`).join(pageLocale() === 'en' ? ', ' : '，');
-        showErrors(f, [{ field: 'start', message: `${w.taken}${times ? ` ${w.takenTimes}${times}` : ''}` }], w.fixBelow);
-        void this.showWeek(this.monday);
-      } else if (answer.status === 400) {
-        showErrors(f, this.translate(answer.fieldErrors.length ? answer.fieldErrors : [{ path: '', message: answer.message }]), w.fixBelow);
-      } else if (answer.status === 429) {
-        showErrors(f, [{ field: null, message: w.tooMany(answer.retryAfter ?? 60) }], w.fixBelow);
-      } else {
-        showErrors(f, [{ field: null, message: `${w.networkError}${this.phone ? ` ${w.callUs(this.phone)}` : ''}` }], w.fixBelow);
-      }
-      // Refused, so whatever the resident changes next is a new request.
-      if (answer.status !== 0) this.key = null;
-    } finally {
-      this.sending = false;
-      button.removeAttribute('aria-disabled');
-      f.removeAttribute('aria-busy');
-      button.textContent = label;
+    const answer = await this.sender.send((key) =>
+      postJson<{ reference: string; status: string; manageToken: string }>(`${this.api}/api/booking/reservations`, request, key)
+    );
+    if (!answer) return;
+    if (answer.ok) {
+      this.showDone(answer.data);
+    } else if (answer.status === 409) {
+      const conflicts: Interval[] = answer.details.conflicts ?? [];
+      const times = conflicts.map((c) => `${w.date(isoDateOf(c.start))} ${w.range(hhmm(c.start), hhmm(c.end))}`).join(pageLocale() === 'en' ? ', ' : '，');
+      showErrors(f, [{ field: 'start', message: `${w.taken}${times ? ` ${w.takenTimes}${times}` : ''}` }], w.fixBelow);
+      void this.showWeek(this.monday);
+    } else {
+      showErrors(f, refusalErrors(answer, (errors) => this.translate(errors), w, this.phone), w.fixBelow);
     }
   }
 
@@ -365,7 +343,7 @@ class RoomBooking extends HTMLElement {
   }
 
   private bookAgain() {
-    this.key = null;
+    this.sender.reset();
     this.querySelector<HTMLElement>('[data-done]')!.hidden = true;
     this.form.hidden = false;
     (this.form.elements.namedItem('date') as HTMLInputElement).focus();
