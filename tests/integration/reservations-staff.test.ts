@@ -77,6 +77,30 @@ describe('staff handling reservations in the admin API', () => {
     expect(bad.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['from', 'status']);
   });
 
+  it('pages by request in the database: a weekly series is one entry with its dates, ordered by its first date', async () => {
+    const monday = dayAhead(1, 9);
+    const series = await request({ room: 'staff-list-b', start: at(monday, '14:00'), end: at(monday, '15:00'), email: 'series@example.org', repeat: { frequency: 'weekly', until: addDays(monday, 14) } });
+    const singles = [];
+    for (const day of [1, 2, 3]) singles.push(await request({ room: 'staff-list-b', start: at(addDays(monday, day), '14:00'), end: at(addDays(monday, day), '15:00'), email: `single${day}@example.org` }));
+    const to = addDays(monday, 14);
+    // Five dates of four requests in the window: the series first (it starts first), each request once.
+    const all = await admin.request('GET', `${STAFF}?from=${monday}&to=${to}&pageSize=100`);
+    expect(all.body.data.map((r: any) => r.reference)).toEqual([series.reference, ...singles.map((x) => x.reference)]);
+    expect(all.body.meta.pagination.total).toBe(4);
+    expect(all.body.data[0].occurrences.map((o: any) => o.start)).toEqual([0, 7, 14].map((d) => at(addDays(monday, d), '14:00')));
+    const pages = [];
+    for (const page of [1, 2, 3]) {
+      const res = await admin.request('GET', `${STAFF}?from=${monday}&to=${to}&pageSize=2&page=${page}`);
+      expect(res.body.meta.pagination).toMatchObject({ page, pageSize: 2, total: 4 });
+      pages.push(res.body.data.map((r: any) => r.reference));
+    }
+    expect(pages).toEqual([[series.reference, singles[0].reference], [singles[1].reference, singles[2].reference], []]);
+    // A window holding only the series' last date lists the series with that date alone.
+    const last = addDays(monday, 14);
+    const tail = await admin.request('GET', `${STAFF}?from=${last}&to=${last}&pageSize=100`);
+    expect(tail.body.data.find((r: any) => r.reference === series.reference).occurrences).toEqual([expect.objectContaining({ start: at(last, '14:00') })]);
+  });
+
   it('approving confirms the request: the requester’s link says so and a mail in their language tells them', async () => {
     const date = dayAhead(2, 2);
     const slot = { room: 'staff-approve', start: at(date, '15:00'), end: at(date, '17:00') };

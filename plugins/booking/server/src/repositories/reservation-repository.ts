@@ -51,6 +51,13 @@ const fromDocument = (d: any): ReservationRow => ({
   createdAt: d.createdAt ? new Date(d.createdAt) : null,
 });
 
+/** What staff narrow the list of requests by: a status, and dates (a request matches when one of its dates does). */
+export interface ListFilters {
+  status?: ReservationStatus;
+  from?: Date;
+  to?: Date;
+}
+
 const populate = { room: { fields: ['documentId', 'slug', 'name'] } } as any;
 
 /** Reservations through the Document Service (inside strapi.db.transaction they join it). */
@@ -94,16 +101,46 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     findForAccount: (userId: number, verifiedEmail: string | null) =>
       findMany({ $or: [{ userId }, ...(verifiedEmail ? [{ email: { $eqi: verifiedEmail } }] : [])] }),
 
-    list: (filters: { status?: ReservationStatus; from?: Date; to?: Date; roomId?: string }, page: { start: number; limit: number }) =>
-      findMany(
-        {
-          ...(filters.status ? { status: filters.status } : {}),
-          ...(filters.roomId ? { room: { documentId: filters.roomId } } : {}),
-          ...(filters.to ? { startsAt: { $lt: filters.to.toISOString() } } : {}),
-          ...(filters.from ? { endsAt: { $gt: filters.from.toISOString() } } : {}),
-        },
-        page
-      ),
+    /**
+     * One page of requests (references) with a date that matches, ordered by their first matching
+     * date, and how many there are: grouped and paged by the database, however many rows there are.
+     */
+    async pageOfReferences(filters: ListFilters, page: { start: number; limit: number }): Promise<{ references: string[]; total: number }> {
+      const meta = strapi.db.metadata.get(RESERVATION_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
+      const column = (attribute: string, fallback: string) => meta.attributes[attribute]?.columnName ?? fallback;
+      const [reference, status, startsAt, endsAt] = [column('reference', 'reference'), column('status', 'status'), column('startsAt', 'starts_at'), column('endsAt', 'ends_at')];
+      const matching = () => {
+        const query = strapi.db.connection(meta.tableName);
+        if (filters.status) query.where(status, filters.status);
+        if (filters.to) query.where(startsAt, '<', filters.to);
+        if (filters.from) query.where(endsAt, '>', filters.from);
+        return query;
+      };
+      const rows = (await matching()
+        .select(reference)
+        .min({ first: startsAt })
+        .groupBy(reference)
+        .orderBy([{ column: 'first' }, { column: reference }])
+        .offset(page.start)
+        .limit(page.limit)) as Array<Record<string, string>>;
+      const [{ total }] = (await matching().countDistinct({ total: reference })) as Array<{ total: number | string }>;
+      return { references: rows.map((r) => r[reference]), total: Number(total) };
+    },
+
+    /** Pending and confirmed dates overlapping a period (a closure's: days, so all of them are wanted). */
+    holdingInPeriod: (from: Date, to: Date) =>
+      findMany({ status: { $in: HOLDING_STATUSES }, startsAt: { $lt: to.toISOString() }, endsAt: { $gt: from.toISOString() } }),
+
+    /** The matching dates of these requests. */
+    rowsOfReferences: (references: string[], filters: ListFilters) =>
+      references.length === 0
+        ? Promise.resolve([] as ReservationRow[])
+        : findMany({
+            reference: { $in: references },
+            ...(filters.status ? { status: filters.status } : {}),
+            ...(filters.to ? { startsAt: { $lt: filters.to.toISOString() } } : {}),
+            ...(filters.from ? { endsAt: { $gt: filters.from.toISOString() } } : {}),
+          }),
 
     /**
      * Inside a transaction, waits for any other transaction changing this request and keeps others waiting until this one ends,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CLOSURE_UID } from '../repositories/closure-repository';
-import { HOLDING_STATUSES, reservationRepository } from '../repositories/reservation-repository';
+import { reservationRepository } from '../repositories/reservation-repository';
 import { zonedInterval } from '../views/availability-view';
 import { groupByReference, toStaffView } from '../views/reservation-view';
 import { bookingConfig } from './settings';
@@ -17,9 +17,7 @@ const closureImpact = ({ strapi }: { strapi: Core.Strapi }) => ({
     const tz = bookingConfig(strapi).timezone;
     const period = { start: new Date(closure.startsAt), end: new Date(closure.endsAt) };
     const roomIds: string[] | null = closure.allRooms ? null : (closure.rooms ?? []).map((r: any) => r.documentId);
-    const rows = (await reservationRepository(strapi).list({ from: period.start, to: period.end }, { start: 0, limit: 5000 })).filter(
-      (r) => HOLDING_STATUSES.includes(r.status) && (roomIds === null || roomIds.includes(r.roomId))
-    );
+    const rows = (await reservationRepository(strapi).holdingInPeriod(period.start, period.end)).filter((r) => roomIds === null || roomIds.includes(r.roomId));
     return {
       closure: { id: closure.documentId, reason: closure.reason, ...zonedInterval(period, tz), allRooms: Boolean(closure.allRooms) },
       reservations: groupByReference(rows).map((group) => toStaffView(group, group[0].room, tz)),

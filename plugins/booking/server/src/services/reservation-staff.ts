@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ReservationRow, ReservationStatus } from '../repositories/reservation-repository';
+import type { ListFilters, ReservationRow, ReservationStatus } from '../repositories/reservation-repository';
 import { reservationRepository } from '../repositories/reservation-repository';
 import { groupByReference, toStaffView } from '../views/reservation-view';
 import { changeStatusOf, type StatusChange } from './reservation-manage';
@@ -28,13 +28,15 @@ const reservationStaff = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async list(filters: { status?: ReservationStatus; from?: Date; to?: Date }, page: { page: number; pageSize: number }) {
-      const rows = await reservations.list(filters, { start: 0, limit: 5000 });
-      const groups = groupByReference(rows);
-      const start = (page.page - 1) * page.pageSize;
+    async list(filters: ListFilters, page: { page: number; pageSize: number }) {
+      const { references, total } = await reservations.pageOfReferences(filters, { start: (page.page - 1) * page.pageSize, limit: page.pageSize });
+      const groups = new Map(groupByReference(await reservations.rowsOfReferences(references, filters)).map((g) => [g[0].reference, g]));
       return {
-        data: groups.slice(start, start + page.pageSize).map((g) => toStaffView(g, g[0].room, tz())),
-        meta: { pagination: { page: page.page, pageSize: page.pageSize, total: groups.length } },
+        data: references.flatMap((reference) => {
+          const group = groups.get(reference);
+          return group ? [toStaffView(group, group[0].room, tz())] : [];
+        }),
+        meta: { pagination: { page: page.page, pageSize: page.pageSize, total } },
       };
     },
 
