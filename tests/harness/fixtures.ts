@@ -55,12 +55,20 @@ export const createClosure = async (admin: Admin, closure: { reason: string; sta
   return res.body.data.documentId as string;
 };
 
-/** The date `weeks` weeks from now on the given ISO weekday (1 = Monday), in the centre's zone. */
-export const dayAhead = (isoWeekday: number, weeks = 1): IsoDate => {
-  const today = zonedDateOf(new Date(), TZ);
-  const delta = (isoWeekday - isoWeekdayOf(today) + 7) % 7;
-  return addDays(today, delta + 7 * weeks);
-};
+/**
+ * Today in the centre's zone, read once when a test file loads: a file that runs across midnight
+ * there still computes every date from the same day.
+ */
+const today = zonedDateOf(new Date(), TZ);
+
+const thisMonday = addDays(today, 1 - isoWeekdayOf(today));
+
+/**
+ * The given ISO weekday (1 = Monday) of the week `weeks` weeks after this one, in the centre's
+ * zone. Every weekday of one `weeks` lies in the same Monday-to-Sunday week, whatever day the
+ * tests run on, so "Saturday, Sunday, then Monday of the week after" holds on any day.
+ */
+export const dayAhead = (isoWeekday: number, weeks = 1): IsoDate => addDays(thisMonday, 7 * weeks + isoWeekday - 1);
 
 /** A wall-clock time in the centre's zone (+08:00, no daylight saving) as an ISO instant. */
 export const at = (date: IsoDate, time: string) => `${date}T${time}:00+08:00`;

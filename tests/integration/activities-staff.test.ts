@@ -326,10 +326,10 @@ describe('staff side of courses and events', () => {
       expect((await cms.get(`/api/booking/rooms/hall/availability?from=${thursday}&to=${thursday}`)).body.data.days[0].busy).toEqual([]);
       expect((await cms.request('POST', '/api/booking/reservations', { data: booking })).status).toBe(201);
 
-      const zh = await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org');
+      const zh = await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org' && m.subject.startsWith('停课通知'));
       expect(zh.subject).toContain('停课通知：象棋班');
       expect(zh.text).toContain('场地检修 maintenance');
-      const en = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org');
+      const en = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org' && m.subject.startsWith('Cancelled'));
       expect(en.subject).toMatch(/^Cancelled: 象棋班/);
       expect(en.text).toContain('14:00–15:00');
 
