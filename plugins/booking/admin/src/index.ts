@@ -1,3 +1,4 @@
+import { Calendar } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -18,6 +19,14 @@ const loadTranslations = async (locale: string): Promise<Record<string, string>>
 export default {
   register(app: any) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // Staff approve and reject room requests here, without touching the API.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Calendar,
+      intlLabel: { id: `${PLUGIN_ID}.reservations.menu`, defaultMessage: 'Room requests' },
+      Component: () => import('./pages/ReservationsPage'),
+      permissions: [{ action: 'plugin::booking.reservations.manage', subject: null }],
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { asAdmin } from '../harness/admin';
+import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
+import { at, createRoom, dayAhead, reservation } from '../harness/fixtures';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/stack';
+
+/** Staff at the admin panel: the built panel served by the CMS, driven in Debian's Chromium. */
+describe('room requests in the admin panel', () => {
+  let cms: TestCms;
+  let browser: Browser;
+  let page: Page;
+  const made: string[] = [];
+
+  beforeAll(async () => {
+    cms = await startTestCms({ env: { SERVE_ADMIN_PANEL: 'true' } });
+    const admin = await asAdmin(cms);
+    await createRoom(admin, { slug: 'panel-room', name: '五邻议事厅', requiresApproval: true });
+    for (const [i, who] of ['张建国', '王秀兰'].entries()) {
+      const date = dayAhead(2 + i, 2);
+      const res = await cms.request('POST', '/api/booking/reservations', {
+        data: reservation({ room: 'panel-room', start: at(date, '19:00'), end: at(date, '20:00'), contactName: who, email: `panel-${i}@example.org` }),
+      });
+      if (res.status !== 201) throw new Error(`request: ${res.status} ${JSON.stringify(res.body)}`);
+      made.push(res.body.data.reference);
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await page.goto(`${cms.url}/admin/auth/login`);
+    await page.getByLabel(/^Email/).fill(TEST_ADMIN.email);
+    await page.getByLabel(/^Password/).fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await cms?.stop();
+  });
+
+  const statusOf = async (reference: string) => {
+    const admin = await asAdmin(cms);
+    const res = await admin.request('GET', '/booking/reservations?pageSize=100');
+    return res.body.data.find((r: any) => r.reference === reference);
+  };
+
+  it('lists the pending requests from the menu, and approving one confirms it', async () => {
+    await page.getByRole('link', { name: 'Room requests' }).click();
+    const row = page.locator(`tr[data-reference="${made[0]}"]`);
+    await row.waitFor({ timeout: 60_000 });
+    await expect(row.innerText()).resolves.toContain('张建国');
+    await expect(page.locator(`tr[data-reference="${made[1]}"]`).count()).resolves.toBe(1);
+    const screenshots = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+    mkdirSync(screenshots, { recursive: true });
+    await page.mouse.move(700, 700);
+    await page.screenshot({ path: path.join(screenshots, 'admin-requests.png') });
+    await row.getByRole('button', { name: 'Approve' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await statusOf(made[0])).toMatchObject({ status: 'confirmed' });
+    await page.getByRole('button', { name: 'Confirmed' }).click();
+    await page.locator(`tr[data-reference="${made[0]}"]`).waitFor();
+  });
+
+  it('rejecting asks for the reason the requester will read', async () => {
+    await page.getByRole('button', { name: 'Waiting for approval' }).click();
+    const row = page.locator(`tr[data-reference="${made[1]}"]`);
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Reject' }).click();
+    const dialog = page.getByRole('alertdialog');
+    const confirm = dialog.getByRole('button', { name: 'Reject and tell them' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await dialog.getByRole('textbox').fill('The hall is needed for the festival rehearsal that evening.');
+    await confirm.click();
+    await row.waitFor({ state: 'detached' });
+    expect(await statusOf(made[1])).toMatchObject({ status: 'rejected', rejectionReason: 'The hall is needed for the festival rehearsal that evening.' });
+  });
+});
