@@ -225,7 +225,7 @@ class RoomBooking extends HTMLElement {
     }
     const from = minutesOf(start);
     const ends = this.slotTimes(date).filter((m) => m - from >= this.rules.minMinutes && m - from <= this.rules.maxMinutes);
-    select.replaceChildren(...ends.map((m) => h('option', { value: timeOf(m) }, timeOf(m === 1440 ? 1440 : m).replace('24:00', '24:00'))));
+    select.replaceChildren(...ends.map((m) => h('option', { value: timeOf(m) }, timeOf(m))));
     if (previous && ends.includes(minutesOf(previous))) select.value = previous;
     this.checkChoice();
   }
