@@ -27,6 +27,16 @@ export default {
       Component: () => import('./pages/ReservationsPage'),
       permissions: [{ action: 'plugin::booking.reservations.manage', subject: null }],
     });
+    // Course and event schedules are edited as a form, not as JSON.
+    app.customFields.register({
+      name: 'schedule',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: `${PLUGIN_ID}.schedule.label`, defaultMessage: 'Schedule' },
+      intlDescription: { id: `${PLUGIN_ID}.schedule.description`, defaultMessage: 'When a course or event meets' },
+      icon: Calendar,
+      components: { Input: async () => import('./components/ScheduleInput') },
+    });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

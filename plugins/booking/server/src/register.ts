@@ -9,6 +9,8 @@ const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, 
  * sessions; a schedule that clashes with bookings in its room is refused before it is published.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Stored as JSON; the admin panel edits it with a form (admin/src/components/ScheduleInput).
+  strapi.customFields.register({ name: 'schedule', plugin: 'booking', type: 'json' });
   strapi.documents.use(async (context: any, next: () => Promise<any>) => {
     const kind = KIND_OF_UID[context.uid];
     if (!kind || !['publish', 'unpublish', 'delete'].includes(context.action)) return next();

@@ -3,20 +3,21 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, reservation } from '../harness/fixtures';
+import { at, createActivity, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/stack';
 
 /** Staff at the admin panel: the built panel served by the CMS, driven in Debian's Chromium. */
-describe('room requests in the admin panel', () => {
+describe('staff in the admin panel', () => {
   let cms: TestCms;
   let browser: Browser;
   let page: Page;
+  let roomId: string;
   const made: string[] = [];
 
   beforeAll(async () => {
     cms = await startTestCms({ env: { SERVE_ADMIN_PANEL: 'true' } });
     const admin = await asAdmin(cms);
-    await createRoom(admin, { slug: 'panel-room', name: '五邻议事厅', requiresApproval: true });
+    roomId = await createRoom(admin, { slug: 'panel-room', name: '五邻议事厅', requiresApproval: true });
     for (const [i, who] of ['张建国', '王秀兰'].entries()) {
       const date = dayAhead(2 + i, 2);
       const res = await cms.request('POST', '/api/booking/reservations', {
@@ -73,5 +74,47 @@ describe('room requests in the admin panel', () => {
     await confirm.click();
     await row.waitFor({ state: 'detached' });
     expect(await statusOf(made[1])).toMatchObject({ status: 'rejected', rejectionReason: 'The hall is needed for the festival rehearsal that evening.' });
+  });
+
+  it('edits a course’s schedule as a form, and publishing makes the new sessions', async () => {
+    const admin = await asAdmin(cms);
+    const { documentId, published } = await createActivity(admin, 'course', {
+      slug: 'tai-chi',
+      title: '太极拳',
+      roomId,
+      schedule: weekly(['tue'], dayAhead(1, 4), dayAhead(7, 6), '08:30', 60),
+    });
+    expect(published.status).toBe(200);
+    const sessions = async () => ((await cms.get('/api/booking/courses/tai-chi')).body.data.sessions as Array<{ start: string }>).map((s) => s.start);
+    expect(await sessions()).toEqual([4, 5, 6].map((w) => at(dayAhead(2, w), '08:30')));
+
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/plugin::booking.course/${documentId}?plugins[i18n][locale]=zh-CN`);
+    const editor = page.locator('[data-schedule-editor]');
+    await editor.waitFor({ timeout: 60_000 });
+    await expect(editor.getByRole('checkbox', { name: 'Tuesday' }).isChecked()).resolves.toBe(true);
+    await expect(editor.getByRole('checkbox', { name: 'Thursday' }).isChecked()).resolves.toBe(false);
+    await expect(editor.getByLabel('Starts at').inputValue()).resolves.toBe('08:30');
+    await editor.getByRole('checkbox', { name: 'Thursday' }).click();
+    await editor.getByLabel('Skipped dates').fill(dayAhead(4, 5));
+    await editor.getByLabel('Minutes').click(); // leaving the dates field takes them in
+    await editor.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', 'admin-schedule.png') });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved document').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published document').waitFor({ timeout: 30_000 });
+
+    const stored = await admin.request('GET', `/content-manager/collection-types/plugin::booking.course/${documentId}?locale=zh-CN`);
+    expect(stored.body.data.schedule).toEqual({
+      frequency: 'weekly',
+      weekdays: ['tue', 'thu'],
+      startDate: dayAhead(1, 4),
+      endDate: dayAhead(7, 6),
+      startTime: '08:30',
+      durationMinutes: 60,
+      exceptions: [dayAhead(4, 5)],
+    });
+    expect(await sessions()).toEqual(
+      [4, 5, 6].flatMap((w) => [at(dayAhead(2, w), '08:30'), ...(w === 5 ? [] : [at(dayAhead(4, w), '08:30')])])
+    );
   });
 });
