@@ -101,6 +101,26 @@ describe('staff handling reservations in the admin API', () => {
     expect(tail.body.data.find((r: any) => r.reference === series.reference).occurrences).toEqual([expect.objectContaining({ start: at(last, '14:00') })]);
   });
 
+  it('the content manager shows reservations but cannot change or delete them behind the services’ back', async () => {
+    const date = dayAhead(3, 8);
+    const made = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'cm-guard@example.org' });
+    const CM = '/content-manager/collection-types/plugin::booking.reservation';
+    const listed = await admin.request('GET', `${CM}?page=1&pageSize=100&filters[reference][$eq]=${made.reference}`);
+    expect(listed.status).toBe(200);
+    const documentId: string = listed.body.results[0].documentId;
+    const edit = await admin.request('PUT', `${CM}/${documentId}`, { purpose: '改成别的用途', attendees: 99 });
+    expect(edit.status).toBe(400);
+    expect(edit.body.error.message).toMatch(/Room requests/);
+    const removal = await admin.request('DELETE', `${CM}/${documentId}`);
+    expect(removal.status).toBe(400);
+    expect(removal.body.error.message).toMatch(/Room requests/);
+    // Nothing changed: still pending with its own details, and the room still held.
+    const staffView = await admin.request('GET', `${STAFF}?status=pending&from=${date}&to=${date}`);
+    expect(staffView.body.data.find((r: any) => r.reference === made.reference)).toMatchObject({ purpose: '合唱排练 Choir rehearsal', attendees: 12 });
+    const day = await cms.get(`/api/booking/rooms/staff-list-a/availability?from=${date}&to=${date}`);
+    expect(day.body.data.days[0].busy).toEqual(expect.arrayContaining([expect.objectContaining({ start: at(date, '09:00'), kind: 'reservation' })]));
+  });
+
   it('approving confirms the request: the requester’s link says so and a mail in their language tells them', async () => {
     const date = dayAhead(2, 2);
     const slot = { room: 'staff-approve', start: at(date, '15:00'), end: at(date, '17:00') };

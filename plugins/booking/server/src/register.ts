@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { ACTIVITY_UID, type ActivityKind } from './repositories/activity-repository';
 import type { SessionSyncService } from './services/session-sync';
+
+/** Kept by the plugin's services, which move rooms' holds, send the mails and run the waiting lists with every change. */
+const SERVICE_OWNED = new Set(['plugin::booking.reservation', 'plugin::booking.session', 'plugin::booking.enrolment', 'plugin::booking.attendance']);
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, uid]) => [uid, kind])) as Record<string, ActivityKind>;
 
@@ -11,6 +16,21 @@ const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Stored as JSON; the admin panel edits it with a form (admin/src/components/ScheduleInput).
   strapi.customFields.register({ name: 'schedule', plugin: 'booking', type: 'json' });
+  // The content manager lists and shows these, but an edit there would skip the services: a deleted
+  // reservation would keep its room busy, a cancelled enrolment would move nobody up. Writes the
+  // content manager makes while publishing a course (its sessions) name the course, not the session.
+  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+    if (SERVICE_OWNED.has(context.uid) && WRITES.has(context.action)) {
+      const url: string = strapi.requestContext.get()?.request?.url ?? '';
+      if (url.startsWith('/content-manager/') && url.includes(`/${context.uid}`)) {
+        throw new errors.ApplicationError(
+          'Reservations, sessions and enrolments change through the booking plugin, which keeps rooms, mails and waiting lists right: use Room requests, or the course or event. 预约、课次和报名请在“场地预约申请”或课程、活动中处理。'
+        );
+      }
+    }
+    return next();
+  });
+
   strapi.documents.use(async (context: any, next: () => Promise<any>) => {
     const kind = KIND_OF_UID[context.uid];
     if (!kind || !['publish', 'unpublish', 'delete'].includes(context.action)) return next();
