@@ -54,7 +54,7 @@ export const loadDemoReservations = async (strapi: Core.Strapi, tz: string): Pro
     },
   ];
   for (const { staff, data } of demo) {
-    await requests.create({ ...data, start: new Date(data.start), end: new Date(data.end) }, { now: new Date(), userId: null, staff });
+    await requests.create({ ...data, start: new Date(data.start), end: new Date(data.end) }, { now: new Date(), userId: null, staff, notify: false });
   }
 
   await strapi.documents('plugin::booking.closure').create({

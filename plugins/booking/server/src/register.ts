@@ -1,10 +1,23 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { UID } from './constants';
 import { ACTIVITY_UID, type ActivityKind } from './repositories/activity-repository';
-import type { SessionSyncService } from './services/session-sync';
+import { applicationError } from './utils/errors';
+import { getService } from './utils/get-service';
 
 /** Kept by the plugin's services, which move rooms' holds, send the mails and run the waiting lists with every change. */
-const SERVICE_OWNED = new Set(['plugin::booking.reservation', 'plugin::booking.session', 'plugin::booking.enrolment', 'plugin::booking.attendance']);
+const SERVICE_OWNED = new Set<string>([UID.reservation, UID.session, UID.enrolment, UID.attendance]);
+
+/** What a Document Service middleware is told about the call it wraps. */
+interface DocumentCall {
+  uid: string;
+  action: string;
+  params?: { documentId?: string };
+}
+type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
+
+/** The Document Service types its middlewares' context per content type; ours read only these fields. */
+const documentMiddleware = (handle: (call: DocumentCall, next: () => Promise<unknown>) => Promise<unknown>) =>
+  handle as unknown as DocumentMiddleware;
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
 
 const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, uid]) => [uid, kind])) as Record<string, ActivityKind>;
@@ -19,28 +32,28 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // The content manager lists and shows these, but an edit there would skip the services: a deleted
   // reservation would keep its room busy, a cancelled enrolment would move nobody up. Writes the
   // content manager makes while publishing a course (its sessions) name the course, not the session.
-  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+  strapi.documents.use(documentMiddleware(async (context, next) => {
     if (SERVICE_OWNED.has(context.uid) && WRITES.has(context.action)) {
       const url: string = strapi.requestContext.get()?.request?.url ?? '';
       if (url.startsWith('/content-manager/') && url.includes(`/${context.uid}`)) {
-        throw new errors.ApplicationError(
+        throw applicationError(
           'Reservations, sessions and enrolments change through the booking plugin, which keeps rooms, mails and waiting lists right: use Room requests, or the course or event. 预约、课次和报名请在“场地预约申请”或课程、活动中处理。'
         );
       }
     }
     return next();
-  });
+  }));
 
-  strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+  strapi.documents.use(documentMiddleware(async (context, next) => {
     const kind = KIND_OF_UID[context.uid];
     if (!kind || !['publish', 'unpublish', 'delete'].includes(context.action)) return next();
-    const sync = (): SessionSyncService => strapi.plugin('booking').service('sessionSync');
-    const documentId: string | undefined = context.params?.documentId;
+    const sync = () => getService(strapi, 'sessionSync');
+    const documentId = context.params?.documentId;
     if (context.action === 'publish' && documentId) await sync().checkDraft(kind, documentId, new Date());
     const result = await next();
     if (documentId) await sync().sync(kind, documentId, new Date());
     return result;
-  });
+  }));
 };
 
 export default register;

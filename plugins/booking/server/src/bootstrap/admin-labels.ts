@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 
 /** Field labels staff read in the content manager: Chinese first, English second. */
 const LABELS: Record<string, Record<string, string>> = {
@@ -37,7 +37,7 @@ export const setAdminLabels = async (strapi: Core.Strapi): Promise<void> => {
   if (!contentTypes) return;
   for (const [name, labels] of Object.entries(LABELS)) {
     const uid = `plugin::booking.${name}`;
-    if (!strapi.contentType(uid as any)) continue;
+    if (!strapi.contentType(uid as UID.ContentType)) continue;
     const configuration = await contentTypes.findConfiguration({ uid });
     let changed = false;
     for (const [field, label] of Object.entries(labels)) {

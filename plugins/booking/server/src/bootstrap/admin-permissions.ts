@@ -1,12 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { PERMISSIONS, PLUGIN_ID } from '../constants';
 
-export const MANAGE_RESERVATIONS = 'plugin::booking.reservations.manage';
-export const MANAGE_ACTIVITIES = 'plugin::booking.activities.manage';
-
-/** An RBAC action editors' roles can be given in Settings → Roles ("Booking: manage reservations"). */
+/** The plugin's RBAC actions, which editors' roles can be given in Settings → Roles. */
 export const registerAdminPermissions = async (strapi: Core.Strapi): Promise<void> => {
-  await strapi.service('admin::permission').actionProvider.registerMany([
-    { section: 'plugins', displayName: 'Manage reservations (approve, reject, enter for callers)', uid: 'reservations.manage', pluginName: 'booking' },
-    { section: 'plugins', displayName: 'Manage activities (rosters, attendance, reports, cancel or move sessions)', uid: 'activities.manage', pluginName: 'booking' },
-  ]);
+  await strapi.service('admin::permission').actionProvider.registerMany(
+    Object.values(PERMISSIONS).map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: PLUGIN_ID }))
+  );
 };

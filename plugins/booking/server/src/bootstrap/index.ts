@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ensureBookingTables } from '../database/tables';
+import { ensureBookingTables } from './booking-tables';
 import { setAdminLabels } from './admin-labels';
 import { registerAdminPermissions } from './admin-permissions';
 import { grantPublicPermissions } from './public-permissions';

@@ -1,25 +1,21 @@
 import type { Core } from '@strapi/strapi';
-import { z } from 'zod';
+import type { Context } from 'koa';
 import { mondayOfIsoWeek } from '../core/time/iso-week';
-import { addDays, daysBetween, isValidIsoDate } from '../core/time/zoned';
-import { localeQuery, slugParams } from '../http/query-schemas';
-import { parseOrThrow, validationError } from '../http/validation';
+import { addDays, daysBetween } from '../core/time/zoned';
 import type { ActivityKind } from '../repositories/activity-repository';
-import type { ActivitiesService } from '../services/activities';
-
-const localeOnly = z.object({ locale: localeQuery }).loose();
-const isoDate = z.string().refine(isValidIsoDate, 'must be a date written YYYY-MM-DD');
-const timetableQuery = z
-  .object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week written YYYY-Www, like 2026-W48').optional(), from: isoDate.optional(), to: isoDate.optional(), locale: localeQuery })
-  .loose();
+import { localeOnly, timetableQuery } from '../schemas/activities';
+import { parseOrThrow } from '../schemas/parse';
+import { slugParams } from '../schemas/rooms';
+import { validationError } from '../utils/errors';
+import { getService } from '../utils/get-service';
 
 const activities = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (): ActivitiesService => strapi.plugin('booking').service('activities');
-  const list = (kind: ActivityKind) => async (ctx: any) => {
+  const service = () => getService(strapi, 'activities');
+  const list = (kind: ActivityKind) => async (ctx: Context) => {
     const { locale } = parseOrThrow(localeOnly, ctx.query);
     ctx.body = { data: await service().list(kind, locale) };
   };
-  const detail = (kind: ActivityKind) => async (ctx: any) => {
+  const detail = (kind: ActivityKind) => async (ctx: Context) => {
     const { slug } = parseOrThrow(slugParams, ctx.params);
     const { locale } = parseOrThrow(localeOnly, ctx.query);
     ctx.body = { data: await service().detail(kind, slug, locale) };
@@ -31,7 +27,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
     events: list('event'),
     event: detail('event'),
 
-    async timetable(ctx: any) {
+    async timetable(ctx: Context) {
       const q = parseOrThrow(timetableQuery, ctx.query);
       let from: string;
       let to: string;

@@ -1,56 +1,47 @@
 import type { Core } from '@strapi/strapi';
-import { attendanceSchema, cancelSessionSchema, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../http/activity-staff-schemas';
-import { answeringConflicts } from '../http/conflict-error';
-import { parseDataOrThrow, parseOrThrow } from '../http/validation';
-import type { ActivityReportService } from '../services/activity-report';
-import type { SessionStaffService } from '../services/session-staff';
-import { sendCsv } from '../views/csv';
+import type { Context } from 'koa';
+import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
+import { attendanceSchema, cancelSessionSchema, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
+import { getService } from '../utils/get-service';
+import { answeringConflicts, sendCsv } from './respond';
 
 /** Staff's side of courses and events: rosters, attendance, the service-volume report, cancelling and moving sessions. */
-const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => {
-  const staff = (): SessionStaffService => strapi.plugin('booking').service('sessionStaff');
-  const reports = (): ActivityReportService => strapi.plugin('booking').service('activityReport');
+const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async roster(ctx: Context) {
+    const { id } = parseOrThrow(sessionParams, ctx.params);
+    const { format } = parseOrThrow(rosterQuery, ctx.query);
+    const rosters = getService(strapi, 'sessionRoster');
+    if (format === 'csv') sendCsv(ctx, await rosters.rosterSheet(id));
+    else ctx.body = { data: await rosters.roster(id) };
+  },
 
-  return {
-    async roster(ctx: any) {
-      const { id } = parseOrThrow(sessionParams, ctx.params);
-      const { format } = parseOrThrow(rosterQuery, ctx.query);
-      const roster = await staff().roster(id);
-      if (format === 'csv') {
-        const sheet = staff().rosterSheet(roster);
-        sendCsv(ctx, sheet.filename, sheet.rows);
-      } else ctx.body = { data: roster };
-    },
+  async attendance(ctx: Context) {
+    const { id } = parseOrThrow(sessionParams, ctx.params);
+    const data = parseDataOrThrow(attendanceSchema, ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'sessionAttendance').markAttendance(id, data, new Date()) };
+  },
 
-    async attendance(ctx: any) {
-      const { id } = parseOrThrow(sessionParams, ctx.params);
-      const data = parseDataOrThrow(attendanceSchema, ctx.request.body);
-      ctx.body = { data: await staff().markAttendance(id, data, new Date()) };
-    },
+  async report(ctx: Context) {
+    const q = parseOrThrow(reportQuery, ctx.query);
+    const reports = getService(strapi, 'activityReport');
+    const report = await reports.report(q.from, q.to, new Date());
+    if (q.format === 'csv') sendCsv(ctx, reports.reportSheet(report));
+    else ctx.body = { data: report };
+  },
 
-    async report(ctx: any) {
-      const q = parseOrThrow(reportQuery, ctx.query);
-      const report = await reports().report(q.from, q.to, new Date());
-      if (q.format === 'csv') {
-        const sheet = reports().reportSheet(report);
-        sendCsv(ctx, sheet.filename, sheet.rows);
-      } else ctx.body = { data: report };
-    },
+  async cancel(ctx: Context) {
+    const { id } = parseOrThrow(sessionParams, ctx.params);
+    const data = parseDataOrThrow(cancelSessionSchema, ctx.request.body);
+    ctx.body = { data: await getService(strapi, 'sessionChanges').cancel(id, data.reason, new Date()) };
+  },
 
-    async cancel(ctx: any) {
-      const { id } = parseOrThrow(sessionParams, ctx.params);
-      const data = parseDataOrThrow(cancelSessionSchema, ctx.request.body);
-      ctx.body = { data: await staff().cancel(id, data.reason, new Date()) };
-    },
-
-    async move(ctx: any) {
-      const { id } = parseOrThrow(sessionParams, ctx.params);
-      const data = parseDataOrThrow(moveSessionSchema, ctx.request.body);
-      await answeringConflicts(ctx, async () => {
-        ctx.body = { data: await staff().move(id, data, new Date()) };
-      });
-    },
-  };
-};
+  async move(ctx: Context) {
+    const { id } = parseOrThrow(sessionParams, ctx.params);
+    const data = parseDataOrThrow(moveSessionSchema, ctx.request.body);
+    await answeringConflicts(ctx, async () => {
+      ctx.body = { data: await getService(strapi, 'sessionChanges').move(id, data, new Date()) };
+    });
+  },
+});
 
 export default adminActivities;

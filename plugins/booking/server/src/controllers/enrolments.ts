@@ -1,25 +1,25 @@
 import type { Core } from '@strapi/strapi';
-import { enrolmentRequestSchema } from '../http/enrolment-schemas';
-import { idempotencyKeyOf } from '../http/idempotency-key';
-import { manageTokenParams } from '../http/reservation-schemas';
-import { parseDataOrThrow, parseOrThrow } from '../http/validation';
-import type { EnrolmentsService } from '../services/enrolments';
+import type { Context } from 'koa';
+import { enrolmentRequestSchema } from '../schemas/enrolments';
+import { idempotencyKeyOf } from '../schemas/idempotency-key';
+import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
+import { manageTokenParams } from '../schemas/reservations';
+import { getService } from '../utils/get-service';
 
 const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (): EnrolmentsService => strapi.plugin('booking').service('enrolments');
+  const service = () => getService(strapi, 'enrolments');
   return {
-    async create(ctx: any) {
+    async create(ctx: Context) {
       const data = parseDataOrThrow(enrolmentRequestSchema, ctx.request.body);
-      const key = idempotencyKeyOf(ctx);
-      const result = await service().enrol(data, { now: new Date(), idempotencyKey: key });
+      const result = await service().enrol(data, { now: new Date(), idempotencyKey: idempotencyKeyOf(ctx) });
       ctx.status = result.status;
       ctx.body = result.body;
     },
-    async show(ctx: any) {
+    async show(ctx: Context) {
       const { token } = parseOrThrow(manageTokenParams, ctx.params);
       ctx.body = { data: await service().show(token) };
     },
-    async cancel(ctx: any) {
+    async cancel(ctx: Context) {
       const { token } = parseOrThrow(manageTokenParams, ctx.params);
       ctx.body = { data: await service().cancel(token) };
     },

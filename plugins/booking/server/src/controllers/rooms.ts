@@ -1,26 +1,23 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { parseOrThrow } from '../http/validation';
-import { roomListQuery, slugParams } from '../http/query-schemas';
-import type { RoomsService } from '../services/rooms';
+import type { Context } from 'koa';
+import { parseOrThrow } from '../schemas/parse';
+import { roomListQuery, slugParams } from '../schemas/rooms';
+import { notFound } from '../utils/errors';
+import { getService } from '../utils/get-service';
 
-const rooms = ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = (): RoomsService => strapi.plugin('booking').service('rooms');
+const rooms = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const { locale } = parseOrThrow(roomListQuery, ctx.query);
+    ctx.body = { data: await getService(strapi, 'rooms').listPublic(locale) };
+  },
 
-  return {
-    async find(ctx: any) {
-      const { locale } = parseOrThrow(roomListQuery, ctx.query);
-      ctx.body = { data: await service().listPublic(locale) };
-    },
-
-    async findOne(ctx: any) {
-      const { slug } = parseOrThrow(slugParams, ctx.params);
-      const { locale } = parseOrThrow(roomListQuery, ctx.query);
-      const room = await service().findPublic(slug, locale);
-      if (!room) throw new errors.NotFoundError(`No published room with slug "${slug}"`);
-      ctx.body = { data: room };
-    },
-  };
-};
+  async findOne(ctx: Context) {
+    const { slug } = parseOrThrow(slugParams, ctx.params);
+    const { locale } = parseOrThrow(roomListQuery, ctx.query);
+    const room = await getService(strapi, 'rooms').findPublic(slug, locale);
+    if (!room) throw notFound(`No published room with slug "${slug}"`);
+    ctx.body = { data: room };
+  },
+});
 
 export default rooms;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { bookingConfig } from '../services/settings';
+import type { Context, Next } from 'koa';
+import { tooManyRequests } from '../utils/errors';
+import { bookingConfig } from '../utils/plugin-config';
 
 /**
  * A fixed window per client address and route group, kept in this process's memory: enough to
@@ -10,7 +11,7 @@ import { bookingConfig } from '../services/settings';
 const rateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const windows = new Map<string, { count: number; resetAt: number }>();
 
-  return async (ctx: any, next: () => Promise<void>) => {
+  return async (ctx: Context, next: Next) => {
     const { max, windowSeconds } = bookingConfig(strapi).rateLimit;
     const now = Date.now();
     if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
@@ -24,7 +25,7 @@ const rateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (window.count > max) {
       const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
       ctx.set('Retry-After', String(retryAfter));
-      throw new errors.RateLimitError(`Too many requests: try again in ${retryAfter} seconds`, { retryAfter });
+      throw tooManyRequests(retryAfter);
     }
     await next();
   };

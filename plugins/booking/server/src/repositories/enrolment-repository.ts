@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
 import type { ActivityKind } from './activity-repository';
+import { documentsOf } from './documents';
 
-export const ENROLMENT_UID = 'plugin::booking.enrolment';
+export const ENROLMENT_UID = UID.enrolment;
 
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
@@ -25,7 +27,23 @@ export interface EnrolmentRow extends EnrolmentTarget {
   createdAt: Date | null;
 }
 
-const fromDocument = (d: any): EnrolmentRow => ({
+interface EnrolmentDocument {
+  documentId: string;
+  activityKind: ActivityKind;
+  activityId: string;
+  sessionId?: string | null;
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+  people: number;
+  note?: string | null;
+  status: EnrolmentStatus;
+  position?: number | null;
+  language?: 'zh-CN' | 'en' | null;
+  createdAt?: string | null;
+}
+
+const fromDocument = (d: EnrolmentDocument): EnrolmentRow => ({
   documentId: d.documentId,
   kind: d.activityKind,
   activityId: d.activityId,
@@ -46,13 +64,20 @@ export const targetKey = (t: EnrolmentTarget) => `${t.kind}:${t.activityId}:${t.
 const targetFilter = (t: EnrolmentTarget) => ({ activityKind: t.kind, activityId: t.activityId, sessionId: t.sessionId === null ? { $null: true } : t.sessionId });
 
 export const enrolmentRepository = (strapi: Core.Strapi) => {
-  const docs = () => strapi.documents(ENROLMENT_UID as any);
-  const findMany = async (filters: Record<string, unknown>) =>
-    ((await docs().findMany({ filters, sort: [{ createdAt: 'asc' }, { id: 'asc' }], limit: 100_000 } as any)) as any[]).map(fromDocument);
+  const docs = () => documentsOf<EnrolmentDocument>(strapi, ENROLMENT_UID);
+  const findMany = async (filters: Record<string, unknown>) => (await docs().findMany({ filters, sort: [{ createdAt: 'asc' }, { id: 'asc' }], limit: 100_000 })).map(fromDocument);
 
   return {
     /** Everyone enrolled on or waiting for a target (not the cancelled). */
     active: (t: EnrolmentTarget) => findMany({ ...targetFilter(t), status: { $in: ['confirmed', 'waitlisted'] } }),
+
+    /** Everyone on a session's roster: the term's enrolments, then the session's own (drop-in). */
+    async onRoster(s: { activityKind: ActivityKind; activityId: string; documentId: string }): Promise<EnrolmentRow[]> {
+      return [
+        ...(await this.active({ kind: s.activityKind, activityId: s.activityId, sessionId: null })),
+        ...(await this.active({ kind: s.activityKind, activityId: s.activityId, sessionId: s.documentId })),
+      ];
+    },
 
     forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId, status: { $in: ['confirmed', 'waitlisted'] } }),
 
@@ -67,11 +92,11 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
 
     async create(row: Omit<EnrolmentRow, 'documentId' | 'createdAt'> & { manageTokenHash: string }) {
       const { kind, ...rest } = row;
-      return fromDocument(await docs().create({ data: { ...rest, activityKind: kind } } as any));
+      return fromDocument(await docs().create({ data: { ...rest, activityKind: kind } }));
     },
 
     async update(documentId: string, data: { status?: EnrolmentStatus; position?: number | null }) {
-      return fromDocument(await docs().update({ documentId, data } as any));
+      return fromDocument(await docs().update({ documentId, data }));
     },
   };
 };

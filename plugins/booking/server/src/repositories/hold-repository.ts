@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { HOLDS_TABLE } from '../database/tables';
+import { NO_OVERLAP_CONSTRAINT, TABLES } from '../constants';
+
+const HOLDS_TABLE = TABLES.holds;
 
 export type HoldKind = 'reservation' | 'course' | 'event';
 
@@ -15,7 +17,21 @@ export interface HoldRow {
 
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string | number));
 
-const fromRow = (row: any): HoldRow => ({
+interface HoldTableRow {
+  room_id: string;
+  kind: HoldKind;
+  source_id: string;
+  starts_at: Date | string | number;
+  ends_at: Date | string | number;
+  blocked_until: Date | string | number;
+}
+
+/** PostgreSQL's answer when the exclusion constraint refuses a hold: someone took the time meanwhile. */
+export const isOverlapRefusal = (error: unknown): boolean =>
+  (error as { code?: string })?.code === '23P01' ||
+  String((error as Error)?.message ?? '').includes(NO_OVERLAP_CONSTRAINT);
+
+const fromRow = (row: HoldTableRow): HoldRow => ({
   roomId: row.room_id,
   kind: row.kind,
   sourceId: row.source_id,
@@ -38,7 +54,7 @@ export const holdRepository = (strapi: Core.Strapi) => {
     /** Holds of these rooms whose blocked range reaches into [from, to). */
     async findTouching(roomIds: string[], from: Date, to: Date, trx?: Knex.Transaction): Promise<HoldRow[]> {
       if (roomIds.length === 0) return [];
-      const rows = await withTable(trx, (q) =>
+      const rows: HoldTableRow[] = await withTable(trx, (q) =>
         q.whereIn('room_id', roomIds).andWhere('starts_at', '<', to).andWhere('blocked_until', '>', from).orderBy('starts_at', 'asc')
       );
       return rows.map(fromRow);

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { IDEMPOTENCY_TABLE } from '../database/tables';
+import { validationError } from '../utils/errors';
+import { TABLES } from '../constants';
+
+const IDEMPOTENCY_TABLE = TABLES.idempotency;
 
 /** What a key's request is compared by: the same key with another body is a client error, not a replay. */
 export const hashRequest = (request: unknown): string => createHash('sha256').update(JSON.stringify(request)).digest('hex');
@@ -10,7 +12,7 @@ export const hashRequest = (request: unknown): string => createHash('sha256').up
 export interface StoredAnswer {
   requestHash: string;
   status: number;
-  body: any;
+  body: { data: Record<string, unknown> };
 }
 
 /** Answers already given to an Idempotency-Key, so a retried or double-clicked request books once. */
@@ -37,9 +39,7 @@ export const idempotencyRepository = (strapi: Core.Strapi) => ({
   /** The first answer again, or a 422-style refusal when the key came with a different request. */
   replay(stored: StoredAnswer, requestHash: string): { status: 201; body: { data: Record<string, unknown> } } {
     if (stored.requestHash !== requestHash) {
-      throw new errors.ValidationError('This Idempotency-Key was already used for a different request', {
-        errors: [{ path: 'Idempotency-Key', message: 'was already used for a different request; use a new key' }],
-      });
+      throw validationError([{ path: 'Idempotency-Key', message: 'was already used for a different request; use a new key' }], 'This Idempotency-Key was already used for a different request');
     }
     return { status: stored.status as 201, body: stored.body };
   },

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { UID } from '../constants';
+import { isPostgres } from './dialect';
+import { documentsOf } from './documents';
 
-export const RESERVATION_UID = 'plugin::booking.reservation';
+export const RESERVATION_UID = UID.reservation;
 
 export type ReservationStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
 export const HOLDING_STATUSES: ReservationStatus[] = ['pending', 'confirmed'];
@@ -29,7 +32,28 @@ export interface ReservationRow {
   createdAt: Date | null;
 }
 
-const fromDocument = (d: any): ReservationRow => ({
+interface ReservationDocument {
+  documentId: string;
+  reference: string;
+  room?: { documentId: string; slug: string; name: string } | null;
+  startsAt: string;
+  endsAt: string;
+  status: ReservationStatus;
+  purpose: string;
+  organization?: string | null;
+  contactName: string;
+  phone?: string | null;
+  email?: string | null;
+  attendees: number;
+  rejectionReason?: string | null;
+  language?: 'zh-CN' | 'en' | null;
+  seriesIndex?: number | null;
+  source?: 'public' | 'staff' | null;
+  userId?: number | null;
+  createdAt?: string | null;
+}
+
+const fromDocument = (d: ReservationDocument): ReservationRow => ({
   documentId: d.documentId,
   reference: d.reference,
   roomId: d.room?.documentId ?? '',
@@ -58,21 +82,21 @@ export interface ListFilters {
   to?: Date;
 }
 
-const populate = { room: { fields: ['documentId', 'slug', 'name'] } } as any;
+const populate = { room: { fields: ['documentId', 'slug', 'name'] } };
 
 /** Reservations through the Document Service (inside strapi.db.transaction they join it). */
 export const reservationRepository = (strapi: Core.Strapi) => {
-  const docs = () => strapi.documents(RESERVATION_UID);
+  const docs = () => documentsOf<ReservationDocument>(strapi, RESERVATION_UID);
   const findMany = async (filters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    ((await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }], ...extra } as any)) as any[]).map(fromDocument);
+    (await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }], ...extra })).map(fromDocument);
 
   return {
     async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string }) {
       const { roomId, start, end, ...rest } = data;
       const doc = await docs().create({
-        data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() } as any,
+        data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() },
         populate,
-      } as any);
+      });
       return fromDocument(doc);
     },
 
@@ -80,7 +104,7 @@ export const reservationRepository = (strapi: Core.Strapi) => {
 
     findByTokenHash: (manageTokenHash: string) => findMany({ manageTokenHash }),
 
-    referenceExists: async (reference: string) => (await docs().count({ filters: { reference } } as any)) > 0,
+    referenceExists: async (reference: string) => (await docs().count({ filters: { reference } })) > 0,
 
     /** Holding reservations of one room by one contact, matched by phone or e-mail. */
     findHeldByContact: (roomId: string, contact: { phone: string | null; email: string | null }, from: Date, to: Date) => {
@@ -147,14 +171,14 @@ export const reservationRepository = (strapi: Core.Strapi) => {
      * so a status change decides on the statuses as they are. (On SQLite there is one writer at a time anyway.)
      */
     async lockReference(reference: string, trx: Knex.Transaction): Promise<void> {
-      if (strapi.db.dialect.client !== 'postgres') return;
+      if (!isPostgres(strapi)) return;
       const meta = strapi.db.metadata.get(RESERVATION_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
       await trx(meta.tableName).select('id').where(meta.attributes.reference?.columnName ?? 'reference', reference).orderBy('id').forUpdate();
     },
 
     async setStatus(documentIds: string[], status: ReservationStatus, extra: { rejectionReason?: string } = {}) {
       for (const documentId of documentIds) {
-        await docs().update({ documentId, data: { status, ...extra } as any } as any);
+        await docs().update({ documentId, data: { status, ...extra } });
       }
     },
   };

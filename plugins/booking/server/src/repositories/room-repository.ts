@@ -1,40 +1,120 @@
 import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import type { RoomRuleFields } from '../core/rules/room-rules';
+import { documentsOf, findByIdsInOrder, findOneInOrder, type Version } from './documents';
 
-export const ROOM_UID = 'plugin::booking.room';
+export const ROOM_UID = UID.room;
 
-/** Reads rooms through the Document Service; published versions only, one locale at a time. */
-export const roomRepository = (strapi: Core.Strapi) => ({
-  findPublished(locale: string | undefined) {
-    return strapi.documents(ROOM_UID).findMany({
-      status: 'published',
-      locale,
-      populate: { photos: true },
-      sort: [{ sortOrder: 'asc' }, { slug: 'asc' }],
-    });
-  },
+export interface ImageRow {
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+  formats: Record<string, { url: string; width: number; height: number }> | null;
+}
 
-  findPublishedBySlug(slug: string, locale: string | undefined) {
-    return strapi.documents(ROOM_UID).findFirst({
-      status: 'published',
-      locale,
-      filters: { slug },
-      populate: { photos: true },
-    });
-  },
+/** A room as editors wrote it; its rule fields stay as entered (core/rules/room-rules reads them). */
+export interface RoomRow extends RoomRuleFields {
+  documentId: string;
+  slug: string;
+  locale: string | null;
+  name: string;
+  description: string | null;
+  capacity: number;
+  location: string | null;
+  amenities: string | null;
+  accessibility: string | null;
+  /** As stored; null only when an editor cleared it. */
+  bookable: boolean | null;
+  sortOrder: number | null;
+  photos: ImageRow[];
+}
+
+/** What the Document Service returns for a room. */
+interface RoomDocument extends RoomRuleFields {
+  documentId: string;
+  slug: string;
+  locale?: string | null;
+  name: string;
+  description?: string | null;
+  capacity: number;
+  location?: string | null;
+  amenities?: string | null;
+  accessibility?: string | null;
+  bookable?: boolean | null;
+  sortOrder?: number | null;
+  photos?: Array<{ url: string; alternativeText?: string | null; width?: number | null; height?: number | null; formats?: ImageRow['formats'] }> | null;
+}
+
+export const toImageRow = (p: NonNullable<RoomDocument['photos']>[number]): ImageRow => ({
+  url: p.url,
+  alternativeText: p.alternativeText ?? null,
+  width: p.width ?? null,
+  height: p.height ?? null,
+  formats: p.formats ?? null,
 });
 
-/** Published rooms in the default locale: the ones requests and availability are about. */
-export const bookableRoomRepository = (strapi: Core.Strapi) => ({
-  findBySlug(slug: string, locale: string | undefined) {
-    return strapi.documents(ROOM_UID).findFirst({ status: 'published', locale, filters: { slug } });
-  },
-
-  findAllBookable(locale: string | undefined, minCapacity?: number) {
-    return strapi.documents(ROOM_UID).findMany({
-      status: 'published',
-      locale,
-      filters: { bookable: true, ...(minCapacity ? { capacity: { $gte: minCapacity } } : {}) },
-      sort: [{ sortOrder: 'asc' }, { slug: 'asc' }],
-    });
-  },
+const fromDocument = (d: RoomDocument): RoomRow => ({
+  documentId: d.documentId,
+  slug: d.slug,
+  locale: d.locale ?? null,
+  name: d.name,
+  description: d.description ?? null,
+  capacity: d.capacity,
+  location: d.location ?? null,
+  amenities: d.amenities ?? null,
+  accessibility: d.accessibility ?? null,
+  bookable: d.bookable ?? null,
+  sortOrder: d.sortOrder ?? null,
+  photos: (d.photos ?? []).map(toImageRow),
+  openingHours: d.openingHours,
+  slotMinutes: d.slotMinutes,
+  minMinutes: d.minMinutes,
+  maxMinutes: d.maxMinutes,
+  bufferMinutes: d.bufferMinutes,
+  minNoticeMinutes: d.minNoticeMinutes,
+  maxAdvanceDays: d.maxAdvanceDays,
+  requiresApproval: d.requiresApproval,
+  weeklyQuotaHours: d.weeklyQuotaHours,
 });
+
+const ORDER = [{ sortOrder: 'asc' }, { slug: 'asc' }];
+const mapOrNull = (d: RoomDocument | null) => (d ? fromDocument(d) : null);
+
+/** The one owner of room reads: published versions, one locale at a time, in editors' order. */
+export const roomRepository = (strapi: Core.Strapi) => {
+  const docs = () => documentsOf<RoomDocument>(strapi, ROOM_UID);
+  return {
+    /** Every published room (with photos), bookable or not: the public list. */
+    async findPublished(locale: string | undefined): Promise<RoomRow[]> {
+      return (await docs().findMany({ status: 'published', locale, populate: { photos: true }, sort: ORDER })).map(fromDocument);
+    },
+
+    /**
+     * The published room with this slug, bookable or not: a room shown but not bookable still has
+     * its page and its calendar; whoever books checks `bookable` (staff may book it).
+     */
+    async findBySlug(slug: string, locale: string | undefined): Promise<RoomRow | null> {
+      return mapOrNull(await docs().findFirst({ status: 'published', locale, filters: { slug }, populate: { photos: true } }));
+    },
+
+    /** Published rooms that take bookings, optionally only those holding at least `minCapacity` people. */
+    async findBookable(locale: string | undefined, minCapacity?: number): Promise<RoomRow[]> {
+      const filters = { bookable: true, ...(minCapacity ? { capacity: { $gte: minCapacity } } : {}) };
+      return (await docs().findMany({ status: 'published', locale, filters, sort: ORDER })).map(fromDocument);
+    },
+
+    /** Rooms by id, each in the first of `versions` that has it. */
+    findByIds(ids: string[], versions: Version[]): Promise<Map<string, RoomRow>> {
+      if (ids.length === 0) return Promise.resolve(new Map());
+      return findByIdsInOrder(ids, versions, async (missing, { locale, status }) =>
+        (await docs().findMany({ status, locale, filters: { documentId: { $in: missing } }, limit: missing.length })).map(fromDocument)
+      );
+    },
+
+    /** One room by id, in the first of `versions` that has it. */
+    findById(documentId: string, versions: Version[]): Promise<RoomRow | null> {
+      return findOneInOrder(versions, async ({ locale, status }) => mapOrNull(await docs().findOne({ documentId, locale, status })));
+    },
+  };
+};

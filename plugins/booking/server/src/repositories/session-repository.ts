@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
 import type { ActivityKind } from './activity-repository';
+import { documentsOf } from './documents';
 
-export const SESSION_UID = 'plugin::booking.session';
+export const SESSION_UID = UID.session;
 
 export interface SessionRow {
   documentId: string;
@@ -25,7 +27,22 @@ export const scheduledTimesOf = (s: SessionRow) => ({ start: s.scheduledStart ??
 
 type StaffFields = 'roomOverride' | 'scheduledStart' | 'scheduledEnd';
 
-const fromDocument = (d: any): SessionRow => ({
+interface SessionDocument {
+  documentId: string;
+  activityKind: ActivityKind;
+  activityId: string;
+  roomId?: string | null;
+  startsAt: string;
+  endsAt: string;
+  status: SessionRow['status'];
+  capacity?: number | null;
+  note?: string | null;
+  roomOverride?: boolean | null;
+  scheduledStartsAt?: string | null;
+  scheduledEndsAt?: string | null;
+}
+
+const fromDocument = (d: SessionDocument): SessionRow => ({
   documentId: d.documentId,
   activityKind: d.activityKind,
   activityId: d.activityId,
@@ -41,21 +58,20 @@ const fromDocument = (d: any): SessionRow => ({
 });
 
 export const sessionRepository = (strapi: Core.Strapi) => {
-  const docs = () => strapi.documents(SESSION_UID as any);
-  const findMany = async (filters: Record<string, unknown>) =>
-    ((await docs().findMany({ filters, sort: [{ startsAt: 'asc' }], limit: 10_000 } as any)) as any[]).map(fromDocument);
+  const docs = () => documentsOf<SessionDocument>(strapi, SESSION_UID);
+  const findMany = async (filters: Record<string, unknown>) => (await docs().findMany({ filters, sort: [{ startsAt: 'asc' }], limit: 10_000 })).map(fromDocument);
 
   return {
     forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId }),
     inRange: (from: Date, to: Date) => findMany({ startsAt: { $lt: to.toISOString() }, endsAt: { $gt: from.toISOString() } }),
     async findById(documentId: string) {
-      const d = await docs().findOne({ documentId } as any);
+      const d = await docs().findOne({ documentId });
       return d ? fromDocument(d) : null;
     },
     async create(row: Omit<SessionRow, 'documentId' | StaffFields> & Partial<Pick<SessionRow, StaffFields>>) {
       const d = await docs().create({
         data: { activityKind: row.activityKind, activityId: row.activityId, roomId: row.roomId, startsAt: row.start.toISOString(), endsAt: row.end.toISOString(), status: row.status, capacity: row.capacity, note: row.note, roomOverride: row.roomOverride ?? false },
-      } as any);
+      });
       return fromDocument(d);
     },
     async update(documentId: string, data: Partial<{ start: Date; end: Date; roomId: string | null; status: SessionRow['status']; note: string | null; roomOverride: boolean; scheduledStart: Date | null; scheduledEnd: Date | null }>) {
@@ -71,9 +87,9 @@ export const sessionRepository = (strapi: Core.Strapi) => {
           ...(data.scheduledStart !== undefined ? { scheduledStartsAt: data.scheduledStart?.toISOString() ?? null } : {}),
           ...(data.scheduledEnd !== undefined ? { scheduledEndsAt: data.scheduledEnd?.toISOString() ?? null } : {}),
         },
-      } as any);
+      });
       return fromDocument(d);
     },
-    remove: (documentId: string) => docs().delete({ documentId } as any),
+    remove: (documentId: string) => docs().delete({ documentId }),
   };
 };

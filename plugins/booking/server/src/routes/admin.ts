@@ -1,14 +1,11 @@
-import { MANAGE_ACTIVITIES, MANAGE_RESERVATIONS } from '../bootstrap/admin-permissions';
+import { MANAGE_ACTIVITIES, MANAGE_RESERVATIONS } from '../constants';
 
-/** Staff routes, served under /booking for signed-in admin users with the plugin's permission. */
-const staffOnly = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [MANAGE_RESERVATIONS] } }],
-};
-
-/** Staff routes for courses and events: signed-in admin users with the "manage activities" permission. */
-const activityStaffOnly = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [MANAGE_ACTIVITIES] } }],
-};
+/** Staff routes, served under /booking for signed-in admin users holding the permission. */
+const staffWith = (permission: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [permission] } }],
+});
+const staffOnly = staffWith(MANAGE_RESERVATIONS);
+const activityStaffOnly = staffWith(MANAGE_ACTIVITIES);
 
 export default {
   type: 'admin',

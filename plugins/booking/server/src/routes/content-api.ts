@@ -1,4 +1,7 @@
-/** Public routes, served under /api/booking. */
+/**
+ * Public routes, served under /api/booking. Bootstrap grants them to users-permissions' roles
+ * (constants.ts names the ones only for signed-in residents).
+ */
 const limited = { policies: [], middlewares: ['plugin::booking.rate-limit'] };
 
 export default {
@@ -26,6 +29,3 @@ export default {
     { method: 'POST', path: '/enrolments/manage/:token/cancel', handler: 'enrolments.cancel', config: limited },
   ],
 };
-
-/** Handlers a signed-in resident may call but an anonymous visitor may not. */
-export const ACCOUNT_ONLY_HANDLERS = ['reservations.mine'];

@@ -1,18 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { confirmedPeople } from '../core/enrolment/confirmed-people';
 import { describeSchedule } from '../core/schedule/describe-schedule';
 import { scheduleSchema } from '../core/schedule/schedule';
 import { addDays, wallClockToInstant, type IsoDate } from '../core/time/zoned';
-import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
+import { zonedInterval } from '../core/time/zoned-interval';
+import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
+import { withLocaleFallback } from '../repositories/documents';
 import { enrolmentRepository, type EnrolmentRow } from '../repositories/enrolment-repository';
-import { ROOM_UID } from '../repositories/room-repository';
+import { roomRepository } from '../repositories/room-repository';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
-import { withLocaleFallback } from '../views/public-room';
-import { zonedInterval } from '../views/availability-view';
-import { defaultLocaleOf } from './locales';
-import { bookingConfig } from './settings';
-
-const confirmedPeople = (rows: EnrolmentRow[]) => rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.people, 0);
+import { notFound } from '../utils/errors';
+import { defaultLocaleOf } from '../utils/locales';
+import { bookingConfig } from '../utils/plugin-config';
 
 /** What residents read about courses and events, and the week's timetable. Never anyone's details. */
 const activities = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -21,7 +20,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
   const enrolments = enrolmentRepository(strapi);
   const tz = () => bookingConfig(strapi).timezone;
 
-  const summaryOf = (kind: ActivityKind, a: any, language: 'zh-CN' | 'en') => {
+  const summaryOf = (kind: ActivityKind, a: ActivityRow, language: 'zh-CN' | 'en') => {
     const schedule = scheduleSchema.safeParse(a.schedule);
     return {
       kind,
@@ -29,27 +28,27 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
       slug: a.slug,
       locale: a.locale,
       title: a.title,
-      summary: a.summary ?? null,
-      category: a.category ? { slug: a.category.slug, name: a.category.name, color: a.category.color ?? null } : null,
-      audience: a.audience ?? null,
-      audienceMinAge: a.audienceMinAge ?? null,
-      audienceMaxAge: a.audienceMaxAge ?? null,
-      organiser: a.organiser ?? null,
+      summary: a.summary,
+      category: a.category ? { slug: a.category.slug, name: a.category.name, color: a.category.color } : null,
+      audience: a.audience,
+      audienceMinAge: a.audienceMinAge,
+      audienceMaxAge: a.audienceMaxAge,
+      organiser: a.organiser,
       room: a.room ? { slug: a.room.slug, name: a.room.name } : null,
-      location: a.location ?? null,
+      location: a.location,
       when: schedule.success ? describeSchedule(schedule.data, language) : null,
       capacity: a.capacity,
       enrolmentMode: a.enrolmentMode,
-      registrationEnabled: a.registrationEnabled !== false,
-      waitlistEnabled: a.waitlistEnabled !== false,
-      enrolmentOpensAt: a.enrolmentOpensAt ?? null,
-      enrolmentClosesAt: a.enrolmentClosesAt ?? null,
-      cover: a.cover ? { url: a.cover.url, alternativeText: a.cover.alternativeText ?? null, width: a.cover.width ?? null, height: a.cover.height ?? null } : null,
+      registrationEnabled: a.registrationEnabled,
+      waitlistEnabled: a.waitlistEnabled,
+      enrolmentOpensAt: a.enrolmentOpensAt,
+      enrolmentClosesAt: a.enrolmentClosesAt,
+      cover: a.cover ? { url: a.cover.url, alternativeText: a.cover.alternativeText, width: a.cover.width, height: a.cover.height } : null,
     };
   };
 
   /** Places left: for the whole term, or per session for drop-in activities. */
-  const placesOf = async (kind: ActivityKind, a: any) => {
+  const placesOf = async (kind: ActivityKind, a: ActivityRow) => {
     const active = await enrolments.forActivity(kind, a.documentId);
     const term = active.filter((r) => r.sessionId === null);
     const bySession = new Map<string, EnrolmentRow[]>();
@@ -73,16 +72,10 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Rooms of sessions staff moved out of their activity's room, by id, in the reader's locale. */
   const movedRooms = async (list: SessionRow[], locale?: string): Promise<Map<string, RoomRef>> => {
     const ids = [...new Set(list.filter((s) => s.roomOverride && s.roomId).map((s) => s.roomId!))];
-    const found = new Map<string, RoomRef>();
-    if (ids.length === 0) return found;
+    if (ids.length === 0) return new Map();
     const fallback = await defaultLocaleOf(strapi);
-    for (const l of [...new Set([locale ?? fallback, fallback])]) {
-      const missing = ids.filter((id) => !found.has(id));
-      if (missing.length === 0) break;
-      const docs = (await strapi.documents(ROOM_UID as any).findMany({ status: 'published', locale: l, filters: { documentId: { $in: missing } } } as any)) as any[];
-      for (const d of docs) found.set(d.documentId, { slug: d.slug, name: d.name });
-    }
-    return found;
+    const rooms = await roomRepository(strapi).findByIds(ids, [{ locale: locale ?? fallback, status: 'published' }, { locale: fallback, status: 'published' }]);
+    return new Map([...rooms].map(([id, r]) => [id, { slug: r.slug, name: r.name }]));
   };
 
   /** `movedToRoom`: where the session takes place when staff moved it out of the activity's room (else null). */
@@ -111,13 +104,13 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
     async detail(kind: ActivityKind, slug: string, locale?: string) {
       const fallback = await defaultLocaleOf(strapi);
       const a = (await repo.findPublishedBySlug(kind, slug, locale ?? fallback)) ?? (locale ? await repo.findPublishedBySlug(kind, slug, fallback) : null);
-      if (!a) throw new errors.NotFoundError(`No published ${kind} "${slug}"`);
+      if (!a) throw notFound(`No published ${kind} "${slug}"`);
       const places = await placesOf(kind, a);
       const now = new Date();
       const upcoming = (await sessions.forActivity(kind, a.documentId)).filter((s) => s.end > now);
       return {
         ...summaryOf(kind, a, locale === 'en' ? 'en' : 'zh-CN'),
-        description: a.description ?? null,
+        description: a.description,
         placesLeft: places.termPlacesLeft,
         waiting: places.waiting,
         sessions: await movedRooms(upcoming, locale).then((rooms) => upcoming.map((s) => sessionView(s, places.sessionPlacesLeft(s), rooms))),
@@ -130,7 +123,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
       const range = { start: wallClockToInstant(from, '00:00', tz()), end: wallClockToInstant(addDays(to, 1), '00:00', tz()) };
       const inRange = await sessions.inRange(range.start, range.end);
       const rooms = await movedRooms(inRange, locale);
-      const byKind: Record<ActivityKind, any[]> = { course: await localized('course', locale), event: await localized('event', locale) };
+      const byKind: Record<ActivityKind, ActivityRow[]> = { course: await localized('course', locale), event: await localized('event', locale) };
       const result = [];
       for (const kind of ['course', 'event'] as const) {
         for (const a of byKind[kind]) {

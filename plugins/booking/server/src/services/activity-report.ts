@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { addDays, wallClockToInstant, zonedDateOf, type IsoDate } from '../core/time/zoned';
-import { ACTIVITY_UID, type ActivityKind } from '../repositories/activity-repository';
+import { activityRepository, type ActivityKind, type ActivityRow, type CategoryRow } from '../repositories/activity-repository';
 import { attendanceRepository } from '../repositories/attendance-repository';
-import { ROOM_UID } from '../repositories/room-repository';
+import type { Version } from '../repositories/documents';
+import { roomRepository } from '../repositories/room-repository';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
-import type { CsvCell } from '../views/csv';
-import { defaultLocaleOf } from './locales';
-import { bookingConfig } from './settings';
+import type { CsvSheet } from '../utils/csv';
+import { defaultLocaleOf } from '../utils/locales';
+import { bookingConfig } from '../utils/plugin-config';
 
 interface Count {
   sessions: number;
@@ -36,17 +37,6 @@ const monthsBetween = (from: IsoDate, to: IsoDate): string[] => {
   }
 };
 
-/** Published versions first; an activity or room withdrawn since still has its draft. */
-const documentsByIds = async (strapi: Core.Strapi, uid: string, ids: string[], locale: string | undefined, populate?: unknown) => {
-  if (ids.length === 0) return new Map<string, any>();
-  const find = (status: 'published' | 'draft', documentIds: string[]) =>
-    strapi.documents(uid as any).findMany({ status, locale, filters: { documentId: { $in: documentIds } }, ...(populate ? { populate } : {}), limit: documentIds.length } as any) as Promise<any[]>;
-  const found = new Map((await find('published', ids)).map((d) => [d.documentId as string, d]));
-  const missing = ids.filter((id) => !found.has(id));
-  if (missing.length > 0) for (const d of await find('draft', missing)) found.set(d.documentId, d);
-  return found;
-};
-
 /**
  * The centre's service volume: sessions held (scheduled, not cancelled, already begun) and
  * person-visits (人次: everyone marked present, walk-ins included) by category, room and month.
@@ -62,12 +52,14 @@ const activityReport = ({ strapi }: { strapi: Core.Strapi }) => ({
     const visits = new Map<string, number>();
     for (const a of await attendanceRepository(strapi).forSessions(held.map((s) => s.documentId))) visits.set(a.sessionId, (visits.get(a.sessionId) ?? 0) + a.people);
 
-    const activities = new Map<string, any>();
+    // Published versions first; an activity or room withdrawn since still has its draft.
+    const versions: Version[] = [{ locale, status: 'published' }, { locale, status: 'draft' }];
+    const activities = new Map<string, ActivityRow>();
     for (const kind of ['course', 'event'] as ActivityKind[]) {
       const ids = [...new Set(held.filter((s) => s.activityKind === kind).map((s) => s.activityId))];
-      for (const [id, doc] of await documentsByIds(strapi, ACTIVITY_UID[kind], ids, locale, { category: true })) activities.set(`${kind}:${id}`, doc);
+      for (const [id, row] of await activityRepository(strapi).findByIds(kind, ids, versions)) activities.set(`${kind}:${id}`, row);
     }
-    const rooms = await documentsByIds(strapi, ROOM_UID, [...new Set(held.map((s) => s.roomId).filter((id): id is string => !!id))], locale);
+    const rooms = await roomRepository(strapi).findByIds([...new Set(held.map((s) => s.roomId).filter((id): id is string => !!id))], versions);
 
     const tally = <K extends string>(keyOf: (s: SessionRow) => K) => {
       const counts = new Map<K, Count>();
@@ -80,12 +72,15 @@ const activityReport = ({ strapi }: { strapi: Core.Strapi }) => ({
       return counts;
     };
     // Ordered as editors order categories and rooms; the ones without come last.
-    const order = (doc: any) => [doc ? 0 : 1, doc?.sortOrder ?? 0, doc?.slug ?? ''] as const;
+    const order = (doc: { sortOrder: number | null; slug: string } | null) => [doc ? 0 : 1, doc?.sortOrder ?? 0, doc?.slug ?? ''] as const;
     const byOrder = (a: readonly [number, number, string], b: readonly [number, number, string]) => a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]);
 
     const categoryOf = (s: SessionRow) => activities.get(`${s.activityKind}:${s.activityId}`)?.category ?? null;
-    const categories = new Map<string, any>();
-    for (const s of held) if (categoryOf(s)) categories.set(categoryOf(s).slug, categoryOf(s));
+    const categories = new Map<string, CategoryRow>();
+    for (const s of held) {
+      const category = categoryOf(s);
+      if (category) categories.set(category.slug, category);
+    }
     const byCategory = [...tally((s) => categoryOf(s)?.slug ?? '')]
       .map(([slug, c]) => ({ doc: categories.get(slug) ?? null, c }))
       .sort((a, b) => byOrder(order(a.doc), order(b.doc)))
@@ -114,7 +109,7 @@ const activityReport = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** The same figures as one table: a section column, then key, name, sessions and person-visits. */
-  reportSheet(r: ActivityReport): { filename: string; rows: CsvCell[][] } {
+  reportSheet(r: ActivityReport): CsvSheet {
     return {
       filename: `attendance-${r.from}-${r.to}.csv`,
       rows: [

@@ -1,21 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { rangeAvailability } from '../core/availability/day-availability';
 import type { Hold } from '../core/reservations/conflicts';
 import { addDays, dayBounds, type IsoDate } from '../core/time/zoned';
 import { closureRepository, closuresOfRoom } from '../repositories/closure-repository';
 import { holdRepository } from '../repositories/hold-repository';
-import { bookableRoomRepository } from '../repositories/room-repository';
-import { toPublicDay } from '../views/availability-view';
-import { hoursOfRoom, rulesOfRoom, type RoomRuleFields } from '../views/room-settings';
-import { defaultLocaleOf } from './locales';
-import { bookingConfig } from './settings';
-
-type RoomDoc = RoomRuleFields & { documentId: string; slug: string; name: string; capacity: number };
+import { roomRepository, type RoomRow } from '../repositories/room-repository';
+import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
+import { notFound } from '../utils/errors';
+import { defaultLocaleOf } from '../utils/locales';
+import { bookingConfig } from '../utils/plugin-config';
+import { toPublicDay } from '../views/availability';
 
 const availability = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Free and busy times of these rooms, day by day in the centre's zone. */
-  const compute = async (rooms: RoomDoc[], from: IsoDate, to: IsoDate) => {
+  const compute = async (rooms: RoomRow[], from: IsoDate, to: IsoDate) => {
     const { timezone: tz, defaultOpeningHours } = bookingConfig(strapi);
     // A day before and after: buffers of neighbouring holds reach into the range.
     const window = { start: dayBounds(addDays(from, -1), tz).start, end: dayBounds(addDays(to, 1), tz).end };
@@ -39,19 +37,18 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const roomSummary = (room: RoomDoc) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
+  const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
 
   return {
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
-      const rooms = bookableRoomRepository(strapi);
-      const room = (await rooms.findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)))) as RoomDoc | null;
-      if (!room) throw new errors.NotFoundError(`No published room with slug "${slug}"`);
+      const room = await roomRepository(strapi).findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)));
+      if (!room) throw notFound(`No published room with slug "${slug}"`);
       const [result] = await compute([room], from, to);
       return { room: roomSummary(room), timezone: bookingConfig(strapi).timezone, days: result.days };
     },
 
     async forAllRooms(from: IsoDate, to: IsoDate, capacity: number | undefined, locale?: string) {
-      const rooms = (await bookableRoomRepository(strapi).findAllBookable(locale ?? (await defaultLocaleOf(strapi)), capacity)) as unknown as RoomDoc[];
+      const rooms = await roomRepository(strapi).findBookable(locale ?? (await defaultLocaleOf(strapi)), capacity);
       const results = await compute(rooms, from, to);
       return results.map(({ room, days }) => ({ room: roomSummary(room), days }));
     },

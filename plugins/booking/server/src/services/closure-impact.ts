@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { CLOSURE_UID } from '../repositories/closure-repository';
+import { zonedInterval } from '../core/time/zoned-interval';
+import { closureRepository } from '../repositories/closure-repository';
 import { reservationRepository } from '../repositories/reservation-repository';
-import { zonedInterval } from '../views/availability-view';
+import { notFound } from '../utils/errors';
+import { bookingConfig } from '../utils/plugin-config';
 import { groupByReference, toStaffView } from '../views/reservation-view';
-import { bookingConfig } from './settings';
 
 /**
  * A closure blocks new requests; reservations already made for that time stay, and staff see them
@@ -12,14 +12,14 @@ import { bookingConfig } from './settings';
  */
 const closureImpact = ({ strapi }: { strapi: Core.Strapi }) => ({
   async affectedReservations(closureId: string) {
-    const closure = (await strapi.documents(CLOSURE_UID).findOne({ documentId: closureId, populate: { rooms: { fields: ['documentId'] } } } as any)) as any;
-    if (!closure) throw new errors.NotFoundError(`No closure ${closureId}`);
+    const closure = await closureRepository(strapi).findById(closureId);
+    if (!closure) throw notFound(`No closure ${closureId}`);
     const tz = bookingConfig(strapi).timezone;
-    const period = { start: new Date(closure.startsAt), end: new Date(closure.endsAt) };
-    const roomIds: string[] | null = closure.allRooms ? null : (closure.rooms ?? []).map((r: any) => r.documentId);
+    const period = { start: closure.start, end: closure.end };
+    const { roomIds } = closure;
     const rows = (await reservationRepository(strapi).holdingInPeriod(period.start, period.end)).filter((r) => roomIds === null || roomIds.includes(r.roomId));
     return {
-      closure: { id: closure.documentId, reason: closure.reason, ...zonedInterval(period, tz), allRooms: Boolean(closure.allRooms) },
+      closure: { id: closure.id, reason: closure.reason, ...zonedInterval(period, tz), allRooms: roomIds === null },
       reservations: groupByReference(rows).map((group) => toStaffView(group, group[0].room, tz)),
     };
   },

@@ -1,22 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { inTransaction } from '../repositories/transaction';
 import { admit } from '../core/enrolment/admission';
 import { isDuplicateEnrolment } from '../core/enrolment/duplicates';
 import { checkEnrolmentWindow } from '../core/enrolment/enrolment-window';
 import { promoteFromWaitlist, renumberWaitlist } from '../core/enrolment/promotion';
 import { hashToken, newManageToken } from '../core/reservations/reference';
-import { lockCapacity } from '../database/tables';
-import type { EnrolmentRequest } from '../http/enrolment-schemas';
-import { validationError } from '../http/validation';
-import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
+import { confirmedPeople } from '../core/enrolment/confirmed-people';
+import { zonedInterval } from '../core/time/zoned-interval';
+import { enrolmentNotifications } from '../notifications/enrolments';
+import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { enrolmentRepository, targetKey, type EnrolmentRow, type EnrolmentTarget } from '../repositories/enrolment-repository';
 import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
+import { lockCapacity } from '../repositories/locks';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
-import { zonedInterval } from '../views/availability-view';
-import { defaultLocaleOf } from './locales';
-import { bookingConfig } from './settings';
-
-const confirmedPeopleOf = (rows: EnrolmentRow[]) => rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.people, 0);
+import type { EnrolmentRequest } from '../schemas/enrolments';
+import { notFound, validationError } from '../utils/errors';
+import { defaultLocaleOf } from '../utils/locales';
+import { bookingConfig } from '../utils/plugin-config';
 
 /**
  * Enrolment with a waiting list: places are counted under a lock on the course, event or session,
@@ -44,10 +44,10 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     const activity = await activities.findPublishedBySlug(kind, slug, locale);
     if (!activity) throw validationError([{ path: kind, message: `there is no ${kind} "${slug}"` }]);
     if (activity.enrolmentMode === 'session') throw validationError([{ path: 'session', message: `choose a session: "${slug}" takes enrolments one session at a time` }]);
-    return { kind, activity, session: null as SessionRow | null, field: kind, target: { kind, activityId: activity.documentId, sessionId: null } as EnrolmentTarget, capacity: activity.capacity as number };
+    return { kind, activity, session: null as SessionRow | null, field: kind, target: { kind, activityId: activity.documentId, sessionId: null } as EnrolmentTarget, capacity: activity.capacity };
   };
 
-  const view = (row: EnrolmentRow, activity: any, session: SessionRow | null, tz: string) => ({
+  const view = (row: EnrolmentRow, activity: ActivityRow | null, session: SessionRow | null, tz: string) => ({
     status: row.status,
     position: row.position,
     name: row.name,
@@ -65,7 +65,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       if (answered) return answered;
       const tz = bookingConfig(strapi).timezone;
       const { kind, activity, session, field, target, capacity } = await resolve(request, await defaultLocaleOf(strapi));
-      if (activity.registrationEnabled === false) throw validationError([{ path: field, message: 'takes no registration: just come along', code: 'no_registration' }]);
+      if (!activity.registrationEnabled) throw validationError([{ path: field, message: 'takes no registration: just come along', code: 'no_registration' }]);
 
       const all = (await sessions.forActivity(kind, activity.documentId)).filter((s) => s.status === 'scheduled');
       const window = checkEnrolmentWindow({
@@ -79,7 +79,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const manageToken = newManageToken();
       const attempt = () =>
-        strapi.db.transaction(async ({ trx }) => {
+        inTransaction(strapi, async (trx) => {
           await lockCapacity(strapi, trx, targetKey(target));
           const active = await repo.active(target);
           if (isDuplicateEnrolment({ phone: request.phone, email: request.email }, active)) {
@@ -88,10 +88,10 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
           const waiting = active.filter((r) => r.status === 'waitlisted');
           const admission = admit({
             capacity,
-            confirmedPeople: confirmedPeopleOf(active),
-            waitlistOn: activity.waitlistEnabled !== false,
+            confirmedPeople: confirmedPeople(active),
+            waitlistOn: activity.waitlistEnabled,
             people: request.people,
-            maxPeoplePerEnrolment: activity.maxPeoplePerEnrolment ?? 1,
+            maxPeoplePerEnrolment: activity.maxPeoplePerEnrolment,
             waitingEnrolments: waiting.length,
           });
           if ('refused' in admission) {
@@ -110,7 +110,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
             language: request.language ?? 'zh-CN',
             manageTokenHash: hashToken(manageToken),
           });
-          const placesLeft = Math.max(0, capacity - confirmedPeopleOf([...active, row]));
+          const placesLeft = Math.max(0, capacity - confirmedPeople([...active, row]));
           const body = { data: { ...view(row, activity, session, tz), placesLeft, manageToken } };
           if (context.idempotencyKey) await idempotency.save(context.idempotencyKey, hash, 201, body, context.now, trx);
           return { status: 201 as const, body, row };
@@ -118,7 +118,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         const { row, ...answer } = await attempt();
         // After the commit, and only for a new enrolment: a replayed answer mails nobody twice.
-        strapi.plugin('booking').service('enrolmentNotifications').enrolled(row, activity, session, manageToken);
+        enrolmentNotifications(strapi).enrolled(row, activity, session, manageToken);
         return answer;
       } catch (error) {
         const answered = await idempotency.answered(context.idempotencyKey, hash);
@@ -129,7 +129,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async show(token: string) {
       const row = await repo.findByTokenHash(hashToken(token));
-      if (!row) throw new errors.NotFoundError('No enrolment belongs to this link');
+      if (!row) throw notFound('No enrolment belongs to this link');
       const activity = await activities.findById(row.kind, row.activityId, await defaultLocaleOf(strapi));
       const session = row.sessionId ? await sessions.findById(row.sessionId) : null;
       return view(row, activity, session, bookingConfig(strapi).timezone);
@@ -138,11 +138,11 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Cancels, and in the same transaction moves up whoever is next on the waiting list. */
     async cancel(token: string) {
       const row = await repo.findByTokenHash(hashToken(token));
-      if (!row) throw new errors.NotFoundError('No enrolment belongs to this link');
+      if (!row) throw notFound('No enrolment belongs to this link');
       const activity = await activities.findById(row.kind, row.activityId, await defaultLocaleOf(strapi));
       const session = row.sessionId ? await sessions.findById(row.sessionId) : null;
       const capacity: number = session?.capacity ?? activity?.capacity ?? 0;
-      const promoted = await strapi.db.transaction(async ({ trx }) => {
+      const promoted = await inTransaction(strapi, async (trx) => {
         await lockCapacity(strapi, trx, targetKey(row));
         const active = await repo.active(row);
         const current = active.find((r) => r.documentId === row.documentId);
@@ -152,7 +152,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         const waitlist = rest.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
         const { promote } = promoteFromWaitlist({
           capacity,
-          confirmedPeople: confirmedPeopleOf(rest),
+          confirmedPeople: confirmedPeople(rest),
           waitlist: waitlist.map((w) => ({ id: w.documentId, people: w.people, position: w.position ?? 0 })),
         });
         for (const id of promote) await repo.update(id, { status: 'confirmed', position: null });
@@ -162,7 +162,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return waitlist.filter((w) => promote.includes(w.documentId));
       });
-      strapi.plugin('booking').service('enrolmentNotifications').promoted(promoted, activity, session);
+      enrolmentNotifications(strapi).promoted(promoted, activity, session);
       return { ...view({ ...row, status: 'cancelled', position: null }, activity, session, bookingConfig(strapi).timezone), promotedCount: promoted.length };
     },
   };

@@ -1,15 +1,31 @@
 import activities from './activities';
 import activityReport from './activity-report';
-import sessionStaff from './session-staff';
 import availability from './availability';
-import enrolmentNotifications from './enrolment-notifications';
-import enrolments from './enrolments';
-import sessionSync from './session-sync';
+import calendarFeeds from './calendar-feeds';
 import closureImpact from './closure-impact';
-import notifications from './notifications';
+import enrolments from './enrolments';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reservationStaff from './reservation-staff';
 import rooms from './rooms';
+import sessionAttendance from './session-attendance';
+import sessionChanges from './session-changes';
+import sessionRoster from './session-roster';
+import sessionSync from './session-sync';
 
-export default { rooms, availability, reservationRequests, reservationManage, reservationStaff, notifications, closureImpact, activities, enrolments, enrolmentNotifications, sessionSync, sessionStaff, activityReport };
+export default {
+  rooms,
+  availability,
+  reservationRequests,
+  reservationManage,
+  reservationStaff,
+  closureImpact,
+  activities,
+  enrolments,
+  sessionSync,
+  sessionRoster,
+  sessionAttendance,
+  sessionChanges,
+  activityReport,
+  calendarFeeds,
+};

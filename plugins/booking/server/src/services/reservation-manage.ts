@@ -1,19 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { inTransaction } from '../repositories/transaction';
 import { hashToken } from '../core/reservations/reference';
-import { validationError } from '../http/validation';
+import { reservationNotifications } from '../notifications/reservations';
 import { holdRepository } from '../repositories/hold-repository';
 import { HOLDING_STATUSES, reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
+import { usersPermissionsSettings } from '../repositories/users-permissions-settings';
+import { notFound, validationError } from '../utils/errors';
+import { bookingConfig } from '../utils/plugin-config';
 import { groupByReference, toRequesterView } from '../views/reservation-view';
-import { bookingConfig } from './settings';
-
-export interface StatusChange {
-  kind: 'received' | 'confirmed' | 'rejected' | 'cancelled';
-  /** Every row of the request, as they are after the change. */
-  rows: ReservationRow[];
-  /** The rows this change touched. */
-  changed: ReservationRow[];
-}
 
 /**
  * Changes the status of some dates of one request, atomically. Inside one transaction it locks the request's rows, reads them as
@@ -30,10 +24,10 @@ export const changeStatusOf = async (
   extra: { rejectionReason?: string } = {}
 ): Promise<{ rows: ReservationRow[]; changed: ReservationRow[] }> => {
   const reservations = reservationRepository(strapi);
-  return strapi.db.transaction(async ({ trx }) => {
+  return inTransaction(strapi, async (trx) => {
     await reservations.lockReference(reference, trx);
     const rows = await reservations.findByReference(reference);
-    if (rows.length === 0) throw new errors.NotFoundError(`No reservation ${reference}`);
+    if (rows.length === 0) throw notFound(`No reservation ${reference}`);
     const targets = pick(rows);
     const ids = targets.map((r) => r.documentId);
     await reservations.setStatus(ids, status, extra);
@@ -43,36 +37,16 @@ export const changeStatusOf = async (
   });
 };
 
-/**
- * Flips rows (all of one request) to a status and releases their holds when they stop holding the room, in one transaction. Only
- * rows whose status is still the one read are changed, so a change made meanwhile is not overwritten; the rows changed are returned.
- */
-export const changeStatus = async (
-  strapi: Core.Strapi,
-  rows: ReservationRow[],
-  status: ReservationRow['status'],
-  extra: { rejectionReason?: string } = {}
-): Promise<ReservationRow[]> => {
-  if (rows.length === 0) return [];
-  const read = new Map(rows.map((r) => [r.documentId, r.status]));
-  const { changed } = await changeStatusOf(strapi, rows[0].reference, (now) => now.filter((r) => read.get(r.documentId) === r.status), status, extra);
-  return changed;
-};
-
 const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
   const reservations = reservationRepository(strapi);
   const tz = () => bookingConfig(strapi).timezone;
 
   const rowsOfToken = async (token: string) => {
     const rows = await reservations.findByTokenHash(hashToken(token));
-    if (rows.length === 0) throw new errors.NotFoundError('No reservation belongs to this link');
+    if (rows.length === 0) throw notFound('No reservation belongs to this link');
     return rows;
   };
 
-  const emailsAreVerified = async () => {
-    const advanced = (await strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get({})) as { email_confirmation?: boolean } | null;
-    return advanced?.email_confirmation === true;
-  };
 
   return {
     async show(token: string) {
@@ -80,8 +54,8 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
       return toRequesterView(rows, rows[0].room, tz());
     },
 
-    /** Cancels one date (by its start) or every date still to come. Past dates stay as they were. */
-    async cancel(token: string, options: { start?: Date }, now: Date): Promise<{ view: ReturnType<typeof toRequesterView>; change: StatusChange }> {
+    /** Cancels one date (by its start) or every date still to come, and tells the requester. Past dates stay as they were. */
+    async cancel(token: string, options: { start?: Date }, now: Date) {
       const [{ reference }] = await rowsOfToken(token);
       // Chosen inside the transaction, on the statuses as they are then.
       const pick = (rows: ReservationRow[]) => {
@@ -97,7 +71,8 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
         return targets;
       };
       const { rows: after, changed } = await changeStatusOf(strapi, reference, pick, 'cancelled');
-      return { view: toRequesterView(after, after[0].room, tz()), change: { kind: 'cancelled', rows: after, changed } };
+      reservationNotifications(strapi).reservationChanged({ kind: 'cancelled', rows: after, changed }, { manageToken: token });
+      return toRequesterView(after, after[0].room, tz());
     },
 
     /**
@@ -106,7 +81,7 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
      * required; otherwise anyone could register someone else's address and read their bookings (name, phone, times).
      */
     async forAccount(user: { id: number; email?: string | null; confirmed?: boolean | null }) {
-      const rows = await reservations.findForAccount(user.id, user.confirmed === true && user.email && (await emailsAreVerified()) ? user.email : null);
+      const rows = await reservations.findForAccount(user.id, user.confirmed === true && user.email && (await usersPermissionsSettings(strapi).emailsAreVerified()) ? user.email : null);
       return groupByReference(rows).map((group) => toRequesterView(group, group[0].room, tz()));
     },
   };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { inTransaction } from '../repositories/transaction';
 import { findConflicts } from '../core/reservations/conflicts';
 import { hashToken, newManageToken, newReference } from '../core/reservations/reference';
 import { expandWeeklySeries } from '../core/reservations/weekly-series';
@@ -7,24 +7,21 @@ import { checkOccurrence } from '../core/rules/check-occurrence';
 import { checkSeriesLength } from '../core/rules/series-length';
 import type { Violation } from '../core/rules/violations';
 import { checkWeeklyQuota } from '../core/rules/weekly-quota';
+import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
+import { addMinutes, DAY_MS } from '../core/time/instants';
 import type { Interval } from '../core/time/intervals';
 import { zonedDateOf } from '../core/time/zoned';
-import { isOverlapRefusal } from '../database/tables';
-import { ConflictError } from '../http/conflict-error';
-import type { ReservationRequest } from '../http/reservation-schemas';
-import { validationError } from '../http/validation';
+import { zonedInterval } from '../core/time/zoned-interval';
+import { reservationNotifications } from '../notifications/reservations';
 import { closureRepository } from '../repositories/closure-repository';
-import { holdRepository } from '../repositories/hold-repository';
+import { holdRepository, isOverlapRefusal } from '../repositories/hold-repository';
 import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
 import { reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
-import { bookableRoomRepository } from '../repositories/room-repository';
-import { zonedInterval } from '../views/availability-view';
-import { hoursOfRoom, rulesOfRoom, type RoomRuleFields } from '../views/room-settings';
-import { defaultLocaleOf } from './locales';
-import { bookingConfig } from './settings';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const addMinutes = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_000);
+import { roomRepository, type RoomRow } from '../repositories/room-repository';
+import type { ReservationRequest } from '../schemas/reservations';
+import { applicationError, ConflictError, validationError } from '../utils/errors';
+import { defaultLocaleOf } from '../utils/locales';
+import { bookingConfig } from '../utils/plugin-config';
 
 /** Rule codes staff may not override on a reservation they enter for a caller. */
 const STRUCTURAL = new Set(['end_not_after_start', 'series_too_long']);
@@ -35,15 +32,14 @@ export interface RequestContext {
   /** Staff entering a request for a caller: rules other than conflicts are not enforced. */
   staff: boolean;
   idempotencyKey?: string;
+  /** Tell the requester by mail (after commit); demo content imported at start-up tells nobody. */
+  notify?: boolean;
 }
 
 export interface CreatedReservation {
   status: 201;
   body: { data: Record<string, unknown> };
-  /** Rows written, for notifications; absent when a stored answer was replayed. */
-  rows?: ReservationRow[];
 }
-
 
 const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
   const reservations = reservationRepository(strapi);
@@ -55,11 +51,11 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       const reference = newReference();
       if (!(await reservations.referenceExists(reference))) return reference;
     }
-    throw new errors.ApplicationError('Could not find an unused reference');
+    throw applicationError('Could not find an unused reference');
   };
 
   /** Every broken rule, each naming its field; a series names the date in the message. */
-  const ruleViolations = async (room: RoomRuleFields & { documentId: string; capacity: number }, occurrences: Interval[], request: ReservationRequest, context: RequestContext) => {
+  const ruleViolations = async (room: RoomRow, occurrences: Interval[], request: ReservationRequest, context: RequestContext) => {
     const { timezone: tz, defaultOpeningHours } = bookingConfig(strapi);
     const { rules } = rulesOfRoom(room);
     const first = occurrences[0];
@@ -102,9 +98,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const { timezone: tz } = bookingConfig(strapi);
       const defaultLocale = await defaultLocaleOf(strapi);
-      const room = (await bookableRoomRepository(strapi).findBySlug(request.room, defaultLocale)) as
-        | (RoomRuleFields & { documentId: string; slug: string; name: string; capacity: number; bookable: boolean })
-        | null;
+      const room = await roomRepository(strapi).findBySlug(request.room, defaultLocale);
       if (!room || (!room.bookable && !context.staff)) {
         throw validationError([{ path: 'room', message: room ? `"${request.room}" cannot be booked` : `there is no room "${request.room}"` }]);
       }
@@ -123,7 +117,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       const lastEnd = occurrences[occurrences.length - 1].end;
 
       const attempt = () =>
-        strapi.db.transaction(async ({ trx }) => {
+        inTransaction(strapi, async (trx) => {
           // Re-read inside the transaction: on SQLite this is the guard (one writer at a time);
           // on PostgreSQL it gives a precise answer, and the exclusion constraint catches races.
           const existing = await holds.findTouching([room.documentId], new Date(firstStart.getTime() - DAY_MS), new Date(lastEnd.getTime() + DAY_MS), trx);
@@ -175,7 +169,13 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
         });
 
       try {
-        return await attempt();
+        const { rows, ...answer } = await attempt();
+        // After the commit, and only for a new request: a replayed answer mails nobody twice.
+        if (context.notify !== false) {
+          const kind = context.staff || rows[0].status === 'confirmed' ? 'confirmed' : 'received';
+          reservationNotifications(strapi).reservationChanged({ kind, rows, changed: rows }, { manageToken });
+        }
+        return answer;
       } catch (error) {
         // Another request with the same key won the race: answer what it answered.
         const answered = await idempotency.answered(context.idempotencyKey, hash);

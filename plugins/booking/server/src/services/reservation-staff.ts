@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import type { ListFilters, ReservationRow, ReservationStatus } from '../repositories/reservation-repository';
-import { reservationRepository } from '../repositories/reservation-repository';
+import { reservationNotifications, type StatusChange } from '../notifications/reservations';
+import { reservationRepository, type ListFilters, type ReservationRow } from '../repositories/reservation-repository';
+import { validationError } from '../utils/errors';
+import { addDays, wallClockToInstant, type IsoDate } from '../core/time/zoned';
+import { bookingConfig } from '../utils/plugin-config';
 import { groupByReference, toStaffView } from '../views/reservation-view';
-import { changeStatusOf, type StatusChange } from './reservation-manage';
-import { bookingConfig } from './settings';
+import { changeStatusOf } from './reservation-manage';
 
-/** What staff do with requests from the admin panel: list, approve, reject. */
+/** What staff do with requests from the admin panel: list, approve, reject (the requester is told). */
 const reservationStaff = ({ strapi }: { strapi: Core.Strapi }) => {
   const reservations = reservationRepository(strapi);
   const tz = () => bookingConfig(strapi).timezone;
@@ -16,19 +17,27 @@ const reservationStaff = ({ strapi }: { strapi: Core.Strapi }) => {
     const pick = (rows: ReservationRow[]) => {
       const pending = rows.filter((r) => r.status === 'pending' && r.end > now);
       if (pending.length === 0) {
-        throw new errors.ValidationError(`${reference} has nothing waiting for a decision`, {
-          errors: [{ path: 'reference', message: `has no pending date still to come (status: ${[...new Set(rows.map((r) => r.status))].join(', ')})` }],
-        });
+        throw validationError(
+          [{ path: 'reference', message: `has no pending date still to come (status: ${[...new Set(rows.map((r) => r.status))].join(', ')})` }],
+          `${reference} has nothing waiting for a decision`
+        );
       }
       return pending;
     };
     const { rows: after, changed } = await changeStatusOf(strapi, reference, pick, to, to === 'rejected' ? { rejectionReason: reason } : {});
     const change: StatusChange = { kind: to, rows: after, changed };
-    return { view: toStaffView(after, after[0].room, tz()), change };
+    reservationNotifications(strapi).reservationChanged(change, {});
+    return toStaffView(after, after[0].room, tz());
   };
 
   return {
-    async list(filters: ListFilters, page: { page: number; pageSize: number }) {
+    /** One page of requests, each with its matching dates; `from`/`to` are days in the centre's zone. */
+    async list(days: { status?: ListFilters['status']; from?: IsoDate; to?: IsoDate }, page: { page: number; pageSize: number }) {
+      const filters: ListFilters = {
+        status: days.status,
+        from: days.from ? wallClockToInstant(days.from, '00:00', tz()) : undefined,
+        to: days.to ? wallClockToInstant(addDays(days.to, 1), '00:00', tz()) : undefined,
+      };
       const { references, total } = await reservations.pageOfReferences(filters, { start: (page.page - 1) * page.pageSize, limit: page.pageSize });
       const groups = new Map(groupByReference(await reservations.rowsOfReferences(references, filters)).map((g) => [g[0].reference, g]));
       return {

@@ -1,23 +1,29 @@
 import type { Core } from '@strapi/strapi';
+import { inTransaction } from '../repositories/transaction';
+import type { Knex } from 'knex';
 import { findConflicts } from '../core/reservations/conflicts';
 import { expandSchedule } from '../core/schedule/expand-schedule';
 import { diffSessions } from '../core/schedule/diff-sessions';
 import { scheduleSchema } from '../core/schedule/schedule';
+import { rulesOfRoom } from '../core/rules/room-rules';
+import { addMinutes, DAY_MS } from '../core/time/instants';
 import type { Interval } from '../core/time/intervals';
 import { instantToZonedIso } from '../core/time/zoned';
-import { isOverlapRefusal } from '../database/tables';
-import { fieldErrorsOf, validationError } from '../http/validation';
-import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
+import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { enrolmentRepository } from '../repositories/enrolment-repository';
-import { holdRepository } from '../repositories/hold-repository';
-import { ROOM_UID } from '../repositories/room-repository';
+import { holdRepository, isOverlapRefusal } from '../repositories/hold-repository';
+import { roomRepository } from '../repositories/room-repository';
 import { scheduledTimesOf, sessionRepository, type SessionRow } from '../repositories/session-repository';
-import { rulesOfRoom } from '../views/room-settings';
-import { defaultLocaleOf } from './locales';
-import { bookingConfig } from './settings';
+import { fieldErrorsOf, validationError } from '../utils/errors';
+import { defaultLocaleOf } from '../utils/locales';
+import { bookingConfig } from '../utils/plugin-config';
 
-const DAY_MS = 24 * 3600 * 1000;
-const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+/** A room as sync holds it: its id, a name for messages, and the buffer its holds keep after them. */
+interface HeldRoom {
+  id: string;
+  name: string;
+  buffer: number;
+}
 
 /**
  * Keeps a course's or event's sessions in step with its schedule: sessions that still exist keep
@@ -29,22 +35,22 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
   const sessions = sessionRepository(strapi);
   const holds = holdRepository(strapi);
 
-  const roomOf = async (activity: any) => roomById(activity.room?.documentId ?? null);
+  const roomOf = async (activity: ActivityRow) => roomById(activity.room?.documentId ?? null);
 
-  const roomById = async (roomId: string | null) => {
+  const roomById = async (roomId: string | null): Promise<HeldRoom | null> => {
     if (!roomId) return null;
-    const room = await strapi.documents(ROOM_UID as any).findOne({ documentId: roomId, status: 'published' } as any);
-    return room ? { id: roomId, name: (room as any).name as string, buffer: rulesOfRoom(room as any).rules.bufferMinutes } : { id: roomId, name: roomId, buffer: 0 };
+    const room = await roomRepository(strapi).findById(roomId, [{ locale: undefined, status: 'published' }]);
+    return room ? { id: roomId, name: room.name, buffer: rulesOfRoom(room).rules.bufferMinutes } : { id: roomId, name: roomId, buffer: 0 };
   };
 
-  const wantedOf = (activity: any, tz: string): Interval[] => {
+  const wantedOf = (activity: ActivityRow, tz: string): Interval[] => {
     const parsed = scheduleSchema.safeParse(activity.schedule);
     if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error).map((e) => ({ path: `schedule.${e.path}`, message: e.message })));
     return expandSchedule(parsed.data, tz).map(({ start, end }) => ({ start, end }));
   };
 
   /** Times of `wanted` that other holders of the room already have. */
-  const clashesOf = async (wanted: Interval[], room: { id: string; buffer: number }, ownSessionIds: Set<string>, trx?: any) => {
+  const clashesOf = async (wanted: Interval[], room: HeldRoom, ownSessionIds: Set<string>, trx?: Knex.Transaction) => {
     if (wanted.length === 0) return [];
     const from = new Date(Math.min(...wanted.map((w) => w.start.getTime())) - DAY_MS);
     const to = new Date(Math.max(...wanted.map((w) => w.end.getTime())) + DAY_MS);
@@ -89,7 +95,7 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
       const enrolled = await enrolmentRepository(strapi).activeCountBySession(kind, documentId);
 
       try {
-        return await strapi.db.transaction(async ({ trx }) => {
+        return await inTransaction(strapi, async (trx) => {
           if (existing.length === 0) {
             // First generation: past dates of a term already under way are sessions too (reports count them).
             for (const w of wanted) await sessions.create({ activityKind: kind, activityId: documentId, roomId: room?.id ?? null, start: w.start, end: w.end, status: 'scheduled', capacity: null, note: null });
@@ -142,7 +148,7 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(kind: ActivityKind, documentId: string, now: Date): Promise<SessionRow[]> {
       const current = await sessions.forActivity(kind, documentId);
       const future = current.filter((s) => s.start > now);
-      await strapi.db.transaction(async ({ trx }) => {
+      await inTransaction(strapi, async (trx) => {
         for (const s of future) await sessions.update(s.documentId, { status: 'cancelled' });
         await holds.release(kind, future.map((s) => s.documentId), trx);
       });

@@ -1,10 +1,10 @@
 import type { WeeklyHours } from '../core/hours/opening-hours';
 import type { BookingRules } from '../core/rules/booking-rules';
-import { hoursOfRoom, rulesOfRoom, type RoomRuleFields } from './room-settings';
+import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
+import type { RoomRow } from '../repositories/room-repository';
 
 /**
  * What anyone on the internet may see of a room: no editor fields, no internal ids.
- * Kept free of Strapi imports so the public contract is testable on its own.
  */
 export interface PublicPhoto {
   url: string;
@@ -30,26 +30,6 @@ export interface PublicRoom {
   openingHours: WeeklyHours;
 }
 
-export interface RoomDocument extends RoomRuleFields {
-  documentId: string;
-  slug: string;
-  locale?: string | null;
-  name: string;
-  description?: string | null;
-  capacity: number;
-  location?: string | null;
-  amenities?: string | null;
-  accessibility?: string | null;
-  bookable?: boolean | null;
-  photos?: Array<{
-    url: string;
-    alternativeText?: string | null;
-    width?: number | null;
-    height?: number | null;
-    formats?: Record<string, { url: string; width: number; height: number }> | null;
-  }> | null;
-}
-
 /** Editors type amenities one per line; the public sees a list. */
 const splitLines = (text: string | null | undefined): string[] =>
   (text ?? '')
@@ -57,7 +37,7 @@ const splitLines = (text: string | null | undefined): string[] =>
     .map((line) => line.replace(/^[-*•·]\s*/, '').trim())
     .filter(Boolean);
 
-export const toPublicRoom = (doc: RoomDocument, centreHours: WeeklyHours): PublicRoom => ({
+export const toPublicRoom = (doc: RoomRow, centreHours: WeeklyHours): PublicRoom => ({
   id: doc.documentId,
   slug: doc.slug,
   locale: doc.locale ?? '',
@@ -82,12 +62,3 @@ export const toPublicRoom = (doc: RoomDocument, centreHours: WeeklyHours): Publi
   rules: rulesOfRoom(doc).rules,
   openingHours: hoursOfRoom(doc, centreHours),
 });
-
-/**
- * A room not yet translated into the asked locale is shown in the default locale rather than
- * disappearing from the English site.
- */
-export const withLocaleFallback = <T extends { documentId: string }>(asked: T[], fallback: T[]): T[] => {
-  const askedIds = new Set(asked.map((d) => d.documentId));
-  return [...asked, ...fallback.filter((d) => !askedIds.has(d.documentId))];
-};

@@ -1,5 +1,5 @@
 import type { ReservationRow, ReservationStatus } from '../repositories/reservation-repository';
-import { zonedInterval } from './availability-view';
+import { zonedInterval } from '../core/time/zoned-interval';
 
 /** One status for a request whose dates may differ (a series with one date cancelled is still confirmed). */
 export const overallStatus = (rows: ReservationRow[]): ReservationStatus => {

@@ -1,6 +1,6 @@
 import { RRule, type Options, type Weekday as RRuleWeekday } from 'rrule';
 import type { IsoDate } from '../time/zoned';
-import type { Schedule, Weekday } from './schedule';
+import type { Schedule, Weekday } from './schedule-shape';
 
 /**
  * rrule is fed "floating" dates: a wall-clock calendar date carried in a Date's UTC

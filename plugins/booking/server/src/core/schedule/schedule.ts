@@ -2,33 +2,10 @@ import { z } from 'zod';
 import { WEEKDAYS, type Weekday } from '../hours/opening-hours';
 import { addDays, isValidIsoDate, isValidWallTime, type IsoDate, type WallTime } from '../time/zoned';
 import { occurrenceDates } from './occurrence-dates';
+import type { NthWeekday, Recurrence, Schedule } from './schedule-shape';
 
 export { WEEKDAYS, type Weekday };
-
-export type NthWeekday = 1 | 2 | 3 | 4 | -1;
-
-export type Recurrence =
-  | { frequency: 'once' }
-  | { frequency: 'daily' }
-  | { frequency: 'weekly'; weekdays: Weekday[]; interval?: number }
-  | { frequency: 'monthly'; byMonthDay: number }
-  | { frequency: 'monthly'; byWeekday: Weekday; nth: NthWeekday };
-
-/**
- * When a course meets, in the centre's wall-clock time. The instants follow from the
- * centre's time zone (see expandSchedule), so a 19:00 class stays 19:00 across
- * daylight-saving changes.
- */
-export type Schedule = {
-  startDate: IsoDate;
-  endDate: IsoDate;
-  startTime: WallTime;
-  durationMinutes: number;
-  /** Dates the rule would produce on which the course does not meet (holidays). */
-  exceptions?: IsoDate[];
-  /** Dates outside the rule on which the course meets as well (make-up sessions). */
-  extraDates?: IsoDate[];
-} & Recurrence;
+export type { NthWeekday, Recurrence, Schedule };
 
 /** Keeps a typo such as a daily course over ten years from flooding the calendar. */
 export const MAX_OCCURRENCES = 500;

@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { NO_OVERLAP_CONSTRAINT, TABLES } from '../constants';
+import { isPostgres } from '../repositories/dialect';
+
+const { holds: HOLDS_TABLE, idempotency: IDEMPOTENCY_TABLE, capacityLocks: CAPACITY_LOCKS_TABLE } = TABLES;
+
+/**
+ * Every period a room is held, whatever holds it (reservation, course or event session), in one
+ * table, so a single database rule guards them all. `blocked_until` is the end plus the room's
+ * buffer: two holds whose [starts_at, blocked_until) ranges overlap are too close.
+ *
+ * On PostgreSQL an exclusion constraint makes overlapping holds of one room impossible, whatever
+ * number of CMS processes write at once. SQLite has no such constraint; there writes are
+ * serialised (one connection, one writer) and re-checked inside the transaction.
+ *
+ * These tables are the plugin's own, not content types: Strapi's schema sync neither knows nor
+ * touches them, so it cannot drop the constraint.
+ */
+export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+
+  if (!(await knex.schema.hasTable(HOLDS_TABLE))) {
+    await knex.schema.createTable(HOLDS_TABLE, (t) => {
+      t.increments('id').primary();
+      t.string('room_id', 64).notNullable();
+      t.string('kind', 16).notNullable();
+      t.string('source_id', 64).notNullable();
+      t.timestamp('starts_at', { useTz: true }).notNullable();
+      t.timestamp('ends_at', { useTz: true }).notNullable();
+      t.timestamp('blocked_until', { useTz: true }).notNullable();
+      t.index(['room_id', 'starts_at'], 'booking_holds_room_start');
+      t.index(['kind', 'source_id'], 'booking_holds_source');
+    });
+  }
+
+  if (isPostgres(strapi)) {
+    await knex.raw('CREATE EXTENSION IF NOT EXISTS btree_gist');
+    const { rows } = await knex.raw('SELECT 1 FROM pg_constraint WHERE conname = ?', [NO_OVERLAP_CONSTRAINT]);
+    if (rows.length === 0) {
+      await knex.raw(
+        `ALTER TABLE ${HOLDS_TABLE} ADD CONSTRAINT ${NO_OVERLAP_CONSTRAINT}
+         EXCLUDE USING gist (room_id WITH =, tstzrange(starts_at, blocked_until, '[)') WITH &&)`
+      );
+    }
+  }
+
+  // Lookups by reference and by manage link scan the whole table without these. Strapi's schema
+  // sync does not know them and may drop them, so they are (re)made on every start.
+  for (const [table, column] of [
+    ['booking_reservations', 'reference'],
+    ['booking_reservations', 'manage_token_hash'],
+    ['booking_enrolments', 'manage_token_hash'],
+    ['booking_sessions', 'activity_id'],
+    ['booking_enrolments', 'activity_id'],
+  ]) {
+    if ((await knex.schema.hasTable(table)) && (await knex.schema.hasColumn(table, column))) {
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ${table}_${column}_idx ON ${table} (${column})`);
+    }
+  }
+
+  if (!(await knex.schema.hasTable(CAPACITY_LOCKS_TABLE))) {
+    await knex.schema.createTable(CAPACITY_LOCKS_TABLE, (t) => {
+      t.string('target', 100).primary();
+    });
+  }
+
+  if (!(await knex.schema.hasTable(IDEMPOTENCY_TABLE))) {
+    await knex.schema.createTable(IDEMPOTENCY_TABLE, (t) => {
+      t.string('key', 200).primary();
+      t.string('request_hash', 64).notNullable();
+      t.integer('status').notNullable();
+      t.text('body').notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+    });
+  }
+};

@@ -1,0 +1,38 @@
+/** Names the plugin's routes, bootstrap and services share, so that none of them imports another for a constant. */
+
+export const PLUGIN_ID = 'booking';
+
+/** RBAC actions editors' roles can be given in Settings → Roles. */
+export const PERMISSIONS = {
+  manageReservations: { uid: 'reservations.manage', displayName: 'Manage reservations (approve, reject, enter for callers)' },
+  manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (rosters, attendance, reports, cancel or move sessions)' },
+} as const;
+
+export const MANAGE_RESERVATIONS = `plugin::${PLUGIN_ID}.${PERMISSIONS.manageReservations.uid}`;
+export const MANAGE_ACTIVITIES = `plugin::${PLUGIN_ID}.${PERMISSIONS.manageActivities.uid}`;
+
+/** Content-API handlers a signed-in resident may call but an anonymous visitor may not. */
+export const ACCOUNT_ONLY_HANDLERS = ['reservations.mine'];
+
+/** Content types of the plugin. */
+export const UID = {
+  room: 'plugin::booking.room',
+  closure: 'plugin::booking.closure',
+  reservation: 'plugin::booking.reservation',
+  category: 'plugin::booking.category',
+  course: 'plugin::booking.course',
+  event: 'plugin::booking.event',
+  session: 'plugin::booking.session',
+  enrolment: 'plugin::booking.enrolment',
+  attendance: 'plugin::booking.attendance',
+} as const;
+
+/** The plugin's own tables (not content types: Strapi's schema sync neither knows nor touches them). */
+export const TABLES = {
+  holds: 'booking_holds',
+  idempotency: 'booking_idempotency_keys',
+  capacityLocks: 'booking_capacity_locks',
+} as const;
+
+/** PostgreSQL's exclusion constraint that keeps two holds of one room from overlapping. */
+export const NO_OVERLAP_CONSTRAINT = 'booking_holds_no_overlap';

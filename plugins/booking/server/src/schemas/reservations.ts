@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { instant, isoDate, language, optionalEmail, optionalPhone, people, requireContact, trimmed } from './fields';
+
+export const reservationRequestSchema = z
+  .object({
+    room: z.string({ error: 'is required: the slug of a room' }).trim().min(1, 'is required: the slug of a room').max(80),
+    start: instant,
+    end: instant,
+    purpose: trimmed(200).min(1, 'is required: say what the room is for'),
+    organization: trimmed(120).optional().nullable(),
+    contactName: trimmed(80).min(1, 'is required: the name of the person to contact'),
+    phone: optionalPhone,
+    email: optionalEmail,
+    attendees: people.max(10_000),
+    language: language.optional(),
+    repeat: z
+      .object({
+        frequency: z.literal('weekly', { error: 'only "weekly" is supported' }),
+        until: isoDate(),
+      })
+      .optional()
+      .nullable(),
+    skipConflicts: z.boolean().optional(),
+  })
+  .superRefine(requireContact);
+
+export type ReservationRequest = z.infer<typeof reservationRequestSchema>;
+
+export const manageTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link') });
+
+export const cancelRequestSchema = z.object({ start: instant.optional() });
+
+export const rejectRequestSchema = z.object({ reason: trimmed(500).min(1, 'is required: tell the requester why') });
+
+export const referenceParams = z.object({ reference: z.string().regex(/^LL-[A-Z0-9]{5}$/, 'must be a reference like LL-7K3Q9') });
+
+/** Staff's list of requests: by status, by dates (YYYY-MM-DD in the centre's zone), a page at a time. */
+export const staffListQuery = z
+  .object({
+    status: z.enum(['pending', 'confirmed', 'rejected', 'cancelled']).optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .loose();

@@ -1,0 +1,53 @@
+import { errors } from '@strapi/utils';
+import type { ZodError } from 'zod';
+
+/**
+ * Every error the plugin throws on purpose, in one place: services throw these, controllers and
+ * Strapi's error middleware turn them into HTTP answers.
+ */
+
+export interface FieldError {
+  path: string;
+  message: string;
+  /** A booking rule's code (`under_minimum_notice`, …), so a form can say it in the person's language. */
+  code?: string;
+}
+
+/** Zod's issues become the `{ path, message }` list of a Strapi ValidationError (HTTP 400). */
+export const fieldErrorsOf = (error: ZodError): FieldError[] =>
+  error.issues.map((issue) => ({
+    path: issue.path.join('.') || '(root)',
+    message: issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'is required' : issue.message,
+  }));
+
+/** HTTP 400 naming every broken field. */
+export const validationError = (fieldErrors: FieldError[], message?: string) =>
+  new errors.ValidationError(message ?? fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: fieldErrors });
+
+/** HTTP 404. */
+export const notFound = (message: string) => new errors.NotFoundError(message);
+
+/** HTTP 401. */
+export const unauthorized = (message: string) => new errors.UnauthorizedError(message);
+
+/** HTTP 429, with the seconds to wait. */
+export const tooManyRequests = (retryAfter: number) =>
+  new errors.RateLimitError(`Too many requests: try again in ${retryAfter} seconds`, { retryAfter });
+
+/** A refusal Strapi answers as 400 with a message of ours (the content manager shows it). */
+export const applicationError = (message: string) => new errors.ApplicationError(message);
+
+/**
+ * HTTP 409 in Strapi's error shape. Strapi's ApplicationError family has no 409, and its error
+ * middleware turns any ApplicationError it does not know into a 400, so this is a plain Error
+ * carrying an exposed status, which the middleware formats as `{ data: null, error }`.
+ */
+export class ConflictError extends Error {
+  readonly name = 'ConflictError';
+  readonly status = 409;
+  readonly expose = true;
+
+  constructor(message: string, readonly details: Record<string, unknown>) {
+    super(message);
+  }
+}
