@@ -2,27 +2,11 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { useField } from '@strapi/strapi/admin';
 import { Box, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import type { ScheduleDraft as ScheduleValue, Weekday } from '../../../shared/contracts/schedule';
 import { PLUGIN_ID } from '../pluginId';
 
-type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const WEEKDAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
-
-/** The schedule as the server reads it (server/src/core/schedule/schedule.ts checks it on publish). */
-interface ScheduleValue {
-  frequency?: 'once' | 'daily' | 'weekly' | 'monthly';
-  startDate?: string;
-  endDate?: string;
-  startTime?: string;
-  durationMinutes?: number;
-  weekdays?: Weekday[];
-  interval?: number;
-  byMonthDay?: number;
-  byWeekday?: Weekday;
-  nth?: 1 | 2 | 3 | 4 | -1;
-  exceptions?: string[];
-  extraDates?: string[];
-}
 
 /** Only the fields the chosen frequency uses, so switching back and forth leaves nothing stale. */
 const cleaned = (v: ScheduleValue): ScheduleValue => {

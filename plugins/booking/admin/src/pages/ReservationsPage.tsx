@@ -2,29 +2,8 @@ import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import type { ListStaffReservations, ReservationOccurrence as Occurrence, ReservationStatus as Status, StaffReservation as Request } from '../../../shared/contracts/reservations';
 import { PLUGIN_ID } from '../pluginId';
-
-type Status = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
-
-interface Occurrence {
-  start: string;
-  end: string;
-  status: Status;
-}
-
-/** One request as the staff API lists it (GET /booking/reservations). */
-interface Request {
-  reference: string;
-  status: Status;
-  room: { slug: string; name: string } | null;
-  purpose: string;
-  organization: string | null;
-  contactName: string;
-  phone: string | null;
-  email: string | null;
-  attendees: number;
-  occurrences: Occurrence[];
-}
 
 const STATUSES: Status[] = ['pending', 'confirmed', 'rejected', 'cancelled'];
 const PAGE_SIZE = 25;
@@ -49,7 +28,7 @@ const ReservationsPage = () => {
 
   const load = React.useCallback(async () => {
     try {
-      const { data } = await get(`/${PLUGIN_ID}/reservations`, { params: { status, page, pageSize: PAGE_SIZE } });
+      const { data } = (await get(`/${PLUGIN_ID}/reservations`, { params: { status, page, pageSize: PAGE_SIZE } })) as { data: ListStaffReservations.Response };
       setAnswer({ data: data.data, total: data.meta.pagination.total });
       setFailed(false);
     } catch {

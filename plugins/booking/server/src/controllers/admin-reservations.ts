@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { referenceParams, rejectRequestSchema, reservationRequestSchema, staffListQuery } from '../schemas/reservations';
 import { getService } from '../utils/get-service';
-import { answeringConflicts } from './respond';
+import { answerWith, answeringConflicts } from './respond';
 
 /** Staff's API (admin panel sign-in and the plugin's "manage reservations" permission). */
 const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -19,9 +19,7 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(ctx: Context) {
       const data = parseDataOrThrow(reservationRequestSchema, ctx.request.body);
       await answeringConflicts(ctx, async () => {
-        const result = await getService(strapi, 'reservationRequests').create(data, { now: new Date(), userId: null, staff: true });
-        ctx.status = 201;
-        ctx.body = result.body;
+        answerWith(ctx, await getService(strapi, 'reservationRequests').create(data, { now: new Date(), userId: null, staff: true }));
       });
     },
 

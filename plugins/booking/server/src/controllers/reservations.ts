@@ -5,7 +5,7 @@ import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { cancelRequestSchema, manageTokenParams, reservationRequestSchema } from '../schemas/reservations';
 import { unauthorized } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { answeringConflicts } from './respond';
+import { answerWith, answeringConflicts } from './respond';
 
 /** The public side of reservations: request, look up and cancel by link, and a resident's own list. */
 const reservations = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -16,9 +16,7 @@ const reservations = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = parseDataOrThrow(reservationRequestSchema, ctx.request.body);
       const idempotencyKey = idempotencyKeyOf(ctx);
       await answeringConflicts(ctx, async () => {
-        const result = await getService(strapi, 'reservationRequests').create(data, { now: new Date(), userId: ctx.state.user?.id ?? null, staff: false, idempotencyKey });
-        ctx.status = result.status;
-        ctx.body = result.body;
+        answerWith(ctx, await getService(strapi, 'reservationRequests').create(data, { now: new Date(), userId: ctx.state.user?.id ?? null, staff: false, idempotencyKey }));
       });
     },
 

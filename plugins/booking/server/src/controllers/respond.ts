@@ -19,3 +19,9 @@ export const sendCsv = (ctx: Context, sheet: CsvSheet): void => {
   ctx.set('Content-Disposition', `attachment; filename="${csvFilename(sheet.filename)}"`);
   ctx.body = toCsv(sheet.rows);
 };
+
+/** Answers with the status and body a service chose (a created or replayed request). */
+export const answerWith = (ctx: Context, result: { status: number; body: unknown }): void => {
+  ctx.status = result.status;
+  ctx.body = result.body;
+};

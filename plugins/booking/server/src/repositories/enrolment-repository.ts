@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { ActivityKind } from './activity-repository';
+import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
 
 export const ENROLMENT_UID = UID.enrolment;
@@ -27,19 +28,16 @@ export interface EnrolmentRow extends EnrolmentTarget {
   createdAt: Date | null;
 }
 
-interface EnrolmentDocument {
+interface EnrolmentDocument extends StoredContact {
   documentId: string;
   activityKind: ActivityKind;
   activityId: string;
   sessionId?: string | null;
   name: string;
-  phone?: string | null;
-  email?: string | null;
   people: number;
   note?: string | null;
   status: EnrolmentStatus;
   position?: number | null;
-  language?: 'zh-CN' | 'en' | null;
   createdAt?: string | null;
 }
 
@@ -49,13 +47,11 @@ const fromDocument = (d: EnrolmentDocument): EnrolmentRow => ({
   activityId: d.activityId,
   sessionId: d.sessionId ?? null,
   name: d.name,
-  phone: d.phone ?? null,
-  email: d.email ?? null,
+  ...contactOf(d),
   people: d.people,
   note: d.note ?? null,
   status: d.status,
   position: d.position ?? null,
-  language: d.language ?? 'zh-CN',
   createdAt: d.createdAt ? new Date(d.createdAt) : null,
 });
 

@@ -1,30 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import type { RequesterReservation, ReservationStatus } from '../../../shared/contracts/reservations';
 import { UID } from '../constants';
 import { isPostgres } from './dialect';
+import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
 
 export const RESERVATION_UID = UID.reservation;
 
-export type ReservationStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
+export type { ReservationStatus };
 export const HOLDING_STATUSES: ReservationStatus[] = ['pending', 'confirmed'];
 
-export interface ReservationRow {
+/** One date of a request; the fields the requester wrote are those of the API's contract. */
+export interface ReservationRow
+  extends Pick<RequesterReservation, 'reference' | 'room' | 'purpose' | 'organization' | 'contactName' | 'phone' | 'email' | 'attendees' | 'rejectionReason'> {
   documentId: string;
-  reference: string;
   roomId: string;
-  /** The room as linked (its default-locale name). */
-  room: { slug: string; name: string } | null;
   start: Date;
   end: Date;
   status: ReservationStatus;
-  purpose: string;
-  organization: string | null;
-  contactName: string;
-  phone: string | null;
-  email: string | null;
-  attendees: number;
-  rejectionReason: string | null;
   language: 'zh-CN' | 'en';
   seriesIndex: number;
   source: 'public' | 'staff';
@@ -32,7 +26,7 @@ export interface ReservationRow {
   createdAt: Date | null;
 }
 
-interface ReservationDocument {
+interface ReservationDocument extends StoredContact {
   documentId: string;
   reference: string;
   room?: { documentId: string; slug: string; name: string } | null;
@@ -42,11 +36,8 @@ interface ReservationDocument {
   purpose: string;
   organization?: string | null;
   contactName: string;
-  phone?: string | null;
-  email?: string | null;
   attendees: number;
   rejectionReason?: string | null;
-  language?: 'zh-CN' | 'en' | null;
   seriesIndex?: number | null;
   source?: 'public' | 'staff' | null;
   userId?: number | null;
@@ -64,11 +55,9 @@ const fromDocument = (d: ReservationDocument): ReservationRow => ({
   purpose: d.purpose,
   organization: d.organization ?? null,
   contactName: d.contactName,
-  phone: d.phone ?? null,
-  email: d.email ?? null,
+  ...contactOf(d),
   attendees: d.attendees,
   rejectionReason: d.rejectionReason ?? null,
-  language: d.language ?? 'zh-CN',
   seriesIndex: d.seriesIndex ?? 0,
   source: d.source ?? 'public',
   userId: d.userId ?? null,

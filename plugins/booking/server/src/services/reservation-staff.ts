@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ListStaffReservations } from '../../../shared/contracts/reservations';
 import { reservationNotifications, type StatusChange } from '../notifications/reservations';
 import { reservationRepository, type ListFilters, type ReservationRow } from '../repositories/reservation-repository';
 import { validationError } from '../utils/errors';
@@ -32,7 +33,7 @@ const reservationStaff = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** One page of requests, each with its matching dates; `from`/`to` are days in the centre's zone. */
-    async list(days: { status?: ListFilters['status']; from?: IsoDate; to?: IsoDate }, page: { page: number; pageSize: number }) {
+    async list(days: { status?: ListFilters['status']; from?: IsoDate; to?: IsoDate }, page: { page: number; pageSize: number }): Promise<ListStaffReservations.Response> {
       const filters: ListFilters = {
         status: days.status,
         from: days.from ? wallClockToInstant(days.from, '00:00', tz()) : undefined,

@@ -1,3 +1,4 @@
+import type { RequesterReservation, StaffReservation } from '../../../shared/contracts/reservations';
 import type { ReservationRow, ReservationStatus } from '../repositories/reservation-repository';
 import { zonedInterval } from '../core/time/zoned-interval';
 
@@ -11,7 +12,7 @@ const occurrencesOf = (rows: ReservationRow[], tz: string) =>
   [...rows].sort((a, b) => a.start.getTime() - b.start.getTime()).map((r) => ({ ...zonedInterval(r, tz), status: r.status }));
 
 /** What the requester (holder of the manage link, or the signed-in resident) sees. */
-export const toRequesterView = (rows: ReservationRow[], room: { slug: string; name: string } | null, tz: string) => {
+export const toRequesterView = (rows: ReservationRow[], room: { slug: string; name: string } | null, tz: string): RequesterReservation => {
   const first = rows[0];
   return {
     reference: first.reference,
@@ -29,7 +30,7 @@ export const toRequesterView = (rows: ReservationRow[], room: { slug: string; na
 };
 
 /** What staff see in the admin API: everything, one request per reference. */
-export const toStaffView = (rows: ReservationRow[], room: { slug: string; name: string } | null, tz: string) => ({
+export const toStaffView = (rows: ReservationRow[], room: { slug: string; name: string } | null, tz: string): StaffReservation => ({
   ...toRequesterView(rows, room, tz),
   language: rows[0].language,
   source: rows[0].source,
