@@ -100,6 +100,127 @@ describe('courses, sessions and enrolment', () => {
     expect(outbox(cms.mailDir).filter((m) => m.to === 'tom@example.org')).toHaveLength(1);
   });
 
+  describe('the waiting list', () => {
+    const cancel = (token: string) => cms.request('POST', `/api/booking/enrolments/manage/${token}/cancel`);
+    const statusOf = async (token: string) => {
+      const { status, position } = (await cms.get(`/api/booking/enrolments/manage/${token}`)).body.data;
+      return { status, position };
+    };
+    /** A one-date course on a Sunday evening `week` weeks ahead, alone in the room. */
+    const course = async (slug: string, week: number, fields: Record<string, unknown>) => {
+      const { published } = await createActivity(admin, 'course', { slug, roomId, schedule: weekly(['sun'], dayAhead(7, week), dayAhead(7, week), '20:00', 60), ...fields });
+      expect(published.status).toBe(200);
+    };
+    const enrolled = async (data: Record<string, unknown>) => {
+      const res = await enrol(cms, data);
+      expect(res.status).toBe(201);
+      return res.body.data as { status: string; position: number | null; manageToken: string };
+    };
+
+    it('cancelling a place on the waiting list closes up the positions behind it and promotes nobody', async () => {
+      await course('wl-close-up', 10, { capacity: 2 });
+      const [a, b] = [await enrolled({ course: 'wl-close-up', ...person(400) }), await enrolled({ course: 'wl-close-up', ...person(401) })];
+      const waiting = [await enrolled({ course: 'wl-close-up', ...person(402) }), await enrolled({ course: 'wl-close-up', ...person(403) }), await enrolled({ course: 'wl-close-up', ...person(404) })];
+      expect(waiting.map((w) => w.position)).toEqual([1, 2, 3]);
+
+      const res = await cancel(waiting[1].manageToken);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ status: 'cancelled', position: null, promotedCount: 0 });
+      expect(await Promise.all([a, b, ...waiting].map((e) => statusOf(e.manageToken)))).toEqual([
+        { status: 'confirmed', position: null },
+        { status: 'confirmed', position: null },
+        { status: 'waitlisted', position: 1 },
+        { status: 'cancelled', position: null },
+        { status: 'waitlisted', position: 2 },
+      ]);
+      expect((await cms.get('/api/booking/courses/wl-close-up')).body.data).toMatchObject({ placesLeft: 0, waiting: 2 });
+      // The next to join is behind those still waiting, not in the gap.
+      expect(await enrolled({ course: 'wl-close-up', ...person(405) })).toMatchObject({ status: 'waitlisted', position: 3 });
+    });
+
+    it('a family at the front waits until its places are all free, and nobody smaller overtakes it', async () => {
+      await course('wl-group', 11, { capacity: 3, maxPeoplePerEnrolment: 3 });
+      const one = await enrolled({ course: 'wl-group', ...person(410) });
+      const two = await enrolled({ course: 'wl-group', ...person(411, { people: 2 }) });
+      const family = await enrolled({ course: 'wl-group', ...person(412, { people: 3 }) });
+      const single = await enrolled({ course: 'wl-group', ...person(413) });
+      expect([one.status, two.status, family.position, single.position]).toEqual(['confirmed', 'confirmed', 1, 2]);
+
+      // One place frees up: the family of three does not fit, and the single person behind it is not moved up.
+      expect((await cancel(one.manageToken)).body.data.promotedCount).toBe(0);
+      expect([await statusOf(family.manageToken), await statusOf(single.manageToken)]).toEqual([
+        { status: 'waitlisted', position: 1 },
+        { status: 'waitlisted', position: 2 },
+      ]);
+      expect((await cms.get('/api/booking/courses/wl-group')).body.data).toMatchObject({ placesLeft: 1, waiting: 2 });
+      // A newcomer does not take the free place either: it is held for the line.
+      expect(await enrolled({ course: 'wl-group', ...person(414) })).toMatchObject({ status: 'waitlisted', position: 3 });
+
+      // Two more free up: three in all, so the family moves up, whole; the others keep waiting, closed up.
+      expect((await cancel(two.manageToken)).body.data.promotedCount).toBe(1);
+      expect([await statusOf(family.manageToken), await statusOf(single.manageToken)]).toEqual([
+        { status: 'confirmed', position: null },
+        { status: 'waitlisted', position: 1 },
+      ]);
+      expect((await cms.get('/api/booking/courses/wl-group')).body.data).toMatchObject({ placesLeft: 0, waiting: 2 });
+    });
+
+    it('a drop-in activity keeps one waiting list per session, and a cancellation moves up only its own', async () => {
+      const { published } = await createActivity(admin, 'course', { slug: 'wl-drop-in', capacity: 1, enrolmentMode: 'session', roomId, schedule: weekly(['fri'], dayAhead(5, 10), dayAhead(5, 11), '20:00', 60) });
+      expect(published.status).toBe(200);
+      const [first, second] = (await cms.get('/api/booking/courses/wl-drop-in')).body.data.sessions;
+      const inFirst = await enrolled({ session: first.id, ...person(420) });
+      const waitingFirst = await enrolled({ session: first.id, ...person(421) });
+      const inSecond = await enrolled({ session: second.id, ...person(422) });
+      const waitingSecond = await enrolled({ session: second.id, ...person(423) });
+      // The same person may wait for both dates: each session counts its own.
+      const waitingBoth = [await enrolled({ session: first.id, ...person(424) }), await enrolled({ session: second.id, ...person(424) })];
+      expect([inFirst, waitingFirst, inSecond, waitingSecond, ...waitingBoth].map((e) => [e.status, e.position])).toEqual([
+        ['confirmed', null],
+        ['waitlisted', 1],
+        ['confirmed', null],
+        ['waitlisted', 1],
+        ['waitlisted', 2],
+        ['waitlisted', 2],
+      ]);
+
+      expect((await cancel(inFirst.manageToken)).body.data.promotedCount).toBe(1);
+      expect(await Promise.all([waitingFirst, waitingBoth[0], inSecond, waitingSecond, waitingBoth[1]].map((e) => statusOf(e.manageToken)))).toEqual([
+        { status: 'confirmed', position: null },
+        { status: 'waitlisted', position: 1 },
+        { status: 'confirmed', position: null },
+        { status: 'waitlisted', position: 1 },
+        { status: 'waitlisted', position: 2 },
+      ]);
+      expect((await cms.get('/api/booking/courses/wl-drop-in')).body.data.sessions.map((s: any) => s.placesLeft)).toEqual([0, 0]);
+    });
+
+    it('cancellations at the same moment fill every freed place, each with a different person, mailed once', async () => {
+      await course('wl-race', 12, { capacity: 4 });
+      const confirmed = [];
+      for (let i = 0; i < 4; i += 1) confirmed.push(await enrolled({ course: 'wl-race', ...person(430 + i) }));
+      const waiting = [];
+      for (let i = 0; i < 6; i += 1) waiting.push({ ...(await enrolled({ course: 'wl-race', ...person(440 + i) })), email: `parent${440 + i}@example.org` });
+      expect(waiting.map((w) => w.position)).toEqual([1, 2, 3, 4, 5, 6]);
+
+      // Four different people cancel at once, and the first of them presses twice.
+      const answers = await Promise.all([...confirmed, confirmed[0]].map((c) => cancel(c.manageToken)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 400]);
+      expect(answers.filter((a) => a.status === 200).reduce((n, a) => n + a.body.data.promotedCount, 0)).toBe(4);
+      expect(await Promise.all(waiting.map((w) => statusOf(w.manageToken)))).toEqual([
+        ...Array.from({ length: 4 }, () => ({ status: 'confirmed', position: null })),
+        { status: 'waitlisted', position: 1 },
+        { status: 'waitlisted', position: 2 },
+      ]);
+      expect((await cms.get('/api/booking/courses/wl-race')).body.data).toMatchObject({ placesLeft: 0, waiting: 2 });
+
+      // Every promoted person is told once; the last one's mail is the signal that all have been sent.
+      for (const w of waiting.slice(0, 4)) await waitForMail(cms.mailDir, (m) => m.to === w.email && m.subject.includes('候补成功'));
+      const promotedMails = outbox(cms.mailDir).filter((m) => m.subject.includes('候补成功') && waiting.some((w) => w.email === m.to));
+      expect(promotedMails.map((m) => m.to).sort()).toEqual(waiting.slice(0, 4).map((w) => w.email).sort());
+    });
+  });
+
   describe('every refusal is a 400 with the reason', () => {
     beforeAll(async () => {
       await createActivity(admin, 'course', { slug: 'no-waitlist', capacity: 2, waitlistEnabled: false, maxPeoplePerEnrolment: 3, roomId, schedule: weekly(['sat'], dayAhead(1, 1), dayAhead(1, 2), '09:00', 60) });

@@ -1,7 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
-import { at, createClosure, createRoom, dayAhead, reservation } from '../harness/fixtures';
+import { at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
 
 describe('availability', () => {
   let cms: TestCms;
@@ -84,27 +86,117 @@ describe('availability', () => {
   });
 });
 
-describe('rate limit', () => {
+const WINDOW_SECONDS = 3;
+const MAX = 3;
+
+/**
+ * A request sent from one loopback address (the whole 127.0.0.0/8 is this machine): the CMS trusts
+ * no proxy, so the connection's address is the only thing that tells clients apart.
+ */
+const fromAddress = (cms: TestCms, address: string) => (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      cms.url + path,
+      { method, localAddress: address, headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null, headers: res.headers }));
+      }
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+
+describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
   let cms: TestCms;
 
   beforeAll(async () => {
-    cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: '3', BOOKING_RATE_LIMIT_WINDOW_SECONDS: '60' } });
+    cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: String(MAX), BOOKING_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) } });
   });
   afterAll(async () => {
     await cms?.stop();
   });
 
-  it('answers 429 with Retry-After once one address sends too many requests', async () => {
-    const send = () => cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'none' }) });
-    const first = await Promise.all([send(), send(), send()]);
-    expect(first.map((r) => r.status)).toEqual([400, 400, 400]);
+  // Requests that change nothing: an unknown room, links that belong to nothing.
+  const LIMITED: Array<[string, string, unknown]> = [
+    ['POST', '/api/booking/reservations', { data: reservation({ room: 'none' }) }],
+    ['GET', '/api/booking/reservations/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', undefined],
+    ['POST', '/api/booking/reservations/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/cancel', undefined],
+    ['POST', '/api/booking/enrolments', { data: { course: 'none', name: '王芳', phone: '13900001111' } }],
+    ['GET', '/api/booking/enrolments/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', undefined],
+    ['POST', '/api/booking/enrolments/manage/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/cancel', undefined],
+  ];
+
+  it.each(LIMITED.map(([method, path, body], i) => [`${method} ${path.replace(/A{43}/, ':token')}`, method, path, body, `127.0.0.${10 + i}`] as const))(
+    '%s answers 429 with Retry-After once one address sends too many requests',
+    async (_label, method, path, body, address) => {
+      const send = () => fromAddress(cms, address)(method, path, body);
+      const first = await Promise.all(Array.from({ length: MAX }, send));
+      expect(first.map((r) => r.status).filter((status) => status === 429)).toEqual([]);
+      const limited = await send();
+      expect(limited.status).toBe(429);
+      expect(limited.body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
+      const retryAfter = Number(limited.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+      // Reading is not limited.
+      expect((await fromAddress(cms, address)('GET', '/api/booking/rooms')).status).toBe(200);
+    }
+  );
+
+  it('gives each address its own budget, which a forged X-Forwarded-For does not change', async () => {
+    const path = '/api/booking/reservations';
+    const body = { data: reservation({ room: 'none' }) };
+    const greedy = fromAddress(cms, '127.0.0.20');
+    for (let i = 0; i < MAX; i += 1) expect((await greedy('POST', path, body)).status).toBe(400);
+    expect((await greedy('POST', path, body)).status).toBe(429);
+    // Another client is still served, while the first is still refused even when it claims to be someone else.
+    expect((await fromAddress(cms, '127.0.0.21')('POST', path, body)).status).toBe(400);
+    expect((await greedy('POST', path, body, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
+  });
+
+  it('serves the address again once its window has passed', async () => {
+    const send = () => fromAddress(cms, '127.0.0.22')('POST', '/api/booking/enrolments', { data: { course: 'none', name: '王芳', phone: '13900001111' } });
+    for (let i = 0; i < MAX; i += 1) expect((await send()).status).toBe(400);
     const limited = await send();
     expect(limited.status).toBe(429);
-    expect(limited.body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
-    const retryAfter = Number(limited.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    // Reading is not limited.
-    expect((await cms.get('/api/booking/rooms')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, Number(limited.headers['retry-after']) * 1000 + 200));
+    const again = await send();
+    expect(again.status).toBe(400);
+    expect(again.body.error.details.errors).toEqual([expect.objectContaining({ path: 'course' })]);
+  });
+
+  it('a booking and an enrolment still succeed when their mail cannot be sent, and the failure is logged', async () => {
+    const admin = await asAdmin(cms);
+    const roomId = await createRoom(admin, { slug: 'mail-room', requiresApproval: false });
+    expect((await createActivity(admin, 'course', { slug: 'mail-course', roomId, schedule: weekly(['fri'], dayAhead(5, 1), dayAhead(5, 2), '09:00', 60) })).published.status).toBe(200);
+    // The outbox folder becomes a file, so every send fails, as when a mail server is down.
+    rmSync(cms.mailDir, { recursive: true, force: true });
+    writeFileSync(cms.mailDir, 'not a folder');
+
+    const client = fromAddress(cms, '127.0.0.30');
+    const date = dayAhead(3, 1);
+    const booked = await client('POST', '/api/booking/reservations', { data: reservation({ room: 'mail-room', start: at(date, '10:00'), end: at(date, '11:00') }) });
+    expect(booked.status).toBe(201);
+    const enrolled = await client('POST', '/api/booking/enrolments', { data: { course: 'mail-course', name: '王芳', phone: '13900001111', email: 'wang.fang@example.org' } });
+    expect(enrolled.status).toBe(201);
+
+    /** The CMS log's lines that mention `what`, once the first of them is there. */
+    const logLines = async (what: string) => {
+      const lines = () => cms.output().split('\n').filter((line) => line.includes(what));
+      for (let waited = 0; waited < 10_000 && lines().length === 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      return lines();
+    };
+    expect(await logLines(`could not send the confirmed e-mail for ${booked.body.data.reference}`)).toEqual([expect.stringMatching(/error.*: E[A-Z]+/)]);
+    expect(await logLines('could not confirm enrolment')).toEqual([expect.stringMatching(/error.*could not confirm enrolment \S+ by mail: E[A-Z]+/)]);
+
+    // Both are kept, and the time stays held.
+    expect((await client('GET', `/api/booking/reservations/manage/${booked.body.data.manageToken}`)).body.data.status).toBe('confirmed');
+    expect((await client('GET', `/api/booking/enrolments/manage/${enrolled.body.data.manageToken}`)).body.data.status).toBe('confirmed');
+    const day = await cms.get(`/api/booking/rooms/mail-room/availability?from=${date}&to=${date}`);
+    expect(day.body.data.days[0].busy).toEqual([{ start: at(date, '10:00'), end: at(date, '11:00'), kind: 'reservation' }]);
   });
 });

@@ -114,6 +114,18 @@ describe('staff handling reservations in the admin API', () => {
     const removal = await admin.request('DELETE', `${CM}/${documentId}`);
     expect(removal.status).toBe(400);
     expect(removal.body.error.message).toMatch(/Room requests/);
+    const bulkRemoval = await admin.request('POST', `${CM}/actions/bulkDelete`, { documentIds: [documentId] });
+    expect(bulkRemoval.status).toBe(400);
+    expect(bulkRemoval.body.error.message).toMatch(/Room requests/);
+    // Nor can it enter one: that would skip the room's rules, its hold and the mail.
+    const other = at(addDays(date, 1), '09:00');
+    const roomId = (await admin.request('GET', '/content-manager/collection-types/plugin::booking.room?locale=zh-CN&filters[slug][$eq]=staff-list-a')).body.results[0].documentId;
+    const creation = await admin.request('POST', CM, { reference: 'LL-CMCM1', room: { connect: [{ documentId: roomId, locale: 'zh-CN' }] }, startsAt: other, endsAt: at(addDays(date, 1), '10:00'), purpose: '插队', contactName: '某人', attendees: 3 });
+    expect(creation.status).toBe(400);
+    expect(creation.body.error.message).toMatch(/Room requests/);
+    expect((await admin.request('GET', `${CM}?page=1&pageSize=100&filters[reference][$eq]=LL-CMCM1`)).body.results).toEqual([]);
+    const nextDay = await cms.get(`/api/booking/rooms/staff-list-a/availability?from=${addDays(date, 1)}&to=${addDays(date, 1)}`);
+    expect(nextDay.body.data.days[0].busy).toEqual([]);
     // Nothing changed: still pending with its own details, and the room still held.
     const staffView = await admin.request('GET', `${STAFF}?status=pending&from=${date}&to=${date}`);
     expect(staffView.body.data.find((r: any) => r.reference === made.reference)).toMatchObject({ purpose: '合唱排练 Choir rehearsal', attendees: 12 });
