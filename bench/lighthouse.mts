@@ -19,7 +19,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildIfNeeded } from '../scripts/lib/build.mts';
 import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
-import { freePort } from '../scripts/lib/net.mts';
+import getPort from 'get-port';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
 import { repoRoot } from '../scripts/lib/paths.mts';
 import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
@@ -183,10 +183,10 @@ const main = async () => {
   await postgres.createDatabase('linli_bench');
   const siteDir = path.join(workDir, 'site');
   mkdirSync(siteDir);
-  server = await startStaticServer({ root: () => siteDir, port: await freePort() });
+  server = await startStaticServer({ root: () => siteDir, port: await getPort() });
   log('Starting the CMS with demo content…');
   cms = await startCms({
-    port: await freePort(),
+    port: await getPort(),
     env: {
       ...generateSecrets(),
       DATABASE_CLIENT: 'postgres',
