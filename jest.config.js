@@ -12,6 +12,14 @@ const babel = [
   },
 ];
 const moduleFileExtensions = ['ts', 'mts', 'js', 'mjs', 'cjs', 'json'];
+// These packages ship only ES modules, which jest 29 cannot load as they are: babel turns them
+// into CommonJS too (everything else in node_modules is left alone).
+const esmOnly = ['get-port', 'p-wait-for'];
+const transform = {
+  '^.+\\.[cm]?tsx?$': babel,
+  [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -19,14 +27,16 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: { '^.+\\.[cm]?tsx?$': babel },
+      transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/plugins/booking/server/tests/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
       moduleFileExtensions,
     },
     {
       displayName: 'postgres',
       testEnvironment: 'node',
-      transform: { '^.+\\.[cm]?tsx?$': babel },
+      transform,
+      transformIgnorePatterns,
       // The site is built once, against the PostgreSQL CMS: the database makes no difference to it.
       // tests/postgres: what only PostgreSQL can do (several CMS processes on one database).
       // tests/browser: Debian's Chromium on the built site, against a CMS on PostgreSQL.
@@ -45,7 +55,8 @@ module.exports = {
     {
       displayName: 'sqlite',
       testEnvironment: 'node',
-      transform: { '^.+\\.[cm]?tsx?$': babel },
+      transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       moduleFileExtensions,
       setupFiles: ['<rootDir>/tests/harness/use-sqlite.ts'],

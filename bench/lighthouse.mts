@@ -2,7 +2,7 @@
 //
 // Starts an embedded PostgreSQL in a temporary folder and the compiled CMS with demo content,
 // builds the site into a temporary folder, serves it with the static server `npm start` uses
-// (scripts/lib/static-server.mts, gzip on), then runs Lighthouse with its defaults (mobile
+// (scripts/lib/static-server.mts, brotli on), then runs Lighthouse with its defaults (mobile
 // emulation, simulated throttling) in Debian's Chromium on each page, and writes
 // bench/results/lighthouse-<date>.json and .md. See bench/README.md.
 //
@@ -19,7 +19,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildIfNeeded } from '../scripts/lib/build.mts';
 import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
-import { freePort } from '../scripts/lib/net.mts';
+import getPort from 'get-port';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
 import { repoRoot } from '../scripts/lib/paths.mts';
 import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
@@ -183,10 +183,10 @@ const main = async () => {
   await postgres.createDatabase('linli_bench');
   const siteDir = path.join(workDir, 'site');
   mkdirSync(siteDir);
-  server = await startStaticServer({ root: () => siteDir, port: await freePort() });
+  server = await startStaticServer({ root: () => siteDir, port: await getPort() });
   log('Starting the CMS with demo content…');
   cms = await startCms({
-    port: await freePort(),
+    port: await getPort(),
     env: {
       ...generateSecrets(),
       DATABASE_CLIENT: 'postgres',
@@ -242,7 +242,7 @@ const main = async () => {
       formFactor: 'mobile (Lighthouse default: emulated Moto G Power, simulated slow 4G and 4x CPU slowdown)',
       categories,
       chromeFlags,
-      server: 'scripts/lib/static-server.mts on 127.0.0.1, gzip',
+      server: 'scripts/lib/static-server.mts (sirv) on 127.0.0.1, brotli',
       siteBuildSeconds: buildSeconds,
     },
     software: { lighthouse: packageVersion('lighthouse'), astro: packageVersion('astro'), strapi: packageVersion('@strapi/strapi') },
@@ -268,7 +268,7 @@ const markdown = (r: any): string =>
     `# Lighthouse, ${r.date.slice(0, 10)}`,
     '',
     `Made by \`npm run bench:site\` (bench/lighthouse.mts); see bench/README.md. Lighthouse ${r.software.lighthouse} with its defaults: ${r.settings.formFactor}. ` +
-      `Median of ${r.settings.runsPerPage} run${r.settings.runsPerPage === 1 ? '' : 's'} per page (by performance score). The site is the demo content's, built with Astro ${r.software.astro} and served from 127.0.0.1 with gzip.`,
+      `Median of ${r.settings.runsPerPage} run${r.settings.runsPerPage === 1 ? '' : 's'} per page (by performance score). The site is the demo content's, built with Astro ${r.software.astro} and served from 127.0.0.1 with brotli.`,
     '',
     '| Page | Path | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | CLS | Speed index | Total bytes |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -24,7 +24,7 @@ import autocannon, { type Request as CannonRequest, type Result as CannonResult 
 import pg from 'pg';
 import { buildIfNeeded } from '../scripts/lib/build.mts';
 import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
-import { freePort } from '../scripts/lib/net.mts';
+import getPort from 'get-port';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
 import { repoRoot } from '../scripts/lib/paths.mts';
 import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
@@ -645,7 +645,7 @@ const main = async () => {
   log('Starting the CMS…');
   const cmsStarted = Date.now();
   cms = await startCms({
-    port: await freePort(),
+    port: await getPort(),
     env: {
       ...generateSecrets(),
       DATABASE_CLIENT: 'postgres',

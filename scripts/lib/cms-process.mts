@@ -1,5 +1,6 @@
 // Runs the CMS (`strapi start` on the compiled app) as a child process and waits until it answers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import pWaitFor from 'p-wait-for';
 import { cmsDir, strapiBin } from './paths.mts';
 
 export interface RunningCms {
@@ -18,22 +19,21 @@ export const stopAllCms = async (): Promise<void> => {
   await Promise.all([...live].map((stop) => stop()));
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export const waitForHttp = async (url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isAlive()) throw new Error(`the process exited before ${url} answered`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-};
+/** Resolves once `url` answers below 500; rejects if the process died first or after `timeoutMs`. */
+export const waitForHttp = (url: string, timeoutMs: number, isAlive: () => boolean): Promise<void> =>
+  pWaitFor(
+    async () => {
+      if (!isAlive()) throw new Error(`the process exited before ${url} answered`);
+      try {
+        const res = await fetch(url);
+        await res.body?.cancel();
+        return res.status < 500;
+      } catch {
+        return false; // not listening yet
+      }
+    },
+    { interval: 250, timeout: { milliseconds: timeoutMs, message: `${url} did not answer within ${timeoutMs / 1000} s` } }
+  );
 
 export const startCms = async (options: {
   port: number;

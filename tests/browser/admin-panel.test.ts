@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
+import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { at, createActivity, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/stack';
 
@@ -51,10 +52,9 @@ describe('staff in the admin panel', () => {
     await row.waitFor({ timeout: 60_000 });
     await expect(row.innerText()).resolves.toContain('张建国');
     await expect(page.locator(`tr[data-reference="${made[1]}"]`).count()).resolves.toBe(1);
-    const screenshots = path.join(__dirname, '..', '..', 'docs', 'screenshots');
-    mkdirSync(screenshots, { recursive: true });
+    mkdirSync(screenshotsDir, { recursive: true });
     await page.mouse.move(700, 700);
-    await page.screenshot({ path: path.join(screenshots, 'admin-requests.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'admin-requests.png') });
     await row.getByRole('button', { name: 'Approve' }).click();
     await row.waitFor({ state: 'detached' });
     expect(await statusOf(made[0])).toMatchObject({ status: 'confirmed' });
@@ -97,7 +97,7 @@ describe('staff in the admin panel', () => {
     await editor.getByRole('checkbox', { name: 'Thursday' }).click();
     await editor.getByLabel('Skipped dates').fill(dayAhead(4, 5));
     await editor.getByLabel('Minutes').click(); // leaving the dates field takes them in
-    await editor.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'screenshots', 'admin-schedule.png') });
+    await editor.screenshot({ path: path.join(screenshotsDir, 'admin-schedule.png') });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved document').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Publish' }).click();

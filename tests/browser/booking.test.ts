@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { asAdmin } from '../harness/admin';
 import { at, dayAhead, reservation } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const ROOM = 'multi-purpose-hall';
 
 /** "11月24日", as the Chinese room page heads a day. */
@@ -20,7 +20,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
 
   beforeAll(async () => {
     stack = await startSiteStack();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(screenshotsDir, { recursive: true });
     const today = zonedDateOf(new Date(), TZ);
     const from = addDays(today, 7);
     const { body } = await stack.cms.get(`/api/booking/rooms/${ROOM}/availability?from=${from}&to=${addDays(from, 20)}`);
@@ -64,13 +64,13 @@ describe('booking and enrolling on the site, in Chromium', () => {
     const page = await stack.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`/rooms/${ROOM}/`);
     await page.locator('button.slot.free').first().waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'room.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'room.png') });
     expect(await axeViolations(page)).toEqual([]);
 
     await pickEvening(page, evening);
     await fillContact(page, { name: '李秀英', phone: '13800001111', purpose: '红歌协会排练', people: 30 });
     await page.fill('#booking-organization', '红歌协会');
-    await page.locator('section[aria-labelledby="booking-title"]').screenshot({ path: path.join(SCREENSHOTS, 'room-form.png') });
+    await page.locator('section[aria-labelledby="booking-title"]').screenshot({ path: path.join(screenshotsDir, 'room-form.png') });
 
     // An impatient double click sends one request (the Idempotency-Key covers a retry too).
     await page.locator('form button[type="submit"]').dblclick();

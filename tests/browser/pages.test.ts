@@ -3,10 +3,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
-const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** This ISO week, Monday to Sunday, in the centre's zone, and its id ("2026-W48") with the weeks after it. */
 const weeks = () => {
@@ -42,7 +42,7 @@ describe('the public pages, in Chromium', () => {
 
   beforeAll(async () => {
     stack = await startSiteStack();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(screenshotsDir, { recursive: true });
     const [week] = weeks();
     const { body } = await stack.cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}&locale=zh-CN`);
     thisWeek = body.data;
@@ -63,7 +63,7 @@ describe('the public pages, in Chromium', () => {
     const [mon, tue] = await page.locator('section.day h2').evaluateAll((els) => els.slice(0, 2).map((el) => el.getBoundingClientRect().toJSON()));
     expect(tue.left).toBeGreaterThan(mon.left);
     expect(tue.top).toBe(mon.top);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'timetable.png'), fullPage: true });
+    await page.screenshot({ path: path.join(screenshotsDir, 'timetable.png'), fullPage: true });
     await page.context().close();
   });
 
@@ -75,7 +75,7 @@ describe('the public pages, in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // The README's picture: the filters and the first days, as a resident scrolls to them.
     await page.locator('.filters').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'timetable-phone.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'timetable-phone.png') });
     await page.context().close();
   });
 

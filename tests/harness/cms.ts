@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startCms, type RunningCms } from '../../scripts/lib/cms-process.mts';
-import { freePort } from '../../scripts/lib/net.mts';
+import getPort from 'get-port';
 import { generateSecrets } from '../../scripts/lib/secrets.mts';
 
 export type TestDatabaseKind = 'postgres' | 'sqlite';
@@ -62,7 +62,7 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
   const database = options.database ?? (await createTestDatabase());
   const mailDir = mkdtempSync(path.join(tmpdir(), 'linli-test-mail-'));
   const cms = await startCms({
-    port: await freePort(),
+    port: await getPort(),
     env: {
       ...secrets,
       ...database.env,

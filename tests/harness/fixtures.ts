@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import pWaitFor from 'p-wait-for';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
 import type { asAdmin } from './admin';
 
@@ -96,15 +97,22 @@ export const outbox = (dir: string): Array<{ to: string; subject: string; text: 
     : [];
 
 /** Mail is sent after the transaction commits, a moment after the answer: wait for it. */
-export const waitForMail = async (dir: string, predicate: (m: ReturnType<typeof outbox>[number]) => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = outbox(dir).find(predicate);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no matching mail in ${dir}; have: ${outbox(dir).map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
-};
+export const waitForMail = (dir: string, predicate: (m: ReturnType<typeof outbox>[number]) => boolean, timeoutMs = 10_000) =>
+  pWaitFor(
+    () => {
+      const found = outbox(dir).find(predicate);
+      return found ? pWaitFor.resolveWith(found) : false;
+    },
+    {
+      interval: 100,
+      timeout: {
+        milliseconds: timeoutMs,
+        fallback: () => {
+          throw new Error(`no matching mail in ${dir}; have: ${outbox(dir).map((m) => `${m.to} ${m.subject}`).join(' | ')}`);
+        },
+      },
+    }
+  );
 
 export interface ActivityFixture {
   slug: string;

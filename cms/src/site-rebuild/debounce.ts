@@ -1,6 +1,7 @@
 // Gathers content changes and calls the site's build hook once per burst of edits.
 //
-// Pure: no Strapi, no network. The caller hands in `fire` (the HTTP call) and, in tests, timers.
+// Pure: no Strapi, no network. The caller hands in `fire` (the HTTP call); tests move the clock
+// with Jest's fake timers.
 // Each change (re)starts a quiet window of `delayMs`; when it ends without a new change, `fire`
 // gets everything gathered. So that steady editing cannot postpone a build for ever, the call is
 // made at the latest `maxWaitMs` after the first change of the burst.
@@ -13,12 +14,6 @@ export interface SiteChange {
   locale?: string;
 }
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
-
 export interface DebouncedHookOptions {
   delayMs: number;
   maxWaitMs: number;
@@ -26,7 +21,6 @@ export interface DebouncedHookOptions {
   fire(changes: SiteChange[], total: number): Promise<void>;
   /** A failed `fire` ends up here; it never reaches the code that reported the change. */
   onError?(error: unknown): void;
-  timers?: Timers;
 }
 
 export interface DebouncedHook {
@@ -43,30 +37,18 @@ export interface DebouncedHook {
 /** At most this many changes are named in one call; `total` still counts them all. */
 export const MAX_NAMED_CHANGES = 50;
 
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => {
-    const handle = setTimeout(fn, ms);
-    // A waiting build call never keeps the CMS process alive on its own.
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  now: () => Date.now(),
-};
-
 const keyOf = (c: SiteChange) => `${c.uid}\u0000${c.documentId ?? ''}\u0000${c.locale ?? ''}`;
 
 export const createDebouncedHook = (options: DebouncedHookOptions): DebouncedHook => {
-  const timers = options.timers ?? realTimers;
   const delayMs = Math.max(0, options.delayMs);
   const maxWaitMs = Math.max(delayMs, options.maxWaitMs);
   let changes = new Map<string, SiteChange>();
   let total = 0;
   let firstAt = 0;
-  let timer: unknown;
+  let timer: NodeJS.Timeout | undefined;
 
   const fireNow = async (): Promise<void> => {
-    if (timer !== undefined) timers.clearTimeout(timer);
+    clearTimeout(timer);
     timer = undefined;
     if (total === 0) return;
     const batch = [...changes.values()].slice(-MAX_NAMED_CHANGES);
@@ -82,20 +64,22 @@ export const createDebouncedHook = (options: DebouncedHookOptions): DebouncedHoo
 
   return {
     add(change) {
-      const now = timers.now();
+      const now = Date.now();
       if (total === 0) firstAt = now;
       const key = keyOf(change);
       changes.delete(key); // re-inserted last: the latest action, in order of the latest change
       changes.set(key, change);
       total += 1;
-      if (timer !== undefined) timers.clearTimeout(timer);
+      clearTimeout(timer);
       const wait = Math.min(delayMs, Math.max(0, firstAt + maxWaitMs - now));
-      timer = timers.setTimeout(() => void fireNow(), wait);
+      timer = setTimeout(() => void fireNow(), wait);
+      // A waiting build call never keeps the CMS process alive on its own.
+      timer.unref();
     },
     flush: fireNow,
     pending: () => total,
     cancel() {
-      if (timer !== undefined) timers.clearTimeout(timer);
+      clearTimeout(timer);
       timer = undefined;
       changes = new Map();
       total = 0;

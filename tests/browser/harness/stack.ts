@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { freePort } from '../../../scripts/lib/net.mts';
+import getPort from 'get-port';
 import { buildSite } from '../../../scripts/lib/site-build.mts';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server.mts';
 import { startTestCms, type TestCms } from '../../harness/cms';
@@ -27,7 +27,7 @@ export interface SiteStack {
  * it as `npm start` builds it, served over HTTP, and Debian's Chromium driving it.
  */
 export const startSiteStack = async (options: { env?: Record<string, string> } = {}): Promise<SiteStack> => {
-  const sitePort = await freePort();
+  const sitePort = await getPort();
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const cms = await startTestCms({ demo: true, env: { CORS_ORIGINS: siteUrl, SITE_URL: siteUrl, ...options.env } });
   let server: StaticServer | undefined;

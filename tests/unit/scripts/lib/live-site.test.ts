@@ -1,25 +1,43 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pWaitFor from 'p-wait-for';
 import { startLiveSite, type LiveSite } from '../../../../scripts/lib/live-site.mts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * A gate a stand-in build waits at, half-way, while it is closed: the test decides what happens
+ * during a build instead of hoping a request lands inside a few milliseconds.
+ */
+const gate = () => {
+  let closed = false;
+  const waiting: Array<() => void> = [];
+  return {
+    close: () => void (closed = true),
+    /** Opens the gate and lets every build waiting at it go on. */
+    open() {
+      closed = false;
+      waiting.splice(0).forEach((go) => go());
+    },
+    pass: () => (closed ? new Promise<void>((go) => waiting.push(go)) : Promise.resolve()),
+    waiting: () => waiting.length,
+  };
+};
 
 describe('the site npm start serves and rebuilds', () => {
   let parentDir: string;
   let live: LiveSite;
   let version = 0;
   let builds = 0;
-  let buildMs = 0;
   let failNext = false;
   const logs: string[] = [];
+  const halfWay = gate();
 
-  /** A stand-in for astro: writes the home page and one page per version, slowly enough to overlap. */
+  /** A stand-in for astro: writes the home page and one page per version, stopping half-way while the gate is closed. */
   const build = async (outDir: string) => {
     builds += 1;
     const v = ++version;
     writeFileSync(path.join(outDir, 'index.html'), `<p>half-built ${v}</p>`);
-    await sleep(buildMs);
+    await halfWay.pass();
     if (failNext) {
       failNext = false;
       throw new Error('astro build failed (exit 1)');
@@ -54,15 +72,16 @@ describe('the site npm start serves and rebuilds', () => {
   });
 
   it('rebuilds on a hook call, keeps serving the old site during the build, and then serves the new pages', async () => {
-    buildMs = 300;
+    halfWay.close();
     const before = builds;
     const res = await callHook();
     expect(res.status).toBe(202);
-    await sleep(50);
     expect(live.queue.running()).toBe(true);
+    expect(halfWay.waiting()).toBe(1);
     // Never the half-built folder.
     expect(await get('/')).toEqual({ status: 200, text: '<p>version 1</p>' });
     expect((await get('/page-2/')).status).toBe(404);
+    halfWay.open();
     await live.queue.idle();
     expect(builds).toBe(before + 1);
     expect(await get('/')).toEqual({ status: 200, text: '<p>version 2</p>' });
@@ -71,24 +90,25 @@ describe('the site npm start serves and rebuilds', () => {
   });
 
   it('turns calls during a build into exactly one more build', async () => {
-    buildMs = 200;
+    halfWay.close();
     const before = builds;
     for (let i = 0; i < 5; i++) expect((await callHook()).status).toBe(202);
+    expect(halfWay.waiting()).toBe(1);
+    halfWay.open();
     await live.queue.idle();
     expect(builds).toBe(before + 2);
     expect((await get('/')).text).toBe(`<p>version ${version}</p>`);
   });
 
   it('keeps the previous site up when a build fails, and removes the failed and old folders', async () => {
-    buildMs = 10;
     const served = (await get('/')).text;
     failNext = true;
     await callHook();
     await live.queue.idle();
     expect((await get('/')).text).toBe(served);
     expect(logs.at(-1)).toMatch(/could not be rebuilt; the previous version stays up/);
-    await sleep(150);
-    // Only the folder served is left.
+    // Only the folder served is left, once the old ones' short grace time (keepOldMs) is over.
+    await pWaitFor(() => readdirSync(parentDir).length === 1, { timeout: 10_000 }).catch(() => undefined);
     expect(readdirSync(parentDir)).toEqual([path.basename(live.currentDir()!)]);
   });
 
@@ -119,12 +139,14 @@ describe('the first build of npm start', () => {
     let running = 0;
     let most = 0;
     let builds = 0;
+    const first = gate();
+    first.close();
     const live = await startLiveSite({
       build: async (outDir) => {
         running += 1;
         builds += 1;
         most = Math.max(most, running);
-        await sleep(100);
+        await first.pass();
         writeFileSync(path.join(outDir, 'index.html'), `<p>${builds}</p>`);
         running -= 1;
       },
@@ -133,10 +155,11 @@ describe('the first build of npm start', () => {
       log: () => {},
     });
     try {
-      const first = live.firstBuild();
-      await sleep(20);
-      await fetch(live.hookUrl, { method: 'POST', body: '{}' });
-      await first;
+      const built = live.firstBuild();
+      expect(first.waiting()).toBe(1);
+      expect((await fetch(live.hookUrl, { method: 'POST', body: '{}' })).status).toBe(202);
+      first.open();
+      await built;
       await live.queue.idle();
       expect(most).toBe(1);
       expect(builds).toBe(2);
