@@ -114,11 +114,29 @@ export const waitForMail = (dir: string, predicate: (m: ReturnType<typeof outbox
     }
   );
 
+/**
+ * The mail in the box matching `predicate` once nothing sent before can still be on its way: a
+ * fixed sleep proves nothing on a slow machine, so `later` makes the CMS send one more mail, after
+ * everything the test did before, and we wait until `arrived` finds it (mail goes out after
+ * commit, in the order requests finish) before reading the box.
+ */
+export const mailAfter = async (
+  dir: string,
+  predicate: (m: ReturnType<typeof outbox>[number]) => boolean,
+  later: { send: () => Promise<unknown>; arrived: (m: ReturnType<typeof outbox>[number]) => boolean }
+) => {
+  await later.send();
+  await waitForMail(dir, later.arrived);
+  return outbox(dir).filter(predicate);
+};
+
 export interface ActivityFixture {
   slug: string;
   title?: string;
   capacity?: number;
   roomId?: string;
+  /** Where an activity without a room takes place. */
+  location?: string;
   schedule: Record<string, unknown>;
   enrolmentMode?: 'term' | 'session';
   waitlistEnabled?: boolean;

@@ -77,6 +77,34 @@ describe('staff side of courses and events', () => {
   const withCategory = (fixture: ActivityFixture, categoryId?: string) =>
     ({ ...fixture, ...(categoryId ? { category: { connect: [{ documentId: categoryId, locale: 'zh-CN' }] } } : {}) }) as ActivityFixture;
 
+  // Each test makes the data it reads, so any of them runs alone with -t; where an earlier test in
+  // the file made the same people already, enrolling them again leaves them as they are.
+  const enrolled = async (data: Record<string, unknown>) => {
+    const res = await enrol(data);
+    const again = res.status === 400 && res.body.error.details.errors.some((e: any) => e.code === 'already_enrolled');
+    if (res.status !== 201 && !again) throw new Error(`enrol: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  const CALLIGRAPHY_CLASS = [
+    { name: '王秀兰', phone: '13900000001', email: 'wang@example.org', note: '孩子：三年级, 2班' },
+    { name: '陈建国', phone: '13900000002', note: '=HYPERLINK("http://evil.example")' },
+    { name: 'Lucy Smith', email: 'lucy@example.org', language: 'en' },
+  ];
+  /** Yesterday's calligraphy: Wang and Chen (with a grandchild) came, three walked in: six person-visits. */
+  const calligraphyMarkedYesterday = async () => {
+    for (const person of CALLIGRAPHY_CLASS) await enrolled({ course: 'calligraphy', ...person });
+    const s = await sessionOn('calligraphy', yesterday);
+    const [wang, chen] = (await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data.confirmed;
+    const marked = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [{ enrolment: wang.enrolment }, { enrolment: chen.enrolment, people: 2 }], walkIns: 3 } });
+    expect(marked.status).toBe(200);
+    return s;
+  };
+  /** 孙小明家长, enrolled in the homework club. */
+  const homeworkChild = async (session: { id: string }) => {
+    await enrolled({ course: 'homework-club', name: '孙小明家长', phone: '13900000021' });
+    const roster = (await admin.request('GET', `/booking/sessions/${session.id}/enrolments`)).body.data;
+    return roster.confirmed.find((p: any) => p.name === '孙小明家长');
+  };
+
   beforeAll(async () => {
     cms = await startTestCms();
     admin = await asAdmin(cms);
@@ -113,10 +141,9 @@ describe('staff side of courses and events', () => {
   describe('the roster of a session', () => {
     it('lists the activity, time and room, the confirmed in order, then the waiting list, as JSON and as a printable CSV', async () => {
       const s = await sessionOn('calligraphy', yesterday);
-      const a = await enrol({ course: 'calligraphy', name: '王秀兰', phone: '13900000001', email: 'wang@example.org', note: '孩子：三年级, 2班' });
-      const b = await enrol({ course: 'calligraphy', name: '陈建国', phone: '13900000002', note: '=HYPERLINK("http://evil.example")' });
-      const c = await enrol({ course: 'calligraphy', name: 'Lucy Smith', email: 'lucy@example.org', language: 'en' });
-      expect([a.body.data.status, b.body.data.status, c.body.data.status]).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+      const answers = [];
+      for (const person of CALLIGRAPHY_CLASS) answers.push(await enrol({ course: 'calligraphy', ...person }));
+      expect(answers.map((r) => r.body.data.status)).toEqual(['confirmed', 'confirmed', 'waitlisted']);
 
       const res = await admin.request('GET', `/booking/sessions/${s.id}/enrolments`);
       expect(res.status).toBe(200);
@@ -171,6 +198,7 @@ describe('staff side of courses and events', () => {
 
   describe('attendance', () => {
     it('records who came and walk-ins, replacing earlier marks', async () => {
+      for (const person of CALLIGRAPHY_CLASS) await enrolled({ course: 'calligraphy', ...person });
       const s = await sessionOn('calligraphy', yesterday);
       const roster = (await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data;
       const [wang, chen] = roster.confirmed;
@@ -194,10 +222,8 @@ describe('staff side of courses and events', () => {
     });
 
     it('refuses an enrolment that is not on the session’s roster, and a session still to come', async () => {
-      const s = await sessionOn('calligraphy', yesterday);
-      const other = await sessionOn('homework-club', yesterday);
-      expect((await enrol({ course: 'homework-club', name: '孙小明家长', phone: '13900000021' })).status).toBe(201);
-      const stranger = (await admin.request('GET', `/booking/sessions/${other.id}/enrolments`)).body.data.confirmed[0];
+      const s = await calligraphyMarkedYesterday();
+      const stranger = await homeworkChild(await sessionOn('homework-club', yesterday));
       expect(stranger.name).toBe('孙小明家长');
       const wrong = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [{ enrolment: stranger.enrolment }] } });
       expect(wrong.status).toBe(400);
@@ -286,9 +312,10 @@ describe('staff side of courses and events', () => {
 
   describe('the attendance report', () => {
     it('counts sessions held and person-visits by category, room and month, the same in JSON and CSV', async () => {
-      // More marks: homework a week ago (1 enrolled + 4 walk-ins), the festival (30 walk-ins).
+      // Marks: yesterday's calligraphy (6), homework a week ago (1 enrolled + 4 walk-ins), the festival (30 walk-ins).
+      await calligraphyMarkedYesterday();
       const homework = await sessionOn('homework-club', addDays(yesterday, -7));
-      const child = (await admin.request('GET', `/booking/sessions/${homework.id}/enrolments`)).body.data.confirmed[0];
+      const child = await homeworkChild(homework);
       expect(child.name).toBe('孙小明家长');
       expect((await admin.request('POST', `/booking/sessions/${homework.id}/attendance`, { data: { present: [{ enrolment: child.enrolment }], walkIns: 4 } })).status).toBe(200);
       const festival = await sessionOn('festival', addDays(yesterday, -20));
@@ -403,6 +430,7 @@ describe('staff side of courses and events', () => {
 
       const again = await admin.request('POST', `/booking/sessions/${sessions[0].id}/cancel`, { data: { reason: 'twice' } });
       expect(again.status).toBe(400);
+      expect((await admin.request('POST', `/booking/sessions/${sessions[0].id}/move`, { data: { start: at(dayAhead(5, 1), '10:00') } })).status).toBe(400);
       const noReason = await admin.request('POST', `/booking/sessions/${sessions[1].id}/cancel`, { data: {} });
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.details.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
@@ -427,22 +455,36 @@ describe('staff side of courses and events', () => {
       expect((await cms.get(`/api/booking/rooms/hall/availability?from=${dayAhead(4, 2)}&to=${dayAhead(4, 2)}`)).body.data.days[0].busy).toEqual([
         { start: at(dayAhead(4, 2), '14:00'), end: at(dayAhead(4, 2), '15:00'), kind: 'course' },
       ]);
-      await new Promise((r) => setTimeout(r, 500));
+      // A later mail to both people enrolled (a room booking each) arrives after any change mail could have.
+      for (const [i, email] of ['zhou@example.org', 'tom@example.org'].entries()) {
+        const later = await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'hall', start: at(friday, `1${7 + i}:00`), end: at(friday, `1${7 + i}:30`), email }) });
+        expect(later.status).toBe(201);
+        await waitForMail(cms.mailDir, (m) => m.to === email && m.subject.includes(later.body.data.reference));
+      }
       expect(outbox(cms.mailDir).filter((m) => /调课|Changed/.test(m.subject))).toEqual([]);
 
       const invalid = await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: { start: at(friday, '10:00'), end: at(friday, '09:00'), room: 'no-such-room' } });
       expect(invalid.status).toBe(400);
       expect(invalid.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['end', 'room']);
       expect((await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: {} })).status).toBe(400);
-      expect((await admin.request('POST', `/booking/sessions/${sessions[0].id}/move`, { data: { start: at(friday, '10:00') } })).status).toBe(400);
     });
 
     it('moving to a free time or room takes the new place, frees the old one, tells everyone, and survives a re-publish', async () => {
-      const thursday = dayAhead(4, 2);
-      const friday = dayAhead(5, 2);
-      const moved = await admin.request('POST', `/booking/sessions/${sessions[1].id}/move`, { data: { start: at(friday, '10:00'), reason: '周四停电 power cut' } });
+      // A chess class of its own (Thursdays 15:00 in weeks 3 to 5), one date called off, so this test runs alone too.
+      const go = await createActivity(admin, 'course', { slug: 'go', title: '围棋班', roomId: ids.hall, schedule: weekly(['thu'], dayAhead(4, 3), dayAhead(4, 5), '15:00', 60) });
+      expect(go.published.status).toBe(200);
+      for (const person of [{ name: '周老师', phone: '13900000031', email: 'zhou@example.org' }, { name: 'Tom Brown', email: 'tom@example.org', language: 'en' }]) {
+        expect((await enrol({ course: 'go', ...person })).status).toBe(201);
+      }
+      const own = await sessionsOf('go', dayAhead(4, 3), dayAhead(4, 5));
+      expect((await admin.request('POST', `/booking/sessions/${own[0].id}/cancel`, { data: { reason: '场地检修' } })).status).toBe(200);
+      const thursday = dayAhead(4, 4);
+      const friday = dayAhead(5, 4);
+      expect((await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'hall', start: at(friday, '14:00'), end: at(friday, '15:00') }) })).status).toBe(201);
+
+      const moved = await admin.request('POST', `/booking/sessions/${own[1].id}/move`, { data: { start: at(friday, '10:00'), reason: '周四停电 power cut' } });
       expect(moved.status).toBe(200);
-      expect(moved.body.data).toMatchObject({ session: { start: at(friday, '10:00'), end: at(friday, '11:00'), scheduled: { start: at(thursday, '14:00') } }, notified: 2 });
+      expect(moved.body.data).toMatchObject({ session: { start: at(friday, '10:00'), end: at(friday, '11:00'), scheduled: { start: at(thursday, '15:00') } }, notified: 2 });
 
       const busy = async (room: string, date: IsoDate) => (await cms.get(`/api/booking/rooms/${room}/availability?from=${date}&to=${date}`)).body.data.days[0].busy;
       expect(await busy('hall', friday)).toEqual([
@@ -450,31 +492,31 @@ describe('staff side of courses and events', () => {
         { start: at(friday, '14:00'), end: at(friday, '15:00'), kind: 'reservation' },
       ]);
       expect(await busy('hall', thursday)).toEqual([]);
-      const course = (await cms.get('/api/booking/courses/chess')).body.data;
-      expect(course.sessions.find((s: any) => s.id === sessions[1].id)).toMatchObject({ start: at(friday, '10:00'), status: 'scheduled' });
-      const mail = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org' && m.subject.startsWith('Changed'));
-      expect(mail.text).toMatch(/Was: .*14:00–15:00/);
+      const course = (await cms.get('/api/booking/courses/go')).body.data;
+      expect(course.sessions.find((s: any) => s.id === own[1].id)).toMatchObject({ start: at(friday, '10:00'), status: 'scheduled' });
+      const mail = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org' && m.subject.startsWith('Changed') && m.subject.includes('围棋班'));
+      expect(mail.text).toMatch(/Was: .*15:00–16:00/);
       expect(mail.text).toMatch(/Now: .*10:00–11:00/);
-      expect((await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org' && m.subject.startsWith('调课通知'))).text).toContain('周四停电 power cut');
+      expect((await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org' && m.subject.startsWith('调课通知') && m.subject.includes('围棋班'))).text).toContain('周四停电 power cut');
 
-      // Week 3 moves to the reading room at the same time.
-      const third = dayAhead(4, 3);
-      const roomMove = await admin.request('POST', `/booking/sessions/${sessions[2].id}/move`, { data: { room: 'reading' } });
+      // The last week moves to the reading room at the same time.
+      const third = dayAhead(4, 5);
+      const roomMove = await admin.request('POST', `/booking/sessions/${own[2].id}/move`, { data: { room: 'reading' } });
       expect(roomMove.status).toBe(200);
-      expect(roomMove.body.data.session).toMatchObject({ start: at(third, '14:00'), room: { slug: 'reading' }, roomOverride: true });
-      expect(await busy('reading', third)).toEqual([{ start: at(third, '14:00'), end: at(third, '15:00'), kind: 'course' }]);
+      expect(roomMove.body.data.session).toMatchObject({ start: at(third, '15:00'), room: { slug: 'reading' }, roomOverride: true });
+      expect(await busy('reading', third)).toEqual([{ start: at(third, '15:00'), end: at(third, '16:00'), kind: 'course' }]);
       expect(await busy('hall', third)).toEqual([]);
-      expect((await sessionOn('chess', third)).movedToRoom).toEqual({ slug: 'reading', name: '阅览室' });
+      expect((await sessionOn('go', third)).movedToRoom).toEqual({ slug: 'reading', name: '阅览室' });
 
       // The editor changes the course's title and publishes again: staff's changes stay.
-      expect((await updateActivity(admin, 'course', ids.chess, { title: '象棋班（初级）' })).status).toBe(200);
-      const after = (await cms.get('/api/booking/courses/chess')).body.data;
+      expect((await updateActivity(admin, 'course', go.documentId, { title: '围棋班（初级）' })).status).toBe(200);
+      const after = (await cms.get('/api/booking/courses/go')).body.data;
       expect(after.sessions.map((s: any) => [s.id, s.start, s.status])).toEqual([
-        [sessions[0].id, at(dayAhead(4, 1), '14:00'), 'cancelled'],
-        [sessions[1].id, at(friday, '10:00'), 'scheduled'],
-        [sessions[2].id, at(third, '14:00'), 'scheduled'],
+        [own[0].id, at(dayAhead(4, 3), '15:00'), 'cancelled'],
+        [own[1].id, at(friday, '10:00'), 'scheduled'],
+        [own[2].id, at(third, '15:00'), 'scheduled'],
       ]);
-      expect(await busy('reading', third)).toEqual([{ start: at(third, '14:00'), end: at(third, '15:00'), kind: 'course' }]);
+      expect(await busy('reading', third)).toEqual([{ start: at(third, '15:00'), end: at(third, '16:00'), kind: 'course' }]);
       expect(await busy('hall', third)).toEqual([]);
       expect(await busy('hall', thursday)).toEqual([]);
       expect((await busy('hall', friday)).map((b: any) => b.kind)).toEqual(['course', 'reservation']);
@@ -483,7 +525,7 @@ describe('staff side of courses and events', () => {
 
   describe('is for staff with the "manage activities" permission', () => {
     it('answers 401 without an admin sign-in', async () => {
-      const s = await sessionOn('calligraphy', yesterday);
+      const s = await calligraphyMarkedYesterday();
       const anonymous = [
         await cms.get(`/booking/sessions/${s.id}/enrolments`),
         await cms.get(`/booking/sessions/${s.id}/enrolments?format=csv`),

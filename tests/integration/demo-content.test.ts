@@ -6,7 +6,15 @@ import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/
 const TZ = 'Asia/Shanghai';
 const today = zonedDateOf(new Date(), TZ);
 const thisMonday = addDays(today, 1 - isoWeekdayOf(today));
-const WEEKS = [thisMonday, addDays(thisMonday, 7)];
+const schoolDaysOf = (monday: IsoDate) => [0, 1, 2, 3, 4].map((d) => addDays(monday, d));
+/**
+ * The first two weeks from this one with no public holiday on a school day (chosen by rule, so
+ * every assertion below runs on any day of the year; the demo term runs ten weeks ahead).
+ */
+const WEEKS = [0, 1, 2, 3, 4, 5, 6]
+  .map((w) => addDays(thisMonday, 7 * w))
+  .filter((monday) => !schoolDaysOf(monday).some(isPublicHoliday))
+  .slice(0, 2);
 const at = (date: IsoDate, time: string) => `${date}T${time}:00+08:00`;
 const hasChinese = /[\u3400-\u9fff]/;
 
@@ -27,16 +35,19 @@ describe('demo content: a real centre’s term of activities', () => {
     await cms?.stop();
   });
 
-  it.each(WEEKS.map((monday, i) => [i === 0 ? 'this week' : 'next week', monday]))(
-    'the timetable of %s has the after-school class every school day, calligraphy on Tuesday and the film on Wednesday',
-    async (_label, monday) => {
+  it('has two holiday-free weeks to look at', () => {
+    expect(WEEKS).toHaveLength(2);
+  });
+
+  it.each(WEEKS.map((monday) => [monday]))(
+    'the timetable of the week of %s has the after-school class every school day, calligraphy on Tuesday and the film on Wednesday',
+    async (monday) => {
       const res = await timetable(monday);
       expect(res.status).toBe(200);
       const sessions: any[] = res.body.data;
       const of = (slug: string) => sessions.filter((s) => s.activity.slug === slug);
 
-      const schoolDays = [0, 1, 2, 3, 4].map((d) => addDays(monday, d)).filter((d) => !isPublicHoliday(d));
-      expect(of('after-school-class').map((s) => [s.start, s.end])).toEqual(schoolDays.map((d) => [at(d, '16:30'), at(d, '18:00')]));
+      expect(of('after-school-class').map((s) => [s.start, s.end])).toEqual(schoolDaysOf(monday).map((d) => [at(d, '16:30'), at(d, '18:00')]));
       expect(of('after-school-class')[0].activity).toMatchObject({
         kind: 'course',
         title: '四点半课堂',
@@ -50,16 +61,13 @@ describe('demo content: a real centre’s term of activities', () => {
 
       const tuesday = addDays(monday, 1);
       const wednesday = addDays(monday, 2);
-      if (!isPublicHoliday(tuesday)) {
-        expect(of('calligraphy').map((s) => s.start)).toEqual([at(tuesday, '19:00')]);
-        expect(of('calligraphy')[0].activity).toMatchObject({ title: '书法班', room: { slug: 'training-room' }, category: { slug: 'culture-arts' } });
-      }
-      if (!isPublicHoliday(wednesday)) {
-        expect(of('wednesday-film').map((s) => [s.start, s.end])).toEqual([[at(wednesday, '14:30'), at(wednesday, '16:30')]]);
-        expect(of('wednesday-film')[0].activity).toMatchObject({ kind: 'event', title: '每周三红色观影', enrolmentMode: 'session', capacity: 60, room: { slug: 'screening-room' }, category: { slug: 'films' } });
-      }
+      expect(of('calligraphy').map((s) => s.start)).toEqual([at(tuesday, '19:00')]);
+      expect(of('calligraphy')[0].activity).toMatchObject({ title: '书法班', room: { slug: 'training-room' }, category: { slug: 'culture-arts' } });
+      expect(of('wednesday-film').map((s) => [s.start, s.end])).toEqual([[at(wednesday, '14:30'), at(wednesday, '16:30')]]);
+      expect(of('wednesday-film')[0].activity).toMatchObject({ kind: 'event', title: '每周三红色观影', enrolmentMode: 'session', capacity: 60, room: { slug: 'screening-room' }, category: { slug: 'films' } });
       // Rehearsals are on the timetable too, with nothing to sign up for.
-      expect(of('art-troupe-rehearsal')[0]?.activity).toMatchObject({ registrationEnabled: false, organiser: '社区文艺表演队' });
+      expect(of('art-troupe-rehearsal').length).toBeGreaterThan(0);
+      expect(of('art-troupe-rehearsal')[0].activity).toMatchObject({ registrationEnabled: false, organiser: '社区文艺表演队' });
 
       // In time order, as the notice board shows it.
       const starts = sessions.map((s) => Date.parse(s.start));

@@ -1,7 +1,7 @@
 import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+import { at, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
 
 const PUBLIC = '/api/booking/reservations';
 const STAFF = '/booking/reservations';
@@ -215,9 +215,13 @@ describe('staff handling reservations in the admin API', () => {
     expect(rejectAfter.status).toBe(400);
     expect((await cms.get(manage(made.manageToken))).body.data).toMatchObject({ status: 'confirmed', rejectionReason: null });
 
-    await new Promise((r) => setTimeout(r, 500));
-    expect(outbox(cms.mailDir).filter((m) => m.to === 'twice@example.org' && m.subject.includes('预约已确认'))).toHaveLength(1);
-    expect(outbox(cms.mailDir).filter((m) => m.to === 'twice@example.org' && m.subject.includes('预约未能通过'))).toHaveLength(0);
+    let later = made;
+    const decided = await mailAfter(cms.mailDir, (m) => m.to === 'twice@example.org' && m.subject.includes(made.reference), {
+      send: async () => (later = await request({ room: 'staff-twice', start: at(date, '14:00'), end: at(date, '15:00'), email: 'twice@example.org' })),
+      arrived: (m) => m.to === 'twice@example.org' && m.subject.includes(later.reference),
+    });
+    expect(decided.filter((m) => m.subject.includes('预约已确认'))).toHaveLength(1);
+    expect(decided.filter((m) => m.subject.includes('预约未能通过'))).toHaveLength(0);
   });
 
   it('answers 404 for a reference that does not exist and 400 for one that cannot be a reference', async () => {
@@ -361,7 +365,14 @@ describe('staff handling reservations in the admin API', () => {
 
     it('two staff approving at once: one 200, one 400, one mail', async () => {
       const { made, answers } = await race(4, 5, (m) => [admin.request('POST', `${STAFF}/${m.reference}/approve`), admin.request('POST', `${STAFF}/${m.reference}/approve`)]);
-      await new Promise((r) => setTimeout(r, 1000));
+      // A later request from each of them, in the free half hour after theirs, is mailed after any second approval could be.
+      const later = await Promise.all(
+        made.map((m) => {
+          const hour = Number(m.start.slice(11, 13));
+          return request({ room: 'staff-race', start: at(m.start.slice(0, 10), `${String(hour).padStart(2, '0')}:30`), end: at(m.start.slice(0, 10), `${String(hour + 1).padStart(2, '0')}:00`), email: m.email });
+        })
+      );
+      for (const [i, m] of made.entries()) await waitForMail(cms.mailDir, (mail) => mail.to === m.email && mail.subject.includes(later[i].reference));
       for (const [i, m] of made.entries()) {
         expect([i, [...answers[i]].sort()]).toEqual([i, [200, 400]]);
         expect([i, outbox(cms.mailDir).filter((mail) => mail.to === m.email && mail.subject.includes('预约已确认')).length]).toEqual([i, 1]);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSite } from '../../scripts/lib/site-build.mts';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { asAdmin } from '../harness/admin';
+import { createActivity, weekly } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { demoPersonalData } from '../../cms/src/demo/activities';
 
@@ -52,6 +53,19 @@ describe('the static site, built from the CMS', () => {
     if (created.status !== 201) throw new Error(`could not create the news item: ${created.status}`);
     const published = await admin.request('POST', `/content-manager/collection-types/api::news.news/${created.body.data.documentId}/actions/publish?locale=zh-CN`, {});
     if (published.status !== 200) throw new Error(`could not publish the news item: ${published.status}`);
+    // The demo's classes are on school days; a nightly patrol from yesterday to a week ahead puts
+    // something on "today" and "this week" of the home page whatever day the site is built.
+    const today = zonedDateOf(new Date(), 'Asia/Shanghai');
+    const patrol = await createActivity(admin, 'event', {
+      slug: 'evening-patrol',
+      title: '志愿者夜间巡逻',
+      capacity: 10,
+      registrationEnabled: false,
+      enrolmentMode: 'session',
+      location: '社区各楼栋',
+      schedule: weekly(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], addDays(today, -1), addDays(today, 7), '19:30', 150),
+    });
+    if (patrol.published.status !== 200) throw new Error(`could not publish the patrol: ${patrol.published.status} ${JSON.stringify(patrol.published.body)}`);
     outDir = mkdtempSync(path.join(tmpdir(), 'linli-site-'));
     await buildSite({ cmsUrl: cms.url, outDir });
   });
@@ -235,8 +249,12 @@ describe('the static site, built from the CMS', () => {
     const text = textOf(page(`en/events/${outside.slug}`));
     expect(text).toContain(outside.location);
     expect(text).toContain(outside.title);
-    const open = body.data.find((e: any) => !e.registrationEnabled);
-    if (open) expect(textOf(page(`en/events/${open.slug}`))).not.toMatch(/places left|as of /);
+    // The festival takes sign-ups and shows its places; the volunteers' day takes none and shows none.
+    const bySlug = Object.fromEntries(body.data.map((e: any) => [e.slug, e]));
+    expect(bySlug['neighbourhood-festival'].registrationEnabled).toBe(true);
+    expect(textOf(page('en/events/neighbourhood-festival'))).toMatch(/places left|as of /);
+    expect(bySlug['volunteers-day'].registrationEnabled).toBe(false);
+    expect(textOf(page('en/events/volunteers-day'))).not.toMatch(/places left|as of /);
   });
 
   it('shows the notice, the phone, the latest news and this week’s activities on the home page', async () => {
@@ -254,7 +272,9 @@ describe('the static site, built from the CMS', () => {
     const today = zonedDateOf(new Date(), 'Asia/Shanghai');
     const sunday = addDays(today, 7 - isoWeekdayOf(today));
     const { body: week } = await cms.get(`/api/booking/timetable?from=${today}&to=${sunday}`);
+    expect(week.data.map((x: any) => x.start.slice(0, 10))).toContain(today);
     for (const session of week.data.slice(0, 5)) expect(text).toContain(session.activity.title);
+    expect(text).toContain('志愿者夜间巡逻');
     const { body: en } = await cms.get('/api/site-setting?locale=en');
     expect(textOf(page('en'))).toContain(en.data.notice);
   });

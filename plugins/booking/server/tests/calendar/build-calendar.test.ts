@@ -6,6 +6,7 @@ import {
   type BuildCalendarInput,
   type CalendarEvent,
 } from '../../src/calendar/build-calendar';
+import { describeWhateverTheHostZone } from '../host-zone';
 
 // Everything below reads the feed back with Mozilla's parser (ical.js): a TZID'd time is resolved
 // through the VTIMEZONE inside the parsed calendar itself, so a missing or wrong VTIMEZONE shows up
@@ -71,17 +72,6 @@ function contentLines(ics: string, name: string): string[] {
   return unfold(ics)
     .split('\r\n')
     .filter((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
-}
-
-function withHostZone<T>(tz: string, fn: () => T): T {
-  const saved = process.env.TZ;
-  process.env.TZ = tz;
-  try {
-    return fn();
-  } finally {
-    if (saved === undefined) delete process.env.TZ;
-    else process.env.TZ = saved;
-  }
 }
 
 describe('buildCalendar: calendar properties', () => {
@@ -220,17 +210,23 @@ describe('buildCalendar: times', () => {
     expect(starts).toContain('DTSTART;TZID=Europe/Berlin:20261025T033000');
   });
 
-  it('does not depend on the server host zone', () => {
-    const input: BuildCalendarInput = {
-      name: 'x',
-      timezone: 'Europe/Berlin',
-      now: NOW,
-      events: [event({ uid: 'dst-day', start: at('2026-03-29T17:00:00Z'), end: at('2026-03-29T18:30:00Z') })],
-    };
-    const inNewYork = withHostZone('America/New_York', () => buildCalendar(input));
-    const inTokyo = withHostZone('Asia/Tokyo', () => buildCalendar(input));
-    expect(inNewYork).toBe(inTokyo);
-    expect(inTokyo).toContain('DTSTART;TZID=Europe/Berlin:20260329T190000\r\n');
+  describeWhateverTheHostZone('the server', () => {
+    it('writes the centre zone’s wall times, across a DST change', () => {
+      const input: BuildCalendarInput = {
+        name: 'x',
+        timezone: 'Europe/Berlin',
+        now: NOW,
+        events: [
+          event({ uid: 'before', start: at('2026-03-28T18:00:00Z'), end: at('2026-03-28T19:30:00Z') }),
+          event({ uid: 'dst-day', start: at('2026-03-29T17:00:00Z'), end: at('2026-03-29T18:30:00Z') }),
+        ],
+      };
+      const ics = buildCalendar(input);
+      expect(contentLines(ics, 'DTSTART').filter((l) => l.includes(';TZID='))).toEqual(['DTSTART;TZID=Europe/Berlin:20260328T190000', 'DTSTART;TZID=Europe/Berlin:20260329T190000']);
+      expect(contentLines(ics, 'DTEND').filter((l) => l.includes(';TZID='))).toEqual(['DTEND;TZID=Europe/Berlin:20260328T203000', 'DTEND;TZID=Europe/Berlin:20260329T203000']);
+      const events = byUid(parse(ics));
+      for (const e of input.events) expect(events.get(e.uid)!.startDate.toJSDate().toISOString()).toBe(e.start.toISOString());
+    });
   });
 
   it('uses the zone id of the VTIMEZONE it includes when given an alias', () => {

@@ -5,6 +5,7 @@ import {
   type ReservationMessageInput,
   type ReservationMessageKind,
 } from '../../src/messages/reservation-messages';
+import { describeWhateverTheHostZone } from '../host-zone';
 
 // Instants written with their offset, independent of the code under test.
 const slot = (start: string, end: string) => ({ start: new Date(start), end: new Date(end) });
@@ -150,8 +151,8 @@ describe('reservationMessage in English', () => {
   });
 });
 
-describe('dates and times on the centre clock', () => {
-  it('Asia/Shanghai: the local wall time, whatever the host zone', () => {
+describeWhateverTheHostZone('dates and times on the centre clock', () => {
+  it('Asia/Shanghai: the local wall time', () => {
     // 11:00Z is 19:00 in Shanghai.
     const o = slot('2026-11-24T11:00:00Z', '2026-11-24T13:00:00Z');
     expect(reservationMessage({ ...zh, occurrences: [o] }).text).toContain('11月24日 周二 19:00–21:00');

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { MAX_SERIES_OCCURRENCES, expandWeeklySeries } from '../../../src/core/reservations/weekly-series';
 import type { Interval } from '../../../src/core/time/intervals';
 import { addDays, daysBetween, isoWeekdayOf, wallClockToInstant, zonedDateOf, zonedWallTimeOf } from '../../../src/core/time/zoned';
+import { showsWallTime } from '../time/wall-clock';
 
 const SHANGHAI = 'Asia/Shanghai';
 const BERLIN = 'Europe/Berlin';
 const NEW_YORK = 'America/New_York';
+const LONDON = 'Europe/London';
 const local = (date: string, from: string, to: string, tz: string, toDate = date): Interval => ({
   start: wallClockToInstant(date, from, tz),
   end: wallClockToInstant(toDate, to, tz),
@@ -86,30 +88,42 @@ describe('expandWeeklySeries', () => {
     expect(() => expandWeeklySeries(local('2026-11-24', '19:00', '21:00', SHANGHAI), '2026-13-01', SHANGHAI)).toThrow(RangeError);
   });
 
-  it('keeps weekday, wall-clock times and 7-day spacing in any zone (property)', () => {
+  it('keeps weekday, wall-clock times and 7-day spacing at any time of day, across DST changes, midnight and week ends (property)', () => {
+    const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
     fc.assert(
       fc.property(
-        fc.constantFrom(SHANGHAI, BERLIN, NEW_YORK),
-        fc.integer({ min: 0, max: 700 }),
-        fc.integer({ min: 6 * 2, max: 20 * 2 }),
-        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom(SHANGHAI, BERLIN, NEW_YORK, LONDON),
+        // Any day of 2026–2028 (each with its DST changes), any start minute, up to a whole day long.
+        fc.integer({ min: 0, max: 3 * 365 }),
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        fc.integer({ min: 1, max: 24 * 60 }),
         fc.integer({ min: 0, max: 60 * 7 }),
-        (tz, day, halfHour, lengthHalfHours, untilOffset) => {
+        (tz, day, startMinute, length, untilOffset) => {
           const date = addDays('2026-01-01', day);
-          const time = (h: number) => `${String(Math.floor(h / 2)).padStart(2, '0')}:${h % 2 ? '30' : '00'}`;
-          const first = local(date, time(halfHour), time(halfHour + lengthHalfHours), tz);
+          const endMinute = startMinute + length;
+          const endDayOffset = Math.floor(endMinute / (24 * 60));
+          const [startTime, endTime] = [hhmm(startMinute), hhmm(endMinute % (24 * 60))];
+          const first = local(date, startTime, endTime, tz, addDays(date, endDayOffset));
+          // A first occurrence swallowed whole by a DST gap is not a request anyone can make.
+          fc.pre(first.end > first.start);
           const until = addDays(date, untilOffset);
           const series = expandWeeklySeries(first, until, tz);
           expect(series).toHaveLength(Math.min(Math.floor(untilOffset / 7) + 1, MAX_SERIES_OCCURRENCES + 1));
+          const firstLength = first.end.getTime() - first.start.getTime();
           series.forEach((o, k) => {
             const d = zonedDateOf(o.start, tz);
             expect(daysBetween(date, d)).toBe(7 * k);
             expect(isoWeekdayOf(d)).toBe(isoWeekdayOf(date));
-            expect(zonedWallTimeOf(o.start, tz)).toBe(time(halfHour));
-            expect(zonedWallTimeOf(o.end, tz)).toBe(time(halfHour + lengthHalfHours));
+            expect([k, zonedWallTimeOf(o.start, tz), showsWallTime(o.start, tz, startTime)]).toEqual([k, expect.any(String), true]);
+            expect([k, daysBetween(d, zonedDateOf(o.end, tz))]).toEqual([k, endDayOffset]);
+            expect([k, zonedWallTimeOf(o.end, tz), showsWallTime(o.end, tz, endTime)]).toEqual([k, expect.any(String), true]);
+            // Real length differs from the first's by at most the hour a DST change adds or takes.
+            expect(Math.abs(o.end.getTime() - o.start.getTime() - firstLength)).toBeLessThanOrEqual(3_600_000);
+            if (k > 0) expect(o.start.getTime()).toBeGreaterThan(series[k - 1].start.getTime());
           });
         },
       ),
+      { numRuns: 200 },
     );
   });
 });

@@ -6,6 +6,8 @@ import { addDays, wallClockToInstant, zonedDateOf } from '../../../src/core/time
 
 const SHANGHAI = 'Asia/Shanghai';
 const BERLIN = 'Europe/Berlin';
+const LONDON = 'Europe/London';
+const NEW_YORK = 'America/New_York';
 const at = (date: string, time: string, tz = SHANGHAI) => wallClockToInstant(date, time, tz);
 const local = (date: string, from: string, to: string, toDate = date, tz = SHANGHAI): Interval => ({ start: at(date, from, tz), end: at(toDate, to, tz) });
 
@@ -106,10 +108,13 @@ describe('checkWeeklyQuota', () => {
   });
 
   it('matches a per-week sum of the merged holdings (property)', () => {
+    // Around each DST change of Berlin, London and New York and around New Year, four days either
+    // side at quarter-hour steps, up to a day long: so across midnight, Sunday→Monday and the changes.
+    const around = ['2026-03-08T07:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-11-01T06:00:00Z', '2026-12-31T16:00:00Z'];
     const interval = fc
-      .tuple(fc.integer({ min: 0, max: 60 * 24 * 4 }), fc.integer({ min: 1, max: 16 }))
-      .map(([q, len]) => {
-        const start = new Date(Date.UTC(2026, 2, 9) + q * 15 * 60_000);
+      .tuple(fc.constantFrom(...around), fc.integer({ min: -4 * 24 * 4, max: 4 * 24 * 4 }), fc.integer({ min: 1, max: 48 }))
+      .map(([pivot, q, len]) => {
+        const start = new Date(Date.parse(pivot) + q * 15 * 60_000);
         return { start, end: new Date(start.getTime() + len * 30 * 60_000) };
       });
     fc.assert(
@@ -117,7 +122,7 @@ describe('checkWeeklyQuota', () => {
         fc.array(interval, { minLength: 1, maxLength: 6 }),
         fc.array(interval, { maxLength: 8 }),
         fc.integer({ min: 1, max: 20 }),
-        fc.constantFrom(BERLIN, SHANGHAI),
+        fc.constantFrom(BERLIN, SHANGHAI, LONDON, NEW_YORK),
         (candidates, alreadyHeld, quotaHours, tz) => {
           const union = mergeIntervals([...candidates, ...alreadyHeld]);
           const weeks = new Set(

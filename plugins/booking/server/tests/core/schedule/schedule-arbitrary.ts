@@ -61,16 +61,16 @@ const recurrence = fc.oneof(
 );
 
 /**
- * Valid recurring schedules (before the occurrence-count check) between 2024 and
- * 2029. Start times avoid 01:00–03:59 so that no Berlin daylight-saving gap or
- * overlap makes the local start time differ from startTime.
+ * Valid recurring schedules (before the occurrence-count check) between 2024 and 2029, starting
+ * at any minute of the day and lasting up to a whole day: so across midnight, week ends and
+ * daylight-saving changes (a start in a spring-forward gap, or twice in an autumn overlap).
  */
 export const recurringSchedule: fc.Arbitrary<Schedule> = fc
   .record({
     startOffset: fc.integer({ min: 0, max: 5 * 365 }),
     span: fc.integer({ min: 0, max: 400 }),
-    hour: fc.integer({ min: 4, max: 23 }),
-    minute: fc.constantFrom(0, 15, 30, 45),
+    hour: fc.integer({ min: 0, max: 23 }),
+    minute: fc.integer({ min: 0, max: 59 }),
     durationMinutes: fc.integer({ min: 1, max: 24 * 60 }),
     recurrence,
     exceptionOffsets: fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 6 }),
