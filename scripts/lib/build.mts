@@ -32,7 +32,7 @@ export const buildPlugin = () => run(process.execPath, [sdkPluginBin, 'build'], 
 export const buildIfNeeded = (options: { serverOnly?: boolean; log?: (m: string) => void } = {}) => {
   const log = options.log ?? ((m: string) => console.log(m));
   const pluginOut = path.join(pluginDir, 'dist', 'server', 'index.js');
-  if (isStale(pluginOut, [path.join(pluginDir, 'server', 'src'), path.join(pluginDir, 'admin', 'src'), path.join(pluginDir, 'package.json')])) {
+  if (isStale(pluginOut, [path.join(pluginDir, 'server', 'src'), path.join(pluginDir, 'admin', 'src'), path.join(pluginDir, 'shared'), path.join(pluginDir, 'package.json')])) {
     log('Building the booking plugin…');
     buildPlugin();
   }
