@@ -4,18 +4,18 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { ListStaffReservations, ReservationOccurrence as Occurrence, ReservationStatus as Status, StaffReservation as Request } from '../../../shared/contracts/reservations';
 import { PLUGIN_ID } from '../pluginId';
+import { occurrenceLabel } from '../utils/occurrence-label';
 
 const STATUSES: Status[] = ['pending', 'confirmed', 'rejected', 'cancelled'];
 const PAGE_SIZE = 25;
 const BADGE: Record<Status, 'warning' | 'success' | 'danger' | 'neutral'> = { pending: 'warning', confirmed: 'success', rejected: 'danger', cancelled: 'neutral' };
 
-/** "2026-12-01 19:00–21:00": the API's times carry the centre's offset, so the wall clock is in the string. */
-const when = (o: Occurrence) => `${o.start.slice(0, 10)} ${o.start.slice(11, 16)}–${o.end.slice(11, 16)}`;
 
 /** Staff's list of room requests: pending first, approve or reject each, with the requester told by mail. */
 const ReservationsPage = () => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, locale } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage }, values);
+  const when = (o: Occurrence) => occurrenceLabel(o.start, o.end, locale);
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [status, setStatus] = React.useState<Status>('pending');
