@@ -16,6 +16,7 @@ export const ACCOUNT_ONLY_HANDLERS = ['reservations.mine'];
 
 /** Content types of the plugin. */
 export const UID = {
+  centre: 'plugin::booking.centre',
   room: 'plugin::booking.room',
   closure: 'plugin::booking.closure',
   reservation: 'plugin::booking.reservation',
