@@ -302,4 +302,13 @@ describe('courses, sessions and enrolment', () => {
     expect(JSON.stringify(res.body)).not.toContain('example.org');
     expect((await cms.get('/api/booking/timetable?week=2026-W99')).status).toBe(400);
   });
+
+  it.each([
+    [`from=${dayAhead(3, 1)}&to=${dayAhead(2, 1)}`, 'must not be before from'],
+    [`from=${dayAhead(1, 1)}&to=${dayAhead(1, 10)}`, 'must be at most 62 days after from'],
+  ])('the timetable refuses %s with a 400 naming to', async (query, reason) => {
+    const res = await cms.get(`/api/booking/timetable?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'to', message: expect.stringContaining(reason) })]);
+  });
 });
