@@ -199,7 +199,7 @@ describe('courses, sessions and enrolment', () => {
       await course('wl-race', 12, { capacity: 4 });
       const confirmed = [];
       for (let i = 0; i < 4; i += 1) confirmed.push(await enrolled({ course: 'wl-race', ...person(430 + i) }));
-      const waiting = [];
+      const waiting: Array<Awaited<ReturnType<typeof enrolled>> & { email: string }> = [];
       for (let i = 0; i < 6; i += 1) waiting.push({ ...(await enrolled({ course: 'wl-race', ...person(440 + i) })), email: `parent${440 + i}@example.org` });
       expect(waiting.map((w) => w.position)).toEqual([1, 2, 3, 4, 5, 6]);
 
