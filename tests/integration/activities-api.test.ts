@@ -204,7 +204,7 @@ describe('courses, sessions and enrolment', () => {
       await course('wl-race', 12, { capacity: 4 });
       const confirmed = [];
       for (let i = 0; i < 4; i += 1) confirmed.push(await enrolled({ course: 'wl-race', ...person(430 + i) }));
-      const waiting: Array<{ position: number | null; manageToken: string; email: string }> = [];
+      const waiting: Array<Awaited<ReturnType<typeof enrolled>> & { email: string }> = [];
       for (let i = 0; i < 6; i += 1) waiting.push({ ...(await enrolled({ course: 'wl-race', ...person(440 + i) })), email: `parent${440 + i}@example.org` });
       expect(waiting.map((w) => w.position)).toEqual([1, 2, 3, 4, 5, 6]);
 
@@ -312,5 +312,14 @@ describe('courses, sessions and enrolment', () => {
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     expect(JSON.stringify(res.body)).not.toContain('example.org');
     expect((await cms.get('/api/booking/timetable?week=2026-W99')).status).toBe(400);
+  });
+
+  it.each([
+    [`from=${dayAhead(3, 1)}&to=${dayAhead(2, 1)}`, 'must not be before from'],
+    [`from=${dayAhead(1, 1)}&to=${dayAhead(1, 10)}`, 'must be at most 62 days after from'],
+  ])('the timetable refuses %s with a 400 naming to', async (query, reason) => {
+    const res = await cms.get(`/api/booking/timetable?${query}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'to', message: expect.stringContaining(reason) })]);
   });
 });

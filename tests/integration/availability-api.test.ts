@@ -84,6 +84,45 @@ describe('availability', () => {
   it('answers 404 for a room that does not exist', async () => {
     expect((await cms.get(`/api/booking/rooms/nowhere/availability?from=${date}&to=${date}`)).status).toBe(404);
   });
+
+  it("follows the centre's hours staff set in the content manager, in every room without its own", async () => {
+    const admin = await asAdmin(cms);
+    const centre = '/content-manager/single-types/plugin::booking.centre';
+    await createRoom(admin, { slug: 'plain-room', requiresApproval: false, openingHours: null });
+    const book = (start: string, end: string) => cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'plain-room', start: at(date, start), end: at(date, end), attendees: 5 }) });
+    // Early mornings only: the app's default hours (08:30–12:00, 14:00–21:00 on weekdays) would allow the opposite.
+    const mornings = { ...Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '07:00', end: '13:00' }]])), sat: [], sun: [] };
+    // As the admin panel's JSON editor sends it: text.
+    const saved = await admin.request('PUT', centre, { openingHours: JSON.stringify(mornings) });
+    expect(saved.status).toBe(200);
+
+    expect((await cms.get('/api/booking/rooms/plain-room')).body.data.openingHours).toEqual(mornings);
+    // A room with hours of its own keeps them.
+    expect((await cms.get('/api/booking/rooms/test-room')).body.data.openingHours.mon).toEqual([{ start: '09:00', end: '12:00' }, { start: '14:00', end: '21:00' }]);
+    const day = await cms.get(`/api/booking/rooms/plain-room/availability?from=${date}&to=${date}`);
+    expect(day.body.data.days[0]).toMatchObject({ open: [{ start: at(date, '07:00'), end: at(date, '13:00') }], free: [{ start: at(date, '07:00'), end: at(date, '13:00') }] });
+
+    const evening = await book('19:00', '20:00');
+    expect(evening.status).toBe(400);
+    expect(evening.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start', code: 'outside_opening_hours' })]);
+    expect((await book('07:00', '08:00')).status).toBe(201);
+
+    // Hours that do not parse are refused, naming the field, and change nothing.
+    for (const [openingHours, reason] of [
+      [{ mon: [{ start: '21:00', end: '08:30' }] }, 'mon.0.end: end (08:30) must be after start (21:00)'],
+      [{ monday: [] }, 'unknown weekday "monday"'],
+      ['{ "mon": [', 'opening hours must be an object keyed by weekday'],
+    ] as const) {
+      const bad = await admin.request('PUT', centre, { openingHours });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.errors).toEqual([expect.objectContaining({ path: ['openingHours'], message: expect.stringContaining(reason) })]);
+    }
+    expect((await cms.get('/api/booking/rooms/plain-room')).body.data.openingHours).toEqual(mornings);
+
+    // Emptied, the app's default hours apply again.
+    expect((await admin.request('PUT', centre, { openingHours: null })).status).toBe(200);
+    expect((await cms.get('/api/booking/rooms/plain-room')).body.data.openingHours.mon).toEqual([{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }]);
+  });
 });
 
 const WINDOW_SECONDS = 3;

@@ -104,5 +104,18 @@ describe('GET /api/booking/rooms (anonymous)', () => {
     expect(metadatas.name.edit.label).toBe('名称 Name');
     expect(metadatas.requiresApproval.edit.label).toBe('需要审核 Needs approval');
     expect(metadatas.capacity.list.label).toBe('容纳人数 Capacity');
+
+    const centre = await admin.request('GET', '/content-manager/content-types/plugin::booking.centre/configuration');
+    expect(centre.body.data.contentType.metadatas.openingHours.edit.label).toBe('中心开放时间 Centre opening hours');
+  });
+
+  it("sets the demo centre's hours in Centre hours, where staff change them", async () => {
+    const admin = await asAdmin(cms);
+    const centre = await admin.request('GET', '/content-manager/single-types/plugin::booking.centre');
+    expect(centre.status).toBe(200);
+    expect(centre.body.data.openingHours).toMatchObject({
+      wed: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }],
+      sun: [{ start: '09:00', end: '17:00' }],
+    });
   });
 });

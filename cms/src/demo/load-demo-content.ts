@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { loadDemoActivities } from './activities';
+import { loadDemoCentreHours } from './centre-hours';
 import { loadDemoNews } from './news';
 import { loadDemoReservations } from './reservations';
 import { demoRooms } from './rooms';
@@ -11,6 +12,9 @@ const ROOM_UID = 'plugin::booking.room';
 export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   if ((await strapi.db.query(ROOM_UID).count()) > 0) return;
   strapi.log.info('Loading demo content into an empty database');
+
+  // First: the demo week's bookings are checked against the centre's hours.
+  await loadDemoCentreHours(strapi);
 
   for (const room of demoRooms) {
     const shared = { slug: room.slug, capacity: room.capacity, sortOrder: room.sortOrder, bookable: room.bookable ?? true, ...room.rules };

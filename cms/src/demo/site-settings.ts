@@ -1,24 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { WeeklyHours } from '../api/site-setting/opening-hours';
 
 const SETTINGS_UID = 'api::site-setting.site-setting';
-
-/** "5+2" hours: weekdays with a lunch break and evenings until 21:00, weekends 09:00–17:00. */
-export const DEMO_OPENING_HOURS: WeeklyHours = {
-  mon: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }],
-  tue: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }],
-  wed: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }],
-  thu: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }],
-  fri: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }],
-  sat: [{ start: '09:00', end: '17:00' }],
-  sun: [{ start: '09:00', end: '17:00' }],
-};
 
 export const demoSiteSettings = {
   shared: {
     phone: '0512-6688 1088',
     mapUrl: 'https://www.openstreetmap.org/search?query=%E5%B9%B8%E7%A6%8F%E8%B7%AF88%E5%8F%B7',
-    defaultOpeningHours: DEMO_OPENING_HOURS,
   },
   zh: {
     // The same name as the booking plugin's e-mails and the site's fallback.

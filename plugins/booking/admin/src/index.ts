@@ -1,4 +1,6 @@
 import { Calendar } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ComponentType } from 'react';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -17,7 +19,7 @@ const loadTranslations = async (locale: string): Promise<Record<string, string>>
 };
 
 export default {
-  register(app: any) {
+  register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
     // Staff approve and reject room requests here, without touching the API.
     app.addMenuLink({
@@ -35,7 +37,9 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.schedule.label`, defaultMessage: 'Schedule' },
       intlDescription: { id: `${PLUGIN_ID}.schedule.description`, defaultMessage: 'When a course or event meets' },
       icon: Calendar,
-      components: { Input: async () => import('./components/ScheduleInput') },
+      // Strapi types a custom field's input as taking no props, yet renders it with the field's props
+      // (name, label, hint, required, disabled), which ScheduleInput declares.
+      components: { Input: async () => ({ default: (await import('./components/ScheduleInput')).default as unknown as ComponentType }) },
     });
   },
 

@@ -8,14 +8,17 @@ export const PERMISSIONS = {
   manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (rosters, attendance, reports, cancel or move sessions)' },
 } as const;
 
-export const MANAGE_RESERVATIONS = `plugin::${PLUGIN_ID}.${PERMISSIONS.manageReservations.uid}`;
-export const MANAGE_ACTIVITIES = `plugin::${PLUGIN_ID}.${PERMISSIONS.manageActivities.uid}`;
+export type PermissionUid = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]['uid'];
+
+/** The action name Strapi's RBAC knows a permission by (what roles hold and policies ask for). */
+export const permissionAction = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${uid}`;
 
 /** Content-API handlers a signed-in resident may call but an anonymous visitor may not. */
 export const ACCOUNT_ONLY_HANDLERS = ['reservations.mine'];
 
 /** Content types of the plugin. */
 export const UID = {
+  centre: 'plugin::booking.centre',
   room: 'plugin::booking.room',
   closure: 'plugin::booking.closure',
   reservation: 'plugin::booking.reservation',

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from './constants';
 import { ACTIVITY_UID, type ActivityKind } from './repositories/activity-repository';
+import { centreWrite } from './schemas/centre';
+import { parseEditorDataOrThrow } from './schemas/parse';
 import { applicationError } from './utils/errors';
 import { getService } from './utils/get-service';
 
@@ -11,7 +13,7 @@ const SERVICE_OWNED = new Set<string>([UID.reservation, UID.session, UID.enrolme
 interface DocumentCall {
   uid: string;
   action: string;
-  params?: { documentId?: string };
+  params?: { documentId?: string; data?: Record<string, unknown> };
 }
 type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 
@@ -23,7 +25,7 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, uid]) => [uid, kind])) as Record<string, ActivityKind>;
 
 /**
- * Publishing a course or event (in the admin panel or through the Document Service) regenerates its
+ * The centre's hours are refused unless they parse. Publishing a course or event (in the admin panel or through the Document Service) regenerates its
  * sessions; a schedule that clashes with bookings in its room is refused before it is published.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -41,6 +43,16 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
     }
+    return next();
+  }));
+
+  // The centre's hours are checked as staff save them: they see their mistake at once, and
+  // availability and bookings never meet hours nobody can read.
+  strapi.documents.use(documentMiddleware(async (context, next) => {
+    const data = context.params?.data;
+    if (context.uid !== UID.centre || !['create', 'update'].includes(context.action) || !data || !('openingHours' in data)) return next();
+    const { openingHours } = parseEditorDataOrThrow(centreWrite, data, '开放时间格式有误 Opening hours are invalid');
+    data.openingHours = openingHours ?? null;
     return next();
   }));
 

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { ListStaffReservations, ReservationOccurrence as Occurrence, ReservationStatus as Status, StaffReservation as Request } from '../../../shared/contracts/reservations';
 import { PLUGIN_ID } from '../pluginId';
@@ -49,8 +49,9 @@ const ReservationsPage = () => {
         message: action === 'approve' ? t('reservations.approved', '{reference} approved; the requester is told', { reference: request.reference }) : t('reservations.rejected', '{reference} rejected; the requester is told', { reference: request.reference }),
       });
       await load();
-    } catch (error: any) {
-      const message = error?.response?.data?.error?.message ?? String(error?.message ?? error);
+    } catch (error: unknown) {
+      // The plugin's refusal (e.g. "already decided") when the server answered; else what went wrong on the way.
+      const message = isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : error instanceof Error ? error.message : String(error);
       toggleNotification({ type: 'danger', message });
     } finally {
       setBusy(null);

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 
 /** Field labels staff read in the content manager: Chinese first, English second. */
 const LABELS: Record<string, Record<string, string>> = {
+  centre: { openingHours: '中心开放时间 Centre opening hours' },
   room: {
     name: '名称 Name', slug: '网址名 URL name', description: '介绍 Description', capacity: '容纳人数 Capacity', photos: '照片 Photos',
     location: '位置 Location', amenities: '设施（每行一项） Amenities (one per line)', accessibility: '无障碍说明 Accessibility',

@@ -3,7 +3,7 @@ import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../co
 export interface BookingPluginConfig {
   /** IANA zone of the centre: opening hours and rules are wall-clock times there. */
   timezone: string;
-  /** Hours of every room that has none of its own. */
+  /** The centre's hours until staff set them in "Centre hours" (the plugin's single type); rooms without their own follow them. */
   defaultOpeningHours: WeeklyHours;
   /** Requests that change something (reservations), per client address and window. */
   rateLimit: { max: number; windowSeconds: number };

@@ -1,5 +1,6 @@
 import attendance from './attendance';
 import category from './category';
+import centre from './centre';
 import closure from './closure';
 import course from './course';
 import enrolment from './enrolment';
@@ -8,4 +9,4 @@ import reservation from './reservation';
 import room from './room';
 import session from './session';
 
-export default { room, closure, reservation, category, course, event, session, enrolment, attendance };
+export default { centre, room, closure, reservation, category, course, event, session, enrolment, attendance };

@@ -1,11 +1,11 @@
-import { MANAGE_ACTIVITIES, MANAGE_RESERVATIONS } from '../constants';
+import { PERMISSIONS, permissionAction, type PermissionUid } from '../constants';
 
-/** Staff routes, served under /booking for signed-in admin users holding the permission. */
-const staffWith = (permission: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [permission] } }],
+/** A staff route: signed-in admin users whose role holds the plugin's permission `uid`. */
+const staffHolding = (uid: PermissionUid) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [permissionAction(uid)] } }],
 });
-const staffOnly = staffWith(MANAGE_RESERVATIONS);
-const activityStaffOnly = staffWith(MANAGE_ACTIVITIES);
+const staffOnly = staffHolding(PERMISSIONS.manageReservations.uid);
+const activityStaffOnly = staffHolding(PERMISSIONS.manageActivities.uid);
 
 export default {
   type: 'admin',

@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { isoDate, localeQuery } from './fields';
+import { isoDate, localeQuery, withinDays } from './fields';
 
 export const localeOnly = z.object({ locale: localeQuery }).loose();
 
+export const MAX_TIMETABLE_DAYS = 62;
+
+/** A week, or inclusive days from and to (at most 62 of them). */
 export const timetableQuery = z
   .object({ week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week written YYYY-Www, like 2026-W48').optional(), from: isoDate().optional(), to: isoDate().optional(), locale: localeQuery })
-  .loose();
+  .loose()
+  .superRefine((q, ctx) => {
+    if (q.from && q.to) withinDays(MAX_TIMETABLE_DAYS)({ from: q.from, to: q.to }, ctx);
+  });

@@ -10,17 +10,19 @@ import { notFound } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { toPublicDay } from '../views/availability';
+import { centreHours } from './centre-hours';
 
 const availability = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Free and busy times of these rooms, day by day in the centre's zone. */
   const compute = async (rooms: RoomRow[], from: IsoDate, to: IsoDate) => {
-    const { timezone: tz, defaultOpeningHours } = bookingConfig(strapi);
+    const tz = bookingConfig(strapi).timezone;
     // A day before and after: buffers of neighbouring holds reach into the range.
     const window = { start: dayBounds(addDays(from, -1), tz).start, end: dayBounds(addDays(to, 1), tz).end };
     const ids = rooms.map((r) => r.documentId);
-    const [holds, closures] = await Promise.all([
+    const [holds, closures, hours] = await Promise.all([
       holdRepository(strapi).findTouching(ids, window.start, window.end),
       closureRepository(strapi).findTouching(ids, window.start, window.end),
+      centreHours(strapi),
     ]);
     return rooms.map((room) => {
       const roomHolds: Hold[] = holds.filter((h) => h.roomId === room.documentId).map((h) => ({ start: h.start, end: h.end, kind: h.kind }));
@@ -28,7 +30,7 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
         from,
         to,
         tz,
-        hours: hoursOfRoom(room, defaultOpeningHours),
+        hours: hoursOfRoom(room, hours),
         closures: closuresOfRoom(closures, room.documentId),
         holds: roomHolds,
         bufferMinutes: rulesOfRoom(room).rules.bufferMinutes,

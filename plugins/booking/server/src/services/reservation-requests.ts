@@ -22,6 +22,7 @@ import type { ReservationRequest } from '../schemas/reservations';
 import { applicationError, ConflictError, validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
+import { centreHours } from './centre-hours';
 
 /** Rule codes staff may not override on a reservation they enter for a caller. */
 const STRUCTURAL = new Set(['end_not_after_start', 'series_too_long']);
@@ -56,16 +57,17 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Every broken rule, each naming its field; a series names the date in the message. */
   const ruleViolations = async (room: RoomRow, occurrences: Interval[], request: ReservationRequest, context: RequestContext) => {
-    const { timezone: tz, defaultOpeningHours } = bookingConfig(strapi);
+    const tz = bookingConfig(strapi).timezone;
     const { rules } = rulesOfRoom(room);
     const first = occurrences[0];
     const last = occurrences[occurrences.length - 1];
     const closures = await closureRepository(strapi).findTouching([room.documentId], first.start, last.end);
+    const hours = hoursOfRoom(room, await centreHours(strapi));
     const perOccurrence = occurrences.flatMap((occurrence) =>
       checkOccurrence({
         occurrence,
         rules,
-        hours: hoursOfRoom(room, defaultOpeningHours),
+        hours,
         closures,
         now: context.now,
         tz,

@@ -24,6 +24,18 @@ export const fieldErrorsOf = (error: ZodError): FieldError[] =>
 export const validationError = (fieldErrors: FieldError[], message?: string) =>
   new errors.ValidationError(message ?? fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: fieldErrors });
 
+/**
+ * HTTP 400 for a write staff make in the content manager: its form marks the field named by the
+ * first step of each path (an array there), and the message says where inside the field it is wrong.
+ */
+export const contentManagerValidationError = (error: ZodError, summary: string) => {
+  const fieldErrors = error.issues.map((issue) => {
+    const [field, ...inside] = issue.path.map(String);
+    return { path: [field ?? ''], message: inside.length > 0 ? `${inside.join('.')}: ${issue.message}` : issue.message, name: 'ValidationError' };
+  });
+  return new errors.ValidationError(`${summary}: ${fieldErrors.map((e) => e.message).join('; ')}`, { errors: fieldErrors });
+};
+
 /** HTTP 404. */
 export const notFound = (message: string) => new errors.NotFoundError(message);
 
