@@ -50,12 +50,15 @@ export const screenWords = (locale: ScreenLocale) => words[locale];
 
 type Words = ReturnType<typeof screenWords>;
 
-/** "10:00–11:30" today, "明天 09:00–10:30" / "Wednesday 09:00–10:30" on a later day of the week shown. */
-export const whenText = (w: Words, start: string, end: string, today: string): string => {
+/**
+ * When an activity on the screen is: its times, and the day too when it is not today ("明天",
+ * "Thursday"): the week shown holds each weekday once.
+ */
+export const whenText = (w: Words, start: string, end: string, today: string): { day: string | null; range: string } => {
   const date = isoDateOf(start);
   const range = `${hhmm(start)}–${hhmm(end)}`;
-  if (date === today) return range;
-  return `${date === addDays(today, 1) ? w.tomorrow : w.weekdays[weekdayIndex(date)]} ${range}`;
+  if (date === today) return { day: null, range };
+  return { day: date === addDays(today, 1) ? w.tomorrow : w.weekdays[weekdayIndex(date)], range };
 };
 
 /** The date at the top of the screen, e.g. "11月24日 星期二". */

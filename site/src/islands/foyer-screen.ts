@@ -20,6 +20,7 @@ class FoyerScreen extends HTMLElement {
 
   connectedCallback() {
     this.tz = this.dataset.tz ?? this.tz;
+    this.fit();
     void this.tick();
   }
 
@@ -59,49 +60,47 @@ class FoyerScreen extends HTMLElement {
       return;
     }
     const board = boardAt(Date.now(), sessions.data, rooms.data);
-    this.show('[data-current]', board.current, this.words.nothingNow, today);
-    this.show('[data-next]', board.next, this.words.nothingNext, today);
+    this.show('current', board.current, this.words.nothingNow, today);
+    this.show('next', board.next, this.words.nothingNext, today);
     this.showFree(board.free);
+    this.fit();
     status.textContent = this.words.updated(asked);
     this.dataset.refreshed = `${today}T${asked}`;
   }
 
-  private show(where: string, items: BoardItem[], none: string, today: string) {
+  private list(key: string) {
+    return this.querySelector(`[data-list="${key}"]`)!;
+  }
+
+  private show(key: string, items: BoardItem[], none: string, today: string) {
     const w = this.words;
-    this.querySelector(where)!.replaceChildren(
-      items.length === 0
-        ? h('p', { class: 'empty' }, none)
-        : h(
-            'ul',
-            { class: 'items' },
-            ...items.map((x) =>
-              h(
-                'li',
-                { class: x.cancelled ? 'item cancelled' : 'item' },
-                h('span', { class: 'when' }, whenText(w, x.start, x.end, today)),
-                ' ',
-                h('span', { class: 'title' }, x.title),
-                ' ',
-                h('span', { class: 'where' }, x.where),
-                x.cancelled && ' ',
-                x.cancelled && h('strong', { class: 'state' }, w.cancelled)
-              )
-            )
-          )
-    );
+    const item = (x: BoardItem) => {
+      const when = whenText(w, x.start, x.end, today);
+      return h(
+        'li',
+        { class: x.cancelled ? 'item cancelled' : 'item' },
+        h('span', { class: 'when' }, when.day ? h('span', { class: 'day' }, when.day) : null, when.day ? ' ' : null, when.range),
+        h('span', { class: 'what' }, h('span', { class: 'title' }, x.title), ' ', h('span', { class: 'where' }, x.where), x.cancelled ? ' ' : null, x.cancelled ? h('strong', { class: 'state' }, w.cancelled) : null)
+      );
+    };
+    this.list(key).replaceChildren(items.length === 0 ? h('p', { class: 'empty' }, none) : h('ul', { class: 'items' }, ...items.map(item)));
   }
 
   private showFree(rooms: FreeRoom[]) {
     const w = this.words;
-    this.querySelector('[data-free]')!.replaceChildren(
-      rooms.length === 0
-        ? h('p', { class: 'empty' }, w.noFreeRoom)
-        : h(
-            'ul',
-            { class: 'free-rooms' },
-            ...rooms.map((r) => h('li', { 'data-room': r.slug }, h('span', { class: 'name' }, r.name), ' ', h('span', { class: 'until' }, w.freeUntil(hhmm(r.until)))))
-          )
-    );
+    const item = (r: FreeRoom) => h('li', { 'data-room': r.slug }, h('span', { class: 'name' }, r.name), ' ', h('span', { class: 'until' }, w.freeUntil(hhmm(r.until))));
+    this.list('free').replaceChildren(rooms.length === 0 ? h('p', { class: 'empty' }, w.noFreeRoom) : h('ul', { class: 'free-rooms' }, ...rooms.map(item)));
+  }
+
+  /** Rows that would run off the bottom of the screen are left out whole rather than cut in half. */
+  private fit() {
+    for (const box of this.querySelectorAll<HTMLElement>('.activities, .rooms')) {
+      const bottom = box.getBoundingClientRect().bottom;
+      const rows = [...box.querySelectorAll<HTMLElement>('li')];
+      // Measured before hiding any: the rows that do not fit are the last ones.
+      const beyond = rows.map((li) => li.getBoundingClientRect().bottom > bottom);
+      rows.forEach((li, i) => (li.hidden = beyond[i]));
+    }
   }
 }
 

@@ -1,5 +1,4 @@
 import { boardAt, type ScreenRoomAvailability, type ScreenSession } from '../../../../../site/src/lib/screen-board';
-import { screenWords, whenText } from '../../../../../site/src/i18n/screen-strings';
 
 const session = (id: string, start: string, end: string, extra: Partial<ScreenSession> = {}): ScreenSession => ({
   id,
@@ -50,15 +49,5 @@ describe('what the foyer screen shows at an instant', () => {
   it('lists a room as free when a free stretch holds the instant, with the end of that stretch', () => {
     const board = boardAt(at('10:00'), [], [room('a', [['08:00', '10:00'], ['11:00', '21:00']]), room('b', [['10:00', '12:30']]), room('c', []), room('d', [['09:00', '10:00']])]);
     expect(board.free).toEqual([{ slug: 'b', name: 'b', until: '2026-11-24T12:30:00+08:00' }]);
-  });
-});
-
-describe('when an activity on the screen is', () => {
-  const zh = screenWords('zh-CN');
-  const en = screenWords('en');
-  it('is its times today, "tomorrow" the next day, and the weekday after that', () => {
-    expect(whenText(zh, '2026-11-24T10:00:00+08:00', '2026-11-24T11:30:00+08:00', '2026-11-24')).toBe('10:00–11:30');
-    expect(whenText(zh, '2026-11-25T09:00:00+08:00', '2026-11-25T10:00:00+08:00', '2026-11-24')).toBe('明天 09:00–10:00');
-    expect(whenText(en, '2026-11-26T19:00:00+08:00', '2026-11-26T21:00:00+08:00', '2026-11-24')).toBe('Thursday 19:00–21:00');
   });
 });
