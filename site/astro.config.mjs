@@ -15,9 +15,10 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [
-    // /sitemap-index.xml: every page in both languages, each with its twin in the other (hreflang).
+    // /sitemap-index.xml: every page in both languages, each with its twin in the other (hreflang);
+    // not the 404 page, nor the foyer screen (a page for the lobby television, not for readers).
     sitemap({
-      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      filter: (page) => !/\/(404|screen)\/?$/.test(new URL(page).pathname),
       i18n: { defaultLocale: 'zh-CN', locales: { 'zh-CN': 'zh-CN', en: 'en' } },
     }),
   ],

@@ -272,6 +272,71 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(page.locator('[data-reference]').innerText()).resolves.toMatch(/^LL-[A-Z0-9]{5}$/);
   });
 
+  it('the foyer screen shows what is on, what is next and the rooms free now, and a room booked drops off it at the next minute', async () => {
+    // The television's clock is set to an hour of a coming weekday, so that a booking "now" passes
+    // the rooms' notice period whatever the hour the tests run at.
+    const day = dayAhead(3, 1);
+    const [{ body: week }, { body: rooms }, { body: roomsNow }] = await Promise.all([
+      stack.cms.get(`/api/booking/timetable?from=${day}&to=${addDays(day, 6)}`),
+      stack.cms.get('/api/booking/rooms'),
+      stack.cms.get(`/api/booking/availability?from=${day}&to=${day}`),
+    ]);
+    const rulesOf = new Map<string, any>(rooms.data.map((r: any) => [r.slug, r.rules]));
+    const freeFrom = (t: number, minutes: number) =>
+      roomsNow.data.filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= t && t + minutes * 60_000 <= Date.parse(f.end)));
+    const freeAt = (t: number) => roomsNow.data.filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= t && t < Date.parse(f.end)));
+    const onAt = (t: number) => week.data.filter((s: any) => s.status !== 'cancelled' && Date.parse(s.start) <= t && t < Date.parse(s.end));
+    // An hour with an activity on, and a room that confirms at once free for the hour after it.
+    const bookable = (t: number) => freeFrom(t, 60).filter((r: any) => !rulesOf.get(r.room.slug).requiresApproval && rulesOf.get(r.room.slug).minMinutes <= 60);
+    const hour = Array.from({ length: 12 }, (_, i) => `${String(9 + i).padStart(2, '0')}:00`).find((h) => onAt(Date.parse(at(day, h))).length > 0 && bookable(Date.parse(at(day, h))).length > 0);
+    if (!hour) throw new Error(`the demo has no hour on ${day} with an activity on and a room free`);
+    const now = Date.parse(at(day, hour));
+    const room = bookable(now)[0].room;
+    const freeNames = freeAt(now).map((r: any) => r.room.name);
+    const next = week.data.find((s: any) => Date.parse(s.start) > now);
+
+    // The television's own zone differs from the centre's: the screen still shows the centre's time.
+    const page = await stack.newPage({ viewport: { width: 1920, height: 1080 }, timezoneId: 'Europe/London' });
+    await page.clock.install({ time: new Date(now) });
+    await page.goto('/screen/');
+    const screen = page.locator('foyer-screen');
+    await page.locator(`foyer-screen[data-refreshed="${day}T${hour}"]`).waitFor();
+    await expect(screen.locator('[data-clock]').innerText()).resolves.toBe(hour);
+    await expect(screen.locator('[data-date]').innerText()).resolves.toContain(zhDay(day));
+    await expect(screen.locator('[data-list="current"] .title').allInnerTexts()).resolves.toEqual(onAt(now).map((s: any) => s.activity.title));
+    await expect(screen.locator('[data-list="next"] .title').first().innerText()).resolves.toBe(next.activity.title);
+    await expect(screen.locator('[data-list="free"] .name').allInnerTexts()).resolves.toEqual(freeNames);
+    await expect(screen.locator(`[data-list="free"] [data-room="${room.slug}"]`).count()).resolves.toBe(1);
+    // Everything fits on the television: no scrolling in either direction.
+    expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1920, 1080]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'screen.png') });
+
+    const made = await stack.cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: room.slug, start: at(day, hour), end: at(day, `${Number(hour.slice(0, 2)) + 1}:00`), contactName: '赵桂兰', phone: '13100005555', email: null, attendees: 2, purpose: '太极拳协会例会' }),
+    });
+    expect(made.status).toBe(201);
+
+    // The next minute's refresh, without waiting a minute or rebuilding the site.
+    await page.clock.runFor(60_000);
+    const later = `${hour.slice(0, 3)}01`;
+    await page.locator(`foyer-screen[data-refreshed="${day}T${later}"]`).waitFor();
+    await expect(screen.locator('[data-clock]').innerText()).resolves.toBe(later);
+    await expect(screen.locator(`[data-list="free"] [data-room="${room.slug}"]`).count()).resolves.toBe(0);
+    await expect(screen.locator('[data-list="free"] .name').allInnerTexts()).resolves.toEqual(freeNames.filter((name: string) => name !== room.name));
+    // The reservation shows only as a room no longer free: never who booked it, nor why.
+    const text = await page.locator('body').innerText();
+    for (const personal of ['赵桂兰', '13100005555', '太极拳协会']) expect(text).not.toContain(personal);
+
+    const en = await stack.newPage({ viewport: { width: 1920, height: 1080 } });
+    await en.clock.install({ time: new Date(now + 60_000) });
+    await en.goto('/en/screen/');
+    await en.locator(`foyer-screen[data-refreshed="${day}T${later}"]`).waitFor();
+    await expect(en.locator('h2').allInnerTexts()).resolves.toEqual(['Now', 'Next', 'Rooms free now']);
+    await expect(en.locator(`[data-list="free"] [data-room="${room.slug}"]`).count()).resolves.toBe(0);
+    await expect(en.locator('[data-list="free"] li').count()).resolves.toBe(freeNames.length - 1);
+  });
+
   it('with JavaScript off, a form says so and gives the centre’s phone number', async () => {
     const { body } = await stack.cms.get('/api/site-setting?locale=zh-CN');
     const phone: string = body.data.phone;

@@ -168,8 +168,9 @@ describe('the static site, built from the CMS', () => {
   it('ships no JavaScript on pages without a form, but the tiny large-text script', () => {
     const pages = allPages();
     for (const p of ['', 'rooms', 'timetable', 'en', 'en/rooms', 'en/timetable', 'news', 'en/news', 'courses', 'en/events', 'about', 'en/about']) expect(pages).toContain(p);
-    // Pages with a form (a room's booking, enrolment, managing a booking, the room finder) have their islands.
-    const withForm = /^(en\/)?(rooms|courses\/[^/]+|events\/[^/]+|manage)(\/|$)/;
+    // Pages with a form (a room's booking, enrolment, managing a booking, the room finder) have their
+    // islands, and so has the foyer screen (it refreshes itself).
+    const withForm = /^(en\/)?(rooms|courses\/[^/]+|events\/[^/]+|manage|screen)(\/|$)/;
     const checked = pages.filter((p) => !withForm.test(p));
     expect(checked.length).toBeGreaterThan(20);
     for (const p of [...checked.map((x) => path.join(x, 'index.html')), '404.html']) {
@@ -182,7 +183,8 @@ describe('the static site, built from the CMS', () => {
   });
 
   it('has a large-text switch on every page: a button with its state, remembered in the browser', () => {
-    for (const p of allPages()) {
+    // The foyer screen is large already, and nobody touches the television.
+    for (const p of allPages().filter((x) => !/^(en\/)?screen$/.test(x))) {
       const html = page(p);
       expect(html).toMatch(/<button type="button" class="text-size" aria-pressed="false">(大字|Large text)<\/button>/);
       expect(html).toMatch(/<html lang="(zh-CN|en)">/);
@@ -349,6 +351,27 @@ describe('the static site, built from the CMS', () => {
     expect(sitemap).toMatch(/hreflang="en" href="[^"]*\/en\/about\/"/);
     const chineseOnly = /<url><loc>[^<]*\/news\/canteen-menu-2020\/<\/loc>([\s\S]*?)<\/url>/.exec(sitemap)![1];
     expect(chineseOnly).not.toContain('/en/news/canteen-menu-2020/');
+  });
+
+  it('builds the foyer screen in both languages: out of search engines and the sitemap, no navigation, today’s activities and the island that refreshes it', async () => {
+    const today = zonedDateOf(new Date(), 'Asia/Shanghai');
+    for (const [locale, prefix, now] of [['zh-CN', '', '正在进行'], ['en', 'en/', 'Now']] as const) {
+      const html = page(`${prefix}screen`);
+      expect(html).toContain(`<html lang="${locale}">`);
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      expect(html).not.toMatch(/<nav[\s>]/);
+      expect(html).toMatch(/<script type="module" src="[^"]+\.js"><\/script>|<script type="module">/);
+      const text = textOf(html);
+      expect(text).toContain(now);
+      const { body } = await cms.get(`/api/booking/timetable?from=${today}&to=${addDays(today, 6)}&locale=${locale}`);
+      // What is on or next at build time is from this week's sessions, in the page's language.
+      const titles = new Set(body.data.map((x: any) => x.activity.title));
+      const shown = [...html.matchAll(/<span class="title"[^>]*>([^<]+)<\/span>/g)].map((m) => m[1]);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const title of shown) expect(titles).toContain(textOf(title).trim());
+    }
+    const sitemaps = (readdirSync(outDir) as string[]).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+    for (const f of sitemaps) expect(readFileSync(path.join(outDir, f), 'utf8')).not.toMatch(/\/screen\//);
   });
 
   it('shows no demo person’s name, phone or e-mail on any page', () => {

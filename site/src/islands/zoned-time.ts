@@ -14,14 +14,21 @@ export const instantOf = (date: string, time: string, tz: string): string => {
   return new TZDate(y, m - 1, d, hh, mm, tz).toISOString();
 };
 
-/** The date and time of day an instant falls on in `tz`. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The date and time of day an instant falls on in `tz`. Read with Intl rather than a TZDate: a
+ * TZDate built while the page's Date is replaced (a test's fake clock) loses its zone.
+ */
 export const wallClockOf = (instant: number, tz: string): { date: string; time: string; minutes: number } => {
-  const z = new TZDate(instant, tz);
-  return {
-    date: `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`,
-    time: `${pad(z.getHours())}:${pad(z.getMinutes())}`,
-    minutes: z.getHours() * 60 + z.getMinutes(),
-  };
+  let format = wallClockFormats.get(tz);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    wallClockFormats.set(tz, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
+  const [hours, minutes] = [Number(part.hour), Number(part.minute)];
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${pad(hours)}:${pad(minutes)}`, minutes: hours * 60 + minutes };
 };
 
 /** Calendar arithmetic on YYYY-MM-DD: days, not hours, so no zone is involved. */
