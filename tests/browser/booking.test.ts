@@ -310,7 +310,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     // Everything fits on the television: no scrolling in either direction.
     expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])).toEqual([1920, 1080]);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'screen.png') });
+    await page.screenshot({ path: path.join(screenshotsDir, 'screen.png') });
 
     const made = await stack.cms.request('POST', '/api/booking/reservations', {
       data: reservation({ room: room.slug, start: at(day, hour), end: at(day, `${Number(hour.slice(0, 2)) + 1}:00`), contactName: '赵桂兰', phone: '13100005555', email: null, attendees: 2, purpose: '太极拳协会例会' }),
