@@ -1,7 +1,7 @@
 // `npm run screenshots`: runs the browser tests, which save their screenshots in
 // tests/artifacts/screenshots (ignored), and copies over the pictures docs/screenshots holds, only
 // when the tests passed (a new picture is copied there once by hand). Arguments go to jest in place
-// of `tests/browser` (one file, for example).
+// of `tests/browser` (one file, for example). Paths go before --selectProjects, which takes several values.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { docsScreenshots, docsScreenshotsDir, screenshotsDir } from './lib/scree
 // Only this run's pictures are copied: none left from an earlier run.
 rmSync(screenshotsDir, { recursive: true, force: true });
 const args = process.argv.slice(2);
-const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'test.mts'), '--selectProjects', 'postgres', ...(args.length ? args : ['tests/browser'])], {
+const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'test.mts'), ...(args.length ? args : ['tests/browser']), '--selectProjects', 'postgres'], {
   cwd: repoRoot,
   stdio: 'inherit',
 });
