@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, isValidIsoDate } from '../core/time/zoned';
-import { normalisePhone } from '../utils/phone';
+import { isPhoneShaped, normalisePhone } from '../utils/phone';
 
 /** The field validators every request schema shares, each written once. */
 
@@ -30,12 +30,16 @@ export const isoDate = (required?: string) => z.string(required ? { error: requi
 
 /**
  * A phone number the centre can call: digits, spaces or dashes, checked by libphonenumber and
- * stored as typed (trimmed). Empty means none.
+ * stored as typed (trimmed). Empty means none. The two messages differ so a person (or staff
+ * typing for a caller) can see what to fix.
  */
 export const optionalPhone = z
   .string()
   .trim()
-  .refine((s) => normalisePhone(s) !== null, 'must be a phone number of digits, spaces or dashes')
+  .superRefine((typed, ctx) => {
+    if (!isPhoneShaped(typed)) ctx.addIssue({ code: 'custom', message: 'must be a phone number of digits, spaces or dashes' });
+    else if (normalisePhone(typed) === null) ctx.addIssue({ code: 'custom', message: 'has too few or too many digits to be a phone number (a mobile number has 11)' });
+  })
   .optional()
   .nullable()
   .or(z.literal('').transform(() => null));
