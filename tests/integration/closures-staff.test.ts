@@ -1,5 +1,6 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
+import { createStaffAccount, FRONT_DESK_ROLE_CODE } from '../harness/front-desk';
 import { at, createClosure, createRoom, dayAhead, reservation, type Admin } from '../harness/fixtures';
 
 describe('a closure over existing reservations', () => {
@@ -43,5 +44,38 @@ describe('a closure over existing reservations', () => {
   it('is staff-only', async () => {
     expect((await cms.get('/booking/closures/abcdefghijklmnop/reservations')).status).toBe(401);
     expect((await admin.request('GET', '/booking/closures/abcdefghijklmnopqrstuvwx/reservations')).status).toBe(404);
+  });
+});
+
+describe('the Front desk / 前台 role', () => {
+  let cms: TestCms;
+
+  beforeAll(async () => {
+    cms = await startTestCms();
+  });
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  it('is made on first start holding exactly the plugin’s staff actions', async () => {
+    const admin = await asAdmin(cms);
+    const roles = (await admin.request('GET', '/admin/roles')).body.data as Array<{ id: number; code: string; name: string }>;
+    const role = roles.find((r) => r.code === FRONT_DESK_ROLE_CODE);
+    expect(role).toMatchObject({ name: 'Front desk / 前台' });
+    // Strapi's own three roles are still made: the plugin's role must not stop that.
+    expect(roles.map((r) => r.code)).toEqual(expect.arrayContaining(['strapi-super-admin', 'strapi-editor', 'strapi-author']));
+    const held = (await admin.request('GET', `/admin/roles/${role!.id}/permissions`)).body.data as Array<{ action: string }>;
+    expect(held.map((p) => p.action).sort()).toEqual(['plugin::booking.activities.manage', 'plugin::booking.closures.manage', 'plugin::booking.reservations.manage']);
+  });
+
+  it('opens the front desk’s API to its holders and to nobody else', async () => {
+    const desk = await createStaffAccount(cms, { email: 'desk@linli.test' });
+    const editor = await createStaffAccount(cms, { email: 'editor@linli.test', roleCode: 'strapi-editor' });
+    for (const path of ['/booking/reservations', '/booking/reports/attendance?from=2026-01-01&to=2026-01-31']) {
+      expect((await desk.request('GET', path)).status).toBe(200);
+      expect((await editor.request('GET', path)).status).toBe(403);
+    }
+    expect((await desk.request('GET', '/booking/closures/abcdefghijklmnopqrstuvwx/reservations')).status).toBe(404);
+    expect((await editor.request('GET', '/booking/closures/abcdefghijklmnopqrstuvwx/reservations')).status).toBe(403);
   });
 });

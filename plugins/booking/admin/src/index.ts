@@ -1,6 +1,7 @@
-import { Calendar } from '@strapi/icons';
+import { Calendar, CheckCircle, GridNine, Lock, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
+import { PAGE_PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
@@ -21,13 +22,43 @@ const loadTranslations = async (locale: string): Promise<Record<string, string>>
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // The front desk's pages, in the order of a day's work. Each is shown only to staff whose role
+    // holds its action (the "Front desk / 前台" role holds them all); the API checks the same.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/board`,
+      icon: GridNine,
+      intlLabel: { id: `${PLUGIN_ID}.board.menu`, defaultMessage: 'Day board' },
+      Component: () => import('./pages/BoardPage'),
+      permissions: PAGE_PERMISSIONS.board,
+    });
     // Staff approve and reject room requests here, without touching the API.
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Calendar,
       intlLabel: { id: `${PLUGIN_ID}.reservations.menu`, defaultMessage: 'Room requests' },
       Component: () => import('./pages/ReservationsPage'),
-      permissions: [{ action: 'plugin::booking.reservations.manage', subject: null }],
+      permissions: PAGE_PERMISSIONS.requests,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/activities`,
+      icon: User,
+      intlLabel: { id: `${PLUGIN_ID}.activities.menu`, defaultMessage: 'Activities desk' },
+      Component: () => import('./pages/ActivitiesPage'),
+      permissions: PAGE_PERMISSIONS.activities,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/attendance`,
+      icon: CheckCircle,
+      intlLabel: { id: `${PLUGIN_ID}.attendance.menu`, defaultMessage: 'Attendance' },
+      Component: () => import('./pages/AttendancePage'),
+      permissions: PAGE_PERMISSIONS.attendance,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/closures`,
+      icon: Lock,
+      intlLabel: { id: `${PLUGIN_ID}.closures.menu`, defaultMessage: 'Closures' },
+      Component: () => import('./pages/ClosuresPage'),
+      permissions: PAGE_PERMISSIONS.closures,
     });
     // Course and event schedules are edited as a form, not as JSON.
     app.customFields.register({

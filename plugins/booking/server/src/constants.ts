@@ -5,7 +5,15 @@ export const PLUGIN_ID = 'booking';
 /** RBAC actions editors' roles can be given in Settings → Roles. */
 export const PERMISSIONS = {
   manageReservations: { uid: 'reservations.manage', displayName: 'Manage reservations (approve, reject, enter for callers)' },
-  manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (rosters, attendance, reports, cancel or move sessions)' },
+  manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (enrol at the desk, rosters, attendance, reports, cancel or move sessions)' },
+  manageClosures: { uid: 'closures.manage', displayName: 'Manage closures (declare, see who is affected, cancel and tell them)' },
+} as const;
+
+/** The ready-made admin role for the front desk: the plugin's staff actions and nothing else. */
+export const FRONT_DESK_ROLE = {
+  code: 'booking-front-desk',
+  name: 'Front desk / 前台',
+  description: 'Front desk staff: the day board, bookings taken for callers, enrolment at the desk, attendance, session changes and closures. 前台：总览、代约、报名、签到、调课停课、闭馆。',
 } as const;
 
 export type PermissionUid = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]['uid'];

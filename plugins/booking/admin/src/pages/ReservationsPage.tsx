@@ -1,10 +1,12 @@
 import * as React from 'react';
-import { useIntl } from 'react-intl';
-import { isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { ListStaffReservations, ReservationOccurrence as Occurrence, ReservationStatus as Status, StaffReservation as Request } from '../../../shared/contracts/reservations';
+import { PAGE_PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
+import { errorMessage } from '../utils/fetch-error';
 import { occurrenceLabel } from '../utils/occurrence-label';
+import { useT } from '../utils/use-t';
 
 const STATUSES: Status[] = ['pending', 'confirmed', 'rejected', 'cancelled'];
 const PAGE_SIZE = 25;
@@ -13,8 +15,7 @@ const BADGE: Record<Status, 'warning' | 'success' | 'danger' | 'neutral'> = { pe
 
 /** Staff's list of room requests: pending first, approve or reject each, with the requester told by mail. */
 const ReservationsPage = () => {
-  const { formatMessage, locale } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: `${PLUGIN_ID}.${id}`, defaultMessage }, values);
+  const { t, locale } = useT();
   const when = (o: Occurrence) => occurrenceLabel(o.start, o.end, locale);
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -50,9 +51,7 @@ const ReservationsPage = () => {
       });
       await load();
     } catch (error: unknown) {
-      // The plugin's refusal (e.g. "already decided") when the server answered; else what went wrong on the way.
-      const message = isFetchError(error) ? (error.response?.data?.error?.message ?? error.message) : error instanceof Error ? error.message : String(error);
-      toggleNotification({ type: 'danger', message });
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
     } finally {
       setBusy(null);
     }
@@ -178,7 +177,7 @@ const ReservationsPage = () => {
 
 /** Only staff whose role has "Manage reservations" see the page (the API checks the same). */
 const ProtectedReservationsPage = () => (
-  <Page.Protect permissions={[{ action: 'plugin::booking.reservations.manage', subject: null }]}>
+  <Page.Protect permissions={PAGE_PERMISSIONS.requests}>
     <ReservationsPage />
   </Page.Protect>
 );

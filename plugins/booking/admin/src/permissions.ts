@@ -1,0 +1,11 @@
+/** The RBAC actions (plugins/booking/server/src/constants.ts) each admin page asks for. */
+const action = (uid: string) => [{ action: `plugin::booking.${uid}`, subject: null }];
+
+export const PAGE_PERMISSIONS = {
+  requests: action('reservations.manage'),
+  // The board shows rooms' bookings and activities; either kind of front desk work opens it.
+  board: [...action('reservations.manage'), ...action('activities.manage')],
+  activities: action('activities.manage'),
+  attendance: action('activities.manage'),
+  closures: action('closures.manage'),
+};
