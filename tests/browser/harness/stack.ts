@@ -73,10 +73,10 @@ export interface AxeViolation {
 }
 
 /** WCAG 2.0–2.2 A and AA violations axe-core finds on the page as it is now, in a readable form. */
-export const axeViolations = async (page: Page): Promise<AxeViolation[]> => {
+export const axeViolations = async (page: Page, within?: string): Promise<AxeViolation[]> => {
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  return page.evaluate(async (selector) => {
+    const result = await (window as any).axe.run(selector ? { include: [selector] } : document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
-  });
+  }, within);
 };
