@@ -12,6 +12,8 @@ export interface StatusChange {
   rows: ReservationRow[];
   /** The rows this change touched. */
   changed: ReservationRow[];
+  /** Why staff cancelled (a closure's reason, in the requester's language). */
+  reason?: string | null;
 }
 
 /** Tells requesters what happened to their reservation, in their language. Call after commit. */
@@ -35,7 +37,7 @@ export const reservationNotifications = (strapi: Core.Strapi) => ({
         ).map((r) => ({ start: r.start, end: r.end })),
         purpose: first.purpose,
         cancelledOccurrences: change.kind === 'cancelled' ? change.changed.map((r) => ({ start: r.start, end: r.end })) : undefined,
-        reason: change.kind === 'rejected' ? change.changed[0]?.rejectionReason ?? null : null,
+        reason: change.kind === 'rejected' ? change.changed[0]?.rejectionReason ?? null : change.kind === 'cancelled' ? change.reason ?? null : null,
         contactName: first.contactName,
         manageUrl: links.manageToken ? manageLink(strapi, 'token', links.manageToken, language) : null,
         centreName: centreName[language],

@@ -29,7 +29,8 @@ const fromDocument = (d: ClosureDocument): ClosureRow => ({
   reasonEn: d.reasonEn ?? null,
   start: new Date(d.startsAt),
   end: new Date(d.endsAt),
-  roomIds: d.allRooms ? null : (d.rooms ?? []).map((r) => r.documentId),
+  // A room's draft and published versions are both linked: one id each.
+  roomIds: d.allRooms ? null : [...new Set((d.rooms ?? []).map((r) => r.documentId))],
 });
 
 const populate = { rooms: { fields: ['documentId'] } };
@@ -51,6 +52,32 @@ export const closureRepository = (strapi: Core.Strapi) => {
       const d = await docs().findOne({ documentId, populate });
       return d ? fromDocument(d) : null;
     },
+
+    /** Closures not yet over at `now` (soonest first), or those over (latest first, at most `limit`). */
+    async list(scope: 'upcoming' | 'past', now: Date, limit = 200): Promise<ClosureRow[]> {
+      const filters = scope === 'upcoming' ? { endsAt: { $gt: now.toISOString() } } : { endsAt: { $lte: now.toISOString() } };
+      const sort = [{ startsAt: scope === 'upcoming' ? 'asc' : 'desc' }];
+      return (await docs().findMany({ filters, populate, sort, limit })).map(fromDocument);
+    },
+
+    /** A closure of these rooms (null: every room), linked to the rooms' `locale` versions as the content manager links them. */
+    async create(closure: Omit<ClosureRow, 'id'>, locale: string | undefined): Promise<ClosureRow> {
+      const { roomIds } = closure;
+      const d = await docs().create({
+        data: {
+          reason: closure.reason,
+          reasonEn: closure.reasonEn,
+          startsAt: closure.start.toISOString(),
+          endsAt: closure.end.toISOString(),
+          allRooms: roomIds === null,
+          ...(roomIds ? { rooms: { connect: roomIds.map((id) => ({ documentId: id, locale })) } } : {}),
+        },
+        populate,
+      });
+      return fromDocument(d);
+    },
+
+    remove: (documentId: string) => docs().delete({ documentId }),
   };
 };
 

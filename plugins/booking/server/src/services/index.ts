@@ -3,6 +3,7 @@ import activityReport from './activity-report';
 import availability from './availability';
 import calendarFeeds from './calendar-feeds';
 import closureImpact from './closure-impact';
+import closures from './closures';
 import enrolments from './enrolments';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
@@ -20,6 +21,7 @@ export default {
   reservationManage,
   reservationStaff,
   closureImpact,
+  closures,
   activities,
   enrolments,
   sessionSync,

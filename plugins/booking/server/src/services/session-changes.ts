@@ -6,7 +6,9 @@ import { addMinutes, DAY_MS } from '../core/time/instants';
 import type { Interval } from '../core/time/intervals';
 import { zonedInterval } from '../core/time/zoned-interval';
 import { enrolmentNotifications } from '../notifications/enrolments';
-import { enrolmentRepository } from '../repositories/enrolment-repository';
+import type { MessageLanguage } from '../messages/rendering';
+import type { ActivityRow } from '../repositories/activity-repository';
+import { enrolmentRepository, type EnrolmentRow } from '../repositories/enrolment-repository';
 import { holdRepository, isOverlapRefusal } from '../repositories/hold-repository';
 import { lockSession } from '../repositories/locks';
 import { roomRepository } from '../repositories/room-repository';
@@ -20,6 +22,38 @@ import { staffActivityView, staffSessionView } from '../views/session-staff';
 import { staffSession } from './staff-session';
 
 const MAX_SESSION_MS = DAY_MS;
+
+/**
+ * Inside the caller's transaction: marks one session cancelled with staff's reason and frees its
+ * room. Null when it was already cancelled (the caller decides whether that is an error).
+ */
+export const cancelSessionWithin = async (strapi: Core.Strapi, trx: Knex.Transaction, id: string, reason: string): Promise<SessionRow | null> => {
+  await lockSession(strapi, trx, id);
+  const current = await staffSession(strapi).load(id);
+  if (current.status === 'cancelled') return null;
+  const updated = await sessionRepository(strapi).update(id, { status: 'cancelled', note: reason });
+  await holdRepository(strapi).release(current.activityKind, [id], trx);
+  return updated;
+};
+
+/**
+ * After the commit: tells everyone enrolled (with an e-mail) that a session is cancelled, each in
+ * their language with the reason in it. Returns those told.
+ */
+export const tellSessionCancelled = async (
+  strapi: Core.Strapi,
+  change: { before: SessionRow; after: SessionRow; activity: ActivityRow | null; reasonIn: (language: MessageLanguage) => string },
+  now: Date
+): Promise<EnrolmentRow[]> => {
+  // Nobody needs telling about a session that has already begun or taken place.
+  if (change.after.start <= now) return [];
+  const told = (await enrolmentRepository(strapi).onRoster(change.after)).filter((r) => r.email);
+  for (const language of ['zh-CN', 'en'] as const) {
+    const readers = told.filter((r) => r.language === language);
+    if (readers.length > 0) enrolmentNotifications(strapi).sessionChanged(readers, change.activity, { change: 'cancelled', before: change.before, reason: change.reasonIn(language) });
+  }
+  return told;
+};
 
 /**
  * Staff call one session off or move it to another time or room: its room's hold follows, and the
@@ -42,17 +76,12 @@ const sessionChanges = ({ strapi }: { strapi: Core.Strapi }) => {
     async cancel(id: string, reason: string, now: Date) {
       const before = await reads.load(id);
       const after = await inTransaction(strapi, async (trx) => {
-        await lockSession(strapi, trx, id);
-        const current = await reads.load(id);
-        if (current.status === 'cancelled') throw validationError([{ path: 'session', message: 'is already cancelled' }]);
-        const updated = await sessions.update(id, { status: 'cancelled', note: reason });
-        await holds.release(current.activityKind, [id], trx);
+        const updated = await cancelSessionWithin(strapi, trx, id, reason);
+        if (!updated) throw validationError([{ path: 'session', message: 'is already cancelled' }]);
         return updated;
       });
       const activity = await reads.activityOf(after);
-      // Nobody needs telling about a session that has already begun or taken place.
-      const told = after.start > now ? (await enrolmentRepository(strapi).onRoster(after)).filter((r) => r.email) : [];
-      enrolmentNotifications(strapi).sessionChanged(told, activity, { change: 'cancelled', before, reason });
+      const told = await tellSessionCancelled(strapi, { before, after, activity, reasonIn: () => reason }, now);
       return { session: staffSessionView(after, activity, await reads.roomOf(after.roomId), tz()), activity: staffActivityView(after, activity), notified: told.length };
     },
 

@@ -13,12 +13,16 @@ export interface FieldError {
   code?: string;
 }
 
-/** Zod's issues become the `{ path, message }` list of a Strapi ValidationError (HTTP 400). */
+/** Zod's issues become the `{ path, message }` list of a Strapi ValidationError (HTTP 400); a rule's `params.code` comes along. */
 export const fieldErrorsOf = (error: ZodError): FieldError[] =>
-  error.issues.map((issue) => ({
-    path: issue.path.join('.') || '(root)',
-    message: issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'is required' : issue.message,
-  }));
+  error.issues.map((issue) => {
+    const code = (issue as { params?: { code?: unknown } }).params?.code;
+    return {
+      path: issue.path.join('.') || '(root)',
+      message: issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'is required' : issue.message,
+      ...(typeof code === 'string' ? { code } : {}),
+    };
+  });
 
 /** HTTP 400 naming every broken field. */
 export const validationError = (fieldErrors: FieldError[], message?: string) =>
