@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import type { ClosureImpact, ClosureRequest, CreateClosure, ListClosures, PreviewClosure } from '../../../shared/contracts/closures';
+import type { ClosureImpact, ClosureRequest, CreateClosure, ListClosures, PreviewClosure, StaffClosure } from '../../../shared/contracts/closures';
 import { ClosureFormFields, type FieldMessages } from '../components/closures/ClosureFormFields';
 import { ClosureList } from '../components/closures/ClosureList';
 import { ImpactView } from '../components/closures/ImpactView';
@@ -29,7 +29,7 @@ const FIELDS: Array<keyof ClosureForm> = ['allRooms', 'rooms', 'start', 'end', '
 /** Declare a closure: see what it falls on, then save it alone or cancel those and tell everyone at once. */
 const ClosuresPage = () => {
   const { t } = useT();
-  const { get, post } = useFetchClient();
+  const { get, post, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [past, setPast] = React.useState(false);
   const [list, setList] = React.useState<ListClosures.Response | null>(null);
@@ -113,6 +113,16 @@ const ClosuresPage = () => {
     }
   };
 
+  const remove = async (closure: StaffClosure) => {
+    try {
+      await del(`/${PLUGIN_ID}/closures/${closure.id}`);
+      toggleNotification({ type: 'success', message: t('closures.removed', 'Closure removed') });
+      await load();
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: errorMessage(error) });
+    }
+  };
+
   const affectsAnything = preview && (preview.impact.reservations.length > 0 || preview.impact.sessions.length > 0);
 
   return (
@@ -185,7 +195,7 @@ const ClosuresPage = () => {
             </Flex>
             {failed && <Page.Error />}
             {!failed && !list && <Page.Loading />}
-            {list && <ClosureList closures={list.data} past={past} />}
+            {list && <ClosureList closures={list.data} past={past} onRemove={remove} />}
           </Box>
         </Flex>
       </Layouts.Content>
