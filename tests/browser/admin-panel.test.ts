@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
+import { createStaffAccount, signInToPanel } from '../harness/front-desk';
 import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { at, createActivity, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
@@ -135,5 +136,25 @@ describe('staff in the admin panel', () => {
     expect(await sessions()).toEqual(
       [4, 5, 6].flatMap((w) => [at(dayAhead(2, w), '08:30'), ...(w === 5 ? [] : [at(dayAhead(4, w), '08:30')])])
     );
+  });
+
+  it('shows the front desk’s pages to the Front desk role and hides them from an editor', async () => {
+    const pages = ['前台总览', '场地预约申请', '报名服务', '签到', '闭馆安排'];
+    const desk = await createStaffAccount(cms, { email: 'desk@linli.test' });
+    const editor = await createStaffAccount(cms, { email: 'editor@linli.test', roleCode: 'strapi-editor' });
+    for (const [account, sees] of [[desk, true], [editor, false]] as const) {
+      const own = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+      await signInToPanel(own, cms, account);
+      const nav = own.getByRole('navigation').first();
+      await nav.getByRole('link', { name: '内容管理器' }).waitFor();
+      for (const name of pages) await expect(nav.getByRole('link', { name, exact: true }).count()).resolves.toBe(sees ? 1 : 0);
+      if (!sees) {
+        // Typing the address does not open the page either.
+        await own.goto(`${cms.url}/admin/plugins/booking/board`);
+        await own.getByText('您没有权限访问该内容').waitFor();
+        await expect(own.getByRole('heading', { name: '前台总览' }).count()).resolves.toBe(0);
+      }
+      await own.context().close();
+    }
   });
 });
