@@ -16,6 +16,7 @@ export default {
     { method: 'POST', path: '/reservations/:reference/approve', handler: 'admin-reservations.approve', config: staffOnly },
     { method: 'POST', path: '/reservations/:reference/reject', handler: 'admin-reservations.reject', config: staffOnly },
     { method: 'GET', path: '/closures/:id/reservations', handler: 'admin-closures.affected', config: closureStaffOnly },
+    { method: 'GET', path: '/sessions', handler: 'admin-activities.sessionsOfDay', config: activityStaffOnly },
     { method: 'GET', path: '/sessions/:id/enrolments', handler: 'admin-activities.roster', config: activityStaffOnly },
     { method: 'POST', path: '/sessions/:id/attendance', handler: 'admin-activities.attendance', config: activityStaffOnly },
     { method: 'POST', path: '/sessions/:id/cancel', handler: 'admin-activities.cancel', config: activityStaffOnly },
