@@ -72,6 +72,7 @@ describe('attendance at the front desk, on a tablet', () => {
     await page.getByRole('button', { name: '今天', exact: true }).waitFor();
     const text = await item.innerText();
     for (const part of ['16:30–18:00', '四点半课堂', '四点半课堂教室', '已报名 3 份（4 人）', '未签到']) expect(text).toContain(part);
+    expect(await axeViolations(page, 'main')).toEqual([]);
     // The next day lists the next week's session only if there is one: none on the next day here.
     await page.getByRole('button', { name: '后一天', exact: true }).tap();
     await page.getByText('这一天没有课程或活动。').waitFor();
@@ -185,5 +186,9 @@ describe('attendance at the front desk, on a tablet', () => {
     await item.first().tap();
     await page.getByText(`这节课在 ${nextWeek}：当天或之后才能签到。`).waitFor();
     expect(await row('王秀兰').getByRole('button', { name: '到场', exact: true }).isDisabled()).toBe(true);
+    // Back to that day's list, not today's.
+    await page.getByRole('button', { name: '返回当天列表', exact: true }).tap();
+    await page.locator('button[data-session]').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('date')).toBe(nextWeek);
   });
 });

@@ -46,7 +46,7 @@ export const AttendanceDesk = () => {
     setParams({ ...(d ? { date: d } : {}), ...(s ? { session: s } : {}) });
   };
 
-  if (sessionId) return <RosterMarker sessionId={sessionId} today={day?.today ?? null} onBack={() => go({ session: null })} onSaved={() => void load()} />;
+  if (sessionId) return <RosterMarker sessionId={sessionId} today={day?.today ?? null} onBack={(d) => go({ session: null, date: d && d !== day?.today ? d : null })} onSaved={() => void load()} />;
   if (failed)
     return (
       <Flex direction="column" alignItems="flex-start" gap={4}>

@@ -64,7 +64,8 @@ export const DaySessionList = ({ sessions, onOpen }: { sessions: DaySession[]; o
                   {t('attendance.markedVisits', 'Marked · {n} person-visits', { n: s.attendance.personVisits })}
                 </Badge>
               ) : (
-                <Badge backgroundColor="warning100" textColor="warning700">
+                // The design system's warning text on its warning background is below 4.5:1; dark text keeps it readable.
+                <Badge backgroundColor="warning100" textColor="neutral800">
                   {t('attendance.notMarked', 'Not marked')}
                 </Badge>
               )}

@@ -39,7 +39,8 @@ interface RosterMarkerProps {
   sessionId: string;
   /** The centre's today (from the server): a session still to come cannot be marked yet. */
   today: string | null;
-  onBack: () => void;
+  /** Back to the list of the session's day (known once the roster is loaded). */
+  onBack: (day: string | null) => void;
   onSaved: () => void;
 }
 
@@ -80,7 +81,7 @@ export const RosterMarker = ({ sessionId, today, onBack, onSaved }: RosterMarker
   }, [get, sessionId]);
 
   const back = (
-    <Button variant="tertiary" size="L" startIcon={<ArrowLeft />} onClick={onBack}>
+    <Button variant="tertiary" size="L" startIcon={<ArrowLeft />} onClick={() => onBack(roster?.session.start.slice(0, 10) ?? null)}>
       {t('attendance.back', "Back to the day's sessions")}
     </Button>
   );
