@@ -586,6 +586,7 @@ describe('staff side of courses and events', () => {
     it('answers 403 on every staff route to a signed-in editor whose role lacks the permission that route needs, and serves it once given', async () => {
       const RESERVATIONS = 'plugin::booking.reservations.manage';
       const ACTIVITIES = 'plugin::booking.activities.manage';
+      const CLOSURES = 'plugin::booking.closures.manage';
       const s = await sessionOn('calligraphy', yesterday);
       const coming = await sessionOn('chess', dayAhead(4, 3));
       // Every route of routes/admin.ts, each with a request its handler answers without changing anything.
@@ -594,7 +595,7 @@ describe('staff side of courses and events', () => {
         { permission: RESERVATIONS, method: 'POST', path: '/booking/reservations', body: { data: {} }, served: 400 },
         { permission: RESERVATIONS, method: 'POST', path: '/booking/reservations/LL-ZZZZZ/approve', served: 404 },
         { permission: RESERVATIONS, method: 'POST', path: '/booking/reservations/LL-ZZZZZ/reject', body: { data: { reason: '满了' } }, served: 404 },
-        { permission: RESERVATIONS, method: 'GET', path: '/booking/closures/zzzzzzzzzzzzzzzzzzzzzzzz/reservations', served: 404 },
+        { permission: CLOSURES, method: 'GET', path: '/booking/closures/zzzzzzzzzzzzzzzzzzzzzzzz/reservations', served: 404 },
         { permission: ACTIVITIES, method: 'GET', path: `/booking/sessions?date=${yesterday}`, served: 200 },
         { permission: ACTIVITIES, method: 'GET', path: `/booking/sessions/${s.id}/enrolments`, served: 200 },
         { permission: ACTIVITIES, method: 'POST', path: `/booking/sessions/${coming.id}/attendance`, body: { data: { present: [], walkIns: 1 } }, served: 400 },
@@ -623,7 +624,7 @@ describe('staff side of courses and events', () => {
       };
       const expected = (granted: string[]) => ROUTES.map((r) => `${r.method} ${r.path} ${granted.includes(r.permission) ? r.served : 403}`);
 
-      for (const granted of [[], [RESERVATIONS], [ACTIVITIES], [RESERVATIONS, ACTIVITIES]]) {
+      for (const granted of [[], [RESERVATIONS], [ACTIVITIES], [CLOSURES], [RESERVATIONS, ACTIVITIES, CLOSURES]]) {
         const set = await admin.request('PUT', `/admin/roles/${editorRole.id}/permissions`, {
           permissions: [...editorPermissions, ...granted.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))],
         });
