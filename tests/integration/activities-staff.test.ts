@@ -242,6 +242,49 @@ describe('staff side of courses and events', () => {
     });
   });
 
+  describe('a day’s sessions for the front desk', () => {
+    it('lists the sessions starting that day in the centre’s zone, with room, enrolled count and whether attendance was marked', async () => {
+      await calligraphyMarkedYesterday();
+      await homeworkChild(await sessionOn('homework-club', yesterday));
+      const res = await admin.request('GET', `/booking/sessions?date=${yesterday}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ date: yesterday, today, timezone: TZ });
+      expect(res.body.data.sessions.map((s: any) => [s.activity.slug, s.activity.title, s.start, s.end, s.room?.name, s.status, s.enrolled, s.attendance])).toEqual([
+        ['homework-club', '四点半课堂', at(yesterday, '16:30'), at(yesterday, '18:00'), '阅览室', 'scheduled', { enrolments: 1, people: 1 }, { marked: false, present: 0, walkIns: 0, personVisits: 0 }],
+        // Lucy waits for a place: the waiting list is not counted as enrolled.
+        ['calligraphy', '书法班', at(yesterday, '19:00'), at(yesterday, '20:30'), '多功能厅', 'scheduled', { enrolments: 2, people: 2 }, { marked: true, present: 3, walkIns: 3, personVisits: 6 }],
+      ]);
+      // Each line opens that session's roster.
+      const [homework] = res.body.data.sessions;
+      expect((await admin.request('GET', `/booking/sessions/${homework.id}/enrolments`)).body.data.activity.slug).toBe('homework-club');
+    });
+
+    it('is the centre’s today without a date', async () => {
+      const res = await admin.request('GET', '/booking/sessions');
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ date: today, today, timezone: TZ });
+      for (const s of res.body.data.sessions) expect(zonedDateOf(new Date(s.start), TZ)).toBe(today);
+    });
+
+    it('shows a session where nobody came as marked once staff saved it', async () => {
+      const day = addDays(yesterday, -28);
+      const s = await sessionOn('homework-club', day);
+      const saved = await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [], walkIns: 0 } });
+      expect(saved.status).toBe(200);
+      expect(saved.body.data.attendance).toEqual({ marked: true, present: 0, walkIns: 0, personVisits: 0 });
+      const listed = (await admin.request('GET', `/booking/sessions?date=${day}`)).body.data.sessions.find((x: any) => x.id === s.id);
+      expect(listed.attendance).toEqual({ marked: true, present: 0, walkIns: 0, personVisits: 0 });
+    });
+
+    it('answers 400 naming the date when it is not a day written YYYY-MM-DD', async () => {
+      for (const date of ['2026-02-30', 'tomorrow', '']) {
+        const res = await admin.request('GET', `/booking/sessions?date=${date}`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'date', message: expect.stringMatching(/YYYY-MM-DD/) })]);
+      }
+    });
+  });
+
   describe('the content manager', () => {
     const cm = (type: string) => `/content-manager/collection-types/plugin::booking.${type}`;
     const NAMES_WHERE = /Room requests, or the course or event/;
@@ -527,6 +570,7 @@ describe('staff side of courses and events', () => {
     it('answers 401 without an admin sign-in', async () => {
       const s = await calligraphyMarkedYesterday();
       const anonymous = [
+        await cms.get(`/booking/sessions?date=${yesterday}`),
         await cms.get(`/booking/sessions/${s.id}/enrolments`),
         await cms.get(`/booking/sessions/${s.id}/enrolments?format=csv`),
         await cms.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [], walkIns: 50 } }),
@@ -534,7 +578,7 @@ describe('staff side of courses and events', () => {
         await cms.request('POST', `/booking/sessions/${s.id}/cancel`, { data: { reason: 'x' } }),
         await cms.request('POST', `/booking/sessions/${s.id}/move`, { data: { room: 'reading' } }),
       ];
-      expect(anonymous.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401]);
+      expect(anonymous.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401, 401]);
       expect(JSON.stringify(anonymous.map((r) => r.body))).not.toContain('王秀兰');
       expect((await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data).toMatchObject({ session: { status: 'scheduled' }, attendance: { personVisits: 6 } });
     });
@@ -556,6 +600,7 @@ describe('staff side of courses and events', () => {
         { permission: CLOSURES, method: 'POST', path: '/booking/closures', body: { data: {} }, served: 400 },
         { permission: CLOSURES, method: 'DELETE', path: '/booking/closures/zzzzzzzzzzzzzzzzzzzzzzzz', served: 404 },
         { permission: CLOSURES, method: 'GET', path: '/booking/closures/zzzzzzzzzzzzzzzzzzzzzzzz/reservations', served: 404 },
+        { permission: ACTIVITIES, method: 'GET', path: `/booking/sessions?date=${yesterday}`, served: 200 },
         { permission: ACTIVITIES, method: 'GET', path: `/booking/sessions/${s.id}/enrolments`, served: 200 },
         { permission: ACTIVITIES, method: 'POST', path: `/booking/sessions/${coming.id}/attendance`, body: { data: { present: [], walkIns: 1 } }, served: 400 },
         { permission: ACTIVITIES, method: 'POST', path: `/booking/sessions/${coming.id}/cancel`, body: { data: {} }, served: 400 },

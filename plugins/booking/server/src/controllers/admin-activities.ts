@@ -1,12 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
-import { attendanceSchema, cancelSessionSchema, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
+import { attendanceSchema, cancelSessionSchema, daySessionsQuery, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
 import { getService } from '../utils/get-service';
 import { answeringConflicts, sendCsv } from './respond';
 
-/** Staff's side of courses and events: rosters, attendance, the service-volume report, cancelling and moving sessions. */
+/** Staff's side of courses and events: a day's sessions, rosters, attendance, the service-volume report, cancelling and moving sessions. */
 const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async sessionsOfDay(ctx: Context) {
+    const { date } = parseOrThrow(daySessionsQuery, ctx.query);
+    ctx.body = { data: await getService(strapi, 'sessionDay').list(date, new Date()) };
+  },
+
   async roster(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const { format } = parseOrThrow(rosterQuery, ctx.query);

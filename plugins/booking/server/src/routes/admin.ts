@@ -20,6 +20,7 @@ export default {
     { method: 'POST', path: '/closures', handler: 'admin-closures.create', config: closureStaffOnly },
     { method: 'DELETE', path: '/closures/:id', handler: 'admin-closures.remove', config: closureStaffOnly },
     { method: 'GET', path: '/closures/:id/reservations', handler: 'admin-closures.affected', config: closureStaffOnly },
+    { method: 'GET', path: '/sessions', handler: 'admin-activities.sessionsOfDay', config: activityStaffOnly },
     { method: 'GET', path: '/sessions/:id/enrolments', handler: 'admin-activities.roster', config: activityStaffOnly },
     { method: 'POST', path: '/sessions/:id/attendance', handler: 'admin-activities.attendance', config: activityStaffOnly },
     { method: 'POST', path: '/sessions/:id/cancel', handler: 'admin-activities.cancel', config: activityStaffOnly },

@@ -7,6 +7,9 @@ export const sessionParams = z.object({ id: documentId('a session') });
 
 export const rosterQuery = z.object({ format }).loose();
 
+/** A day's sessions for staff; the centre's today when `date` is left out. */
+export const daySessionsQuery = z.object({ date: isoDate().optional() }).loose();
+
 export const attendanceSchema = z.object({
   present: z
     .array(

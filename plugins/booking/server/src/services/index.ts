@@ -11,6 +11,7 @@ import reservationStaff from './reservation-staff';
 import rooms from './rooms';
 import sessionAttendance from './session-attendance';
 import sessionChanges from './session-changes';
+import sessionDay from './session-day';
 import sessionRoster from './session-roster';
 import sessionSync from './session-sync';
 
@@ -28,6 +29,7 @@ export default {
   sessionRoster,
   sessionAttendance,
   sessionChanges,
+  sessionDay,
   activityReport,
   calendarFeeds,
 };

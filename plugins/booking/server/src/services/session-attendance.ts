@@ -29,7 +29,8 @@ const sessionAttendance = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (problems.length > 0) throw validationError(problems);
     const rows = [
       ...input.present.map((p) => ({ enrolmentId: p.enrolment, people: p.people ?? onRoster.get(p.enrolment)!.people })),
-      ...(input.walkIns ? [{ enrolmentId: null, people: input.walkIns }] : []),
+      // The walk-in line is written even at 0, so a session where nobody came still reads as marked.
+      { enrolmentId: null, people: input.walkIns ?? 0 },
     ];
     await inTransaction(strapi, async (trx) => {
       await lockSession(strapi, trx, id);

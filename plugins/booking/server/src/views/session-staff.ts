@@ -1,3 +1,4 @@
+import type { ListDaySessions, Roster } from '../../../shared/contracts/session-roster';
 import { zonedInterval } from '../core/time/zoned-interval';
 import { instantToZonedIso } from '../core/time/zoned';
 import type { ActivityRow } from '../repositories/activity-repository';
@@ -61,7 +62,7 @@ export const rosterView = (
   rows: EnrolmentRow[],
   marks: AttendanceRow[],
   tz: string
-) => {
+): Roster => {
   const present = new Map(marks.filter((m) => m.enrolmentId).map((m) => [m.enrolmentId!, m.people]));
   const confirmed = rows.filter((r) => r.status === 'confirmed');
   const waiting = rows.filter((r) => r.status === 'waitlisted').sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
@@ -75,4 +76,20 @@ export const rosterView = (
   };
 };
 
-export type Roster = ReturnType<typeof rosterView>;
+export type { Roster };
+
+/** One line of a day's list for the front desk: what, when, where, how many enrolled, whether attendance was marked. */
+export const daySessionView = (s: SessionRow, activity: ActivityRow | null, room: RoomRow | null, onRoster: EnrolmentRow[], marks: AttendanceRow[], tz: string): ListDaySessions.DaySession => {
+  const confirmed = onRoster.filter((r) => r.status === 'confirmed');
+  return {
+    id: s.documentId,
+    ...zonedInterval(s, tz),
+    status: s.status,
+    note: s.note,
+    activity: { kind: s.activityKind, id: s.activityId, slug: activity?.slug ?? null, title: activity?.title ?? null },
+    room: room ? { id: room.documentId, slug: room.slug, name: room.name } : null,
+    capacity: s.capacity ?? activity?.capacity ?? null,
+    enrolled: { enrolments: confirmed.length, people: sum(confirmed.map((r) => r.people)) },
+    attendance: attendanceSummary(marks),
+  };
+};
