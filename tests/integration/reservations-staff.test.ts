@@ -277,38 +277,41 @@ describe('staff handling reservations in the admin API', () => {
     expect((await asEditor('GET', STAFF)).status).toBe(200);
   });
 
-  it('lets staff enter a request for a caller outside the rules, but never over another booking', async () => {
+  it('lets staff enter a request for a caller under the public’s rules: confirmed at once, never over another booking', async () => {
     const date = dayAhead(6, 2);
-    const early = { room: 'staff-phone', start: at(date, '06:00'), end: at(date, '07:30'), email: 'caller@example.org', language: 'en' };
+    const early = { room: 'staff-phone', start: at(date, '08:00'), end: at(date, '09:30'), email: 'caller@example.org', language: 'en' };
 
-    // A resident cannot book before opening time …
-    const byResident = await cms.request('POST', PUBLIC, { data: reservation(early) });
-    expect(byResident.status).toBe(400);
-
-    // … but staff can, and it is confirmed straight away although the room needs approval.
+    // Confirmed straight away although the room needs approval, and told by mail.
     const entered = await admin.request('POST', STAFF, { data: reservation(early) });
     expect(entered.status).toBe(201);
     expect(entered.body.data).toMatchObject({ status: 'confirmed', occurrences: [{ start: early.start, end: early.end, status: 'confirmed' }] });
     const { reference, manageToken } = entered.body.data;
     expect((await cms.get(manage(manageToken))).body.data.status).toBe('confirmed');
     const listed = (await admin.request('GET', `${STAFF}?status=confirmed&from=${date}&to=${date}`)).body.data.find((r: any) => r.reference === reference);
-    expect(listed).toMatchObject({ source: 'staff', language: 'en' });
+    expect(listed).toMatchObject({ source: 'staff', language: 'en', overrideReason: null });
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'caller@example.org');
     expect(mail.subject).toContain('Booking confirmed');
-    expect(mail.text).toContain('06:00–07:30');
+    expect(mail.text).toContain('08:00–09:30');
 
-    // Longer than a resident may book, and in the past: still fine for staff.
+    // Before opening time, longer than the room allows, in the past: refused as for the public, naming the rule.
     const yesterday = addDays(zonedDateOf(new Date(), TZ), -1);
-    const past = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(yesterday, '08:00'), end: at(yesterday, '20:00'), email: null }) });
-    expect(past.status).toBe(201);
+    for (const [times, code] of [
+      [{ start: at(date, '06:00'), end: at(date, '07:00') }, 'outside_opening_hours'],
+      [{ start: at(date, '10:00'), end: at(date, '20:00') }, 'too_long'],
+      [{ start: at(yesterday, '10:00'), end: at(yesterday, '11:00') }, 'in_the_past'],
+    ] as const) {
+      const refused = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', ...times, email: null }) });
+      expect([code, refused.status]).toEqual([code, 400]);
+      expect(refused.body.error.details.errors.map((e: any) => e.code)).toContain(code);
+    }
 
-    // Over the early booking (or straddling it): 409, naming the clash.
-    const clash = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '07:00'), end: at(date, '08:00'), email: 'other-caller@example.org' }) });
+    // Over the booking (or straddling it): 409, naming the clash.
+    const clash = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '09:00'), end: at(date, '10:00'), email: 'other-caller@example.org' }) });
     expect(clash.status).toBe(409);
-    expect(clash.body.error).toMatchObject({ name: 'ConflictError', details: { conflicts: [{ start: at(date, '07:00'), end: at(date, '08:00') }] } });
+    expect(clash.body.error).toMatchObject({ name: 'ConflictError', details: { conflicts: [{ start: at(date, '09:00'), end: at(date, '10:00') }] } });
 
     // Right after it is free.
-    const after = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '07:30'), end: at(date, '08:30'), email: 'other-caller@example.org' }) });
+    const after = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '09:30'), end: at(date, '10:30'), email: 'other-caller@example.org' }) });
     expect(after.status).toBe(201);
 
     // A pending public request holds the room against staff too.
@@ -321,6 +324,77 @@ describe('staff handling reservations in the admin API', () => {
     // Structural mistakes are still refused.
     const backwards = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '12:00'), end: at(date, '11:00') }) });
     expect(backwards.status).toBe(400);
+  });
+
+  describe('overriding notice, horizon and weekly quota with a written reason', () => {
+    const reason = '张阿姨腿脚不便，电话预约，已与主任确认。';
+    const codesOf = (res: { body: any }) => res.body.error.details.errors.map((e: any) => e.code);
+    const taken = async (slot: { start: string; end: string }) => {
+      const day = slot.start.slice(0, 10);
+      const res = await cms.get(`/api/booking/rooms/staff-override/availability?from=${day}&to=${day}`);
+      return res.body.data.days[0].busy.some((b: any) => b.start === slot.start && b.kind === 'reservation');
+    };
+
+    beforeAll(async () => {
+      // Three days' notice, two weeks ahead at most, two hours a week per contact.
+      await createRoom(admin, { slug: 'staff-override', minNoticeMinutes: 3 * 24 * 60, maxAdvanceDays: 14, weeklyQuotaHours: 2, bufferMinutes: 0 });
+    });
+
+    it('refuses a booking inside the minimum notice without a reason, and takes it with one, keeping the reason', async () => {
+      const tomorrow = addDays(zonedDateOf(new Date(), TZ), 1);
+      const slot = { room: 'staff-override', start: at(tomorrow, '10:00'), end: at(tomorrow, '11:00'), phone: '13900000001', email: null };
+      const refused = await admin.request('POST', STAFF, { data: reservation(slot) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start', code: 'under_minimum_notice' })]);
+      expect(await taken(slot)).toBe(false);
+      const blank = await admin.request('POST', STAFF, { data: reservation({ ...slot, overrideReason: '   ' }) });
+      expect(codesOf(blank)).toEqual(['under_minimum_notice']);
+
+      const accepted = await admin.request('POST', STAFF, { data: reservation({ ...slot, overrideReason: `  ${reason}  ` }) });
+      expect(accepted.status).toBe(201);
+      expect(accepted.body.data.status).toBe('confirmed');
+      expect(await taken(slot)).toBe(true);
+      const listed = await admin.request('GET', `${STAFF}?from=${tomorrow}&to=${tomorrow}&pageSize=100`);
+      expect(listed.body.data.find((r: any) => r.reference === accepted.body.data.reference)).toMatchObject({ source: 'staff', overrideReason: reason });
+      // The public cannot send a reason to slip past the rule.
+      const publicTry = await cms.request('POST', PUBLIC, { data: reservation({ ...slot, start: at(tomorrow, '12:00'), end: at(tomorrow, '13:00'), overrideReason: reason }) });
+      expect(publicTry.status).toBe(400);
+      expect(codesOf(publicTry)).toContain('under_minimum_notice');
+    });
+
+    it('waives the horizon and the weekly quota only with a reason', async () => {
+      const far = dayAhead(3, 4);
+      const farSlot = { room: 'staff-override', start: at(far, '10:00'), end: at(far, '11:00'), phone: '13900000002', email: null };
+      expect(codesOf(await admin.request('POST', STAFF, { data: reservation(farSlot) }))).toEqual(['too_far_ahead']);
+      expect((await admin.request('POST', STAFF, { data: reservation({ ...farSlot, overrideReason: reason }) })).status).toBe(201);
+
+      const day = dayAhead(1, 1);
+      const contact = { room: 'staff-override', phone: '13900000003', email: null };
+      expect((await admin.request('POST', STAFF, { data: reservation({ ...contact, start: at(addDays(day, 3), '09:00'), end: at(addDays(day, 3), '11:00') }) })).status).toBe(201);
+      const more = { ...contact, start: at(addDays(day, 4), '09:00'), end: at(addDays(day, 4), '10:00') };
+      expect(codesOf(await admin.request('POST', STAFF, { data: reservation(more) }))).toEqual(['over_weekly_quota']);
+      const waived = await admin.request('POST', STAFF, { data: reservation({ ...more, overrideReason: reason }) });
+      expect(waived.status).toBe(201);
+      expect(await taken(more)).toBe(true);
+    });
+
+    it('never waives the room’s structural rules, and names bad fields', async () => {
+      const tomorrow = addDays(zonedDateOf(new Date(), TZ), 1);
+      const base = { room: 'staff-override', phone: '13900000004', email: null, overrideReason: reason };
+      const closed = await admin.request('POST', STAFF, { data: reservation({ ...base, start: at(tomorrow, '06:00'), end: at(tomorrow, '07:00') }) });
+      expect(closed.status).toBe(400);
+      expect(codesOf(closed)).toEqual(['outside_opening_hours']);
+      const crowded = await admin.request('POST', STAFF, { data: reservation({ ...base, start: at(tomorrow, '14:00'), end: at(tomorrow, '15:00'), attendees: 500 }) });
+      expect(codesOf(crowded)).toEqual(['over_capacity']);
+      const offGrid = await admin.request('POST', STAFF, { data: reservation({ ...base, start: at(tomorrow, '14:10'), end: at(tomorrow, '15:10') }) });
+      expect(codesOf(offGrid)).toEqual(['not_on_slot_grid', 'not_on_slot_grid']);
+      expect(await taken({ start: at(tomorrow, '14:00'), end: at(tomorrow, '15:00') })).toBe(false);
+
+      const bad = await admin.request('POST', STAFF, { data: { ...reservation({ ...base, start: at(tomorrow, '16:00'), end: at(tomorrow, '17:00'), overrideReason: 'x'.repeat(501), attendees: 0 }), purpose: '' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['attendees', 'overrideReason', 'purpose']);
+      expect(await taken({ start: at(tomorrow, '16:00'), end: at(tomorrow, '17:00') })).toBe(false);
+    });
   });
 
   describe('decisions that arrive at the same moment', () => {

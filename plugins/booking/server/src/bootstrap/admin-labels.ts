@@ -15,7 +15,7 @@ const LABELS: Record<string, Record<string, string>> = {
   reservation: {
     reference: '编号 Reference', room: '功能室 Room', startsAt: '开始 Starts', endsAt: '结束 Ends', status: '状态 Status', purpose: '用途 Purpose',
     organization: '团体 Organisation', contactName: '联系人 Contact', phone: '电话 Phone', email: '邮箱 E-mail', attendees: '人数 People',
-    rejectionReason: '拒绝原因 Reason for rejection', language: '语言 Language', source: '来源 Source',
+    rejectionReason: '拒绝原因 Reason for rejection', overrideReason: '破例原因 Reason for overriding a rule', language: '语言 Language', source: '来源 Source',
   },
   category: { name: '名称 Name', slug: '网址名 URL name', color: '颜色 Colour', sortOrder: '排序 Order' },
   course: {
