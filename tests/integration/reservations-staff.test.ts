@@ -1,7 +1,8 @@
 import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { createStaffAccount } from '../harness/front-desk';
 
 const PUBLIC = '/api/booking/reservations';
 const STAFF = '/booking/reservations';
@@ -394,6 +395,105 @@ describe('staff handling reservations in the admin API', () => {
       expect(bad.status).toBe(400);
       expect(bad.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['attendees', 'overrideReason', 'purpose']);
       expect(await taken({ start: at(tomorrow, '16:00'), end: at(tomorrow, '17:00') })).toBe(false);
+    });
+  });
+
+  describe('the day board', () => {
+    const BOARD = '/booking/board';
+    const day = dayAhead(3, 3);
+    const ids: Record<string, string> = {};
+    let pendingRef = '';
+    let confirmedRef = '';
+
+    beforeAll(async () => {
+      ids.a = await createRoom(admin, { slug: 'board-hall', name: '多功能厅', floor: 1, bufferMinutes: 30, requiresApproval: true });
+      ids.b = await createRoom(admin, { slug: 'board-council', name: '五邻议事厅', floor: 1, bufferMinutes: 0, requiresApproval: true });
+      ids.c = await createRoom(admin, { slug: 'board-reading', name: '阅览室', floor: 2, bufferMinutes: 0 });
+      const { published } = await createActivity(admin, 'course', { slug: 'board-calligraphy', title: '书法班', roomId: ids.a, capacity: 12, schedule: weekly(['wed'], addDays(day, -7), addDays(day, 7), '09:00', 90) });
+      expect(published.status).toBe(200);
+      const enrolled = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'board-calligraphy', name: '赵奶奶', phone: '13911112222' } });
+      expect(enrolled.status).toBe(201);
+      pendingRef = (await request({ room: 'board-council', start: at(day, '14:00'), end: at(day, '16:00'), contactName: '王志强', organization: '3号楼居民', attendees: 20, email: 'board-pending@example.org' })).reference;
+      const confirmed = await admin.request('POST', STAFF, { data: reservation({ room: 'board-hall', start: at(day, '19:00'), end: at(day, '21:00'), purpose: '红歌合唱排练', organization: '红歌协会', attendees: 18, email: null }) });
+      expect(confirmed.status).toBe(201);
+      confirmedRef = confirmed.body.data.reference;
+      await createClosure(admin, { reason: '线路检修', start: at(day, '08:00'), end: at(day, '12:00'), roomIds: [ids.c] });
+    });
+
+    it('shows every room of a day with sessions, reservations, closures and buffers, labelled', async () => {
+      const res = await admin.request('GET', `${BOARD}?from=${day}&to=${day}`);
+      expect(res.status).toBe(200);
+      const { data } = res.body;
+      expect(data).toMatchObject({ timezone: TZ, from: day, to: day });
+      expect(data.floors).toEqual([1, 2]);
+      expect(data.rooms).toEqual(expect.arrayContaining([{ id: ids.a, slug: 'board-hall', name: '多功能厅', floor: 1, capacity: 20, bookable: true, slotMinutes: 30 }]));
+      const mine = data.items.filter((i: any) => Object.values(ids).includes(i.roomId));
+      const brief = mine.map((i: any) => [i.kind, i.status, i.roomId, i.start, i.end, i.label, i.who, i.count]);
+      expect(brief).toEqual(
+        expect.arrayContaining([
+          ['session', 'scheduled', ids.a, at(day, '09:00'), at(day, '10:30'), '书法班', null, 1],
+          ['buffer', 'buffer', ids.a, at(day, '08:30'), at(day, '09:00'), '', null, null],
+          ['buffer', 'buffer', ids.a, at(day, '10:30'), at(day, '11:00'), '', null, null],
+          ['reservation', 'confirmed', ids.a, at(day, '19:00'), at(day, '21:00'), '红歌合唱排练', '红歌协会', 18],
+          ['buffer', 'buffer', ids.a, at(day, '21:00'), at(day, '21:30'), '', null, null],
+          ['reservation', 'pending', ids.b, at(day, '14:00'), at(day, '16:00'), '合唱排练 Choir rehearsal', '3号楼居民', 20],
+          ['closure', 'closed', ids.c, at(day, '08:00'), at(day, '12:00'), '线路检修', null, null],
+        ])
+      );
+      expect(mine).toHaveLength(8); // and the buffer before the evening booking
+      expect(mine.find((i: any) => i.ids.reference === pendingRef)).toMatchObject({ contact: { name: '王志强', email: 'board-pending@example.org' }, source: 'public' });
+      expect(mine.find((i: any) => i.kind === 'session').ids).toMatchObject({ activityKind: 'course', session: expect.any(String), activity: expect.any(String) });
+      // Free time is open time nobody holds: the reading room after its closure, not during it.
+      const freeC = data.free.filter((f: any) => f.roomId === ids.c);
+      expect(freeC).toEqual([{ roomId: ids.c, start: at(day, '12:00'), end: at(day, '22:00') }]);
+      expect(confirmedRef).toMatch(/^LL-/);
+    });
+
+    it('filters by floor or room, and a week shows every day', async () => {
+      const floor2 = await admin.request('GET', `${BOARD}?from=${day}&to=${day}&floor=2`);
+      expect(floor2.body.data.rooms.map((r: any) => r.slug)).toEqual(['board-reading']);
+      expect(floor2.body.data.items.every((i: any) => i.roomId === ids.c)).toBe(true);
+      expect(floor2.body.data.floors).toEqual([1, 2]);
+      const one = await admin.request('GET', `${BOARD}?from=${day}&to=${day}&room=board-council&floor=`);
+      expect(one.body.data.rooms.map((r: any) => r.slug)).toEqual(['board-council']);
+      const week = await admin.request('GET', `${BOARD}?from=${addDays(day, -9)}&to=${addDays(day, 4)}&room=board-hall`);
+      expect(week.status).toBe(200);
+      expect(week.body.data.items.filter((i: any) => i.kind === 'session').map((i: any) => i.start)).toEqual([at(addDays(day, -7), '09:00'), at(day, '09:00')]);
+    });
+
+    it('answers 400 naming the field for a bad range or a floor or room that does not exist', async () => {
+      const fieldsOf = async (query: string) => {
+        const res = await admin.request('GET', `${BOARD}?${query}`);
+        expect([query, res.status]).toEqual([query, 400]);
+        return res.body.error.details.errors.map((e: any) => e.path).sort();
+      };
+      expect(await fieldsOf(`from=${day}&to=${addDays(day, -1)}`)).toEqual(['to']);
+      expect(await fieldsOf(`from=${day}&to=${addDays(day, 14)}`)).toEqual(['to']);
+      expect(await fieldsOf(`from=tomorrow`)).toEqual(['from', 'to']);
+      expect(await fieldsOf(`from=${day}&to=${day}&floor=9`)).toEqual(['floor']);
+      expect(await fieldsOf(`from=${day}&to=${day}&floor=one`)).toEqual(['floor']);
+      expect(await fieldsOf(`from=${day}&to=${day}&room=no-such-room&floor=7`)).toEqual(['floor', 'room']);
+      expect((await admin.request('GET', `${BOARD}?from=${day}&to=${addDays(day, 13)}`)).status).toBe(200);
+    });
+
+    it('opens to staff holding either front desk permission, and to no one else', async () => {
+      expect((await cms.get(`${BOARD}?from=${day}&to=${day}`)).status).toBe(401);
+      const roleWith = async (name: string, actions: string[]) => {
+        const role = await admin.request('POST', '/admin/roles', { name, description: name });
+        expect(role.status).toBe(201);
+        const granted = await admin.request('PUT', `/admin/roles/${role.body.data.id}/permissions`, {
+          permissions: actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+        });
+        expect(granted.status).toBe(200);
+        return role.body.data.code as string;
+      };
+      const activitiesOnly = await createStaffAccount(cms, { email: 'board-teacher@linli.test', roleCode: await roleWith('Teachers', ['plugin::booking.activities.manage']) });
+      expect((await activitiesOnly.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(200);
+      expect((await activitiesOnly.request('GET', STAFF)).status).toBe(403);
+      const closuresOnly = await createStaffAccount(cms, { email: 'board-caretaker@linli.test', roleCode: await roleWith('Caretakers', ['plugin::booking.closures.manage']) });
+      expect((await closuresOnly.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(403);
+      const desk = await createStaffAccount(cms, { email: 'board-desk@linli.test' });
+      expect((await desk.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(200);
     });
   });
 

@@ -1,6 +1,7 @@
 import activities from './activities';
 import activityReport from './activity-report';
 import availability from './availability';
+import board from './board';
 import calendarFeeds from './calendar-feeds';
 import closureImpact from './closure-impact';
 import enrolments from './enrolments';
@@ -20,6 +21,7 @@ export default {
   reservationManage,
   reservationStaff,
   closureImpact,
+  board,
   activities,
   enrolments,
   sessionSync,
