@@ -16,6 +16,8 @@ export interface RoomFixture {
   slug: string;
   name?: string;
   capacity?: number;
+  /** The storey (1 = ground floor). */
+  floor?: number;
   bookable?: boolean;
   requiresApproval?: boolean;
   slotMinutes?: number;

@@ -1,7 +1,8 @@
 import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { createStaffAccount } from '../harness/front-desk';
 
 const PUBLIC = '/api/booking/reservations';
 const STAFF = '/booking/reservations';
@@ -277,38 +278,41 @@ describe('staff handling reservations in the admin API', () => {
     expect((await asEditor('GET', STAFF)).status).toBe(200);
   });
 
-  it('lets staff enter a request for a caller outside the rules, but never over another booking', async () => {
+  it('lets staff enter a request for a caller under the public’s rules: confirmed at once, never over another booking', async () => {
     const date = dayAhead(6, 2);
-    const early = { room: 'staff-phone', start: at(date, '06:00'), end: at(date, '07:30'), email: 'caller@example.org', language: 'en' };
+    const early = { room: 'staff-phone', start: at(date, '08:00'), end: at(date, '09:30'), email: 'caller@example.org', language: 'en' };
 
-    // A resident cannot book before opening time …
-    const byResident = await cms.request('POST', PUBLIC, { data: reservation(early) });
-    expect(byResident.status).toBe(400);
-
-    // … but staff can, and it is confirmed straight away although the room needs approval.
+    // Confirmed straight away although the room needs approval, and told by mail.
     const entered = await admin.request('POST', STAFF, { data: reservation(early) });
     expect(entered.status).toBe(201);
     expect(entered.body.data).toMatchObject({ status: 'confirmed', occurrences: [{ start: early.start, end: early.end, status: 'confirmed' }] });
     const { reference, manageToken } = entered.body.data;
     expect((await cms.get(manage(manageToken))).body.data.status).toBe('confirmed');
     const listed = (await admin.request('GET', `${STAFF}?status=confirmed&from=${date}&to=${date}`)).body.data.find((r: any) => r.reference === reference);
-    expect(listed).toMatchObject({ source: 'staff', language: 'en' });
+    expect(listed).toMatchObject({ source: 'staff', language: 'en', overrideReason: null });
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'caller@example.org');
     expect(mail.subject).toContain('Booking confirmed');
-    expect(mail.text).toContain('06:00–07:30');
+    expect(mail.text).toContain('08:00–09:30');
 
-    // Longer than a resident may book, and in the past: still fine for staff.
+    // Before opening time, longer than the room allows, in the past: refused as for the public, naming the rule.
     const yesterday = addDays(zonedDateOf(new Date(), TZ), -1);
-    const past = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(yesterday, '08:00'), end: at(yesterday, '20:00'), email: null }) });
-    expect(past.status).toBe(201);
+    for (const [times, code] of [
+      [{ start: at(date, '06:00'), end: at(date, '07:00') }, 'outside_opening_hours'],
+      [{ start: at(date, '10:00'), end: at(date, '20:00') }, 'too_long'],
+      [{ start: at(yesterday, '10:00'), end: at(yesterday, '11:00') }, 'in_the_past'],
+    ] as const) {
+      const refused = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', ...times, email: null }) });
+      expect([code, refused.status]).toEqual([code, 400]);
+      expect(refused.body.error.details.errors.map((e: any) => e.code)).toContain(code);
+    }
 
-    // Over the early booking (or straddling it): 409, naming the clash.
-    const clash = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '07:00'), end: at(date, '08:00'), email: 'other-caller@example.org' }) });
+    // Over the booking (or straddling it): 409, naming the clash.
+    const clash = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '09:00'), end: at(date, '10:00'), email: 'other-caller@example.org' }) });
     expect(clash.status).toBe(409);
-    expect(clash.body.error).toMatchObject({ name: 'ConflictError', details: { conflicts: [{ start: at(date, '07:00'), end: at(date, '08:00') }] } });
+    expect(clash.body.error).toMatchObject({ name: 'ConflictError', details: { conflicts: [{ start: at(date, '09:00'), end: at(date, '10:00') }] } });
 
     // Right after it is free.
-    const after = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '07:30'), end: at(date, '08:30'), email: 'other-caller@example.org' }) });
+    const after = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '09:30'), end: at(date, '10:30'), email: 'other-caller@example.org' }) });
     expect(after.status).toBe(201);
 
     // A pending public request holds the room against staff too.
@@ -321,6 +325,176 @@ describe('staff handling reservations in the admin API', () => {
     // Structural mistakes are still refused.
     const backwards = await admin.request('POST', STAFF, { data: reservation({ room: 'staff-phone', start: at(date, '12:00'), end: at(date, '11:00') }) });
     expect(backwards.status).toBe(400);
+  });
+
+  describe('overriding notice, horizon and weekly quota with a written reason', () => {
+    const reason = '张阿姨腿脚不便，电话预约，已与主任确认。';
+    const codesOf = (res: { body: any }) => res.body.error.details.errors.map((e: any) => e.code);
+    const taken = async (slot: { start: string; end: string }) => {
+      const day = slot.start.slice(0, 10);
+      const res = await cms.get(`/api/booking/rooms/staff-override/availability?from=${day}&to=${day}`);
+      return res.body.data.days[0].busy.some((b: any) => b.start === slot.start && b.kind === 'reservation');
+    };
+
+    beforeAll(async () => {
+      // Three days' notice, two weeks ahead at most, two hours a week per contact.
+      await createRoom(admin, { slug: 'staff-override', minNoticeMinutes: 3 * 24 * 60, maxAdvanceDays: 14, weeklyQuotaHours: 2, bufferMinutes: 0 });
+    });
+
+    it('refuses a booking inside the minimum notice without a reason, and takes it with one, keeping the reason', async () => {
+      const tomorrow = addDays(zonedDateOf(new Date(), TZ), 1);
+      const slot = { room: 'staff-override', start: at(tomorrow, '10:00'), end: at(tomorrow, '11:00'), phone: '13900000001', email: null };
+      const refused = await admin.request('POST', STAFF, { data: reservation(slot) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start', code: 'under_minimum_notice' })]);
+      expect(await taken(slot)).toBe(false);
+      const blank = await admin.request('POST', STAFF, { data: reservation({ ...slot, overrideReason: '   ' }) });
+      expect(codesOf(blank)).toEqual(['under_minimum_notice']);
+
+      const accepted = await admin.request('POST', STAFF, { data: reservation({ ...slot, overrideReason: `  ${reason}  ` }) });
+      expect(accepted.status).toBe(201);
+      expect(accepted.body.data.status).toBe('confirmed');
+      expect(await taken(slot)).toBe(true);
+      const listed = await admin.request('GET', `${STAFF}?from=${tomorrow}&to=${tomorrow}&pageSize=100`);
+      expect(listed.body.data.find((r: any) => r.reference === accepted.body.data.reference)).toMatchObject({ source: 'staff', overrideReason: reason });
+      // The public cannot send a reason to slip past the rule.
+      const publicTry = await cms.request('POST', PUBLIC, { data: reservation({ ...slot, start: at(tomorrow, '12:00'), end: at(tomorrow, '13:00'), overrideReason: reason }) });
+      expect(publicTry.status).toBe(400);
+      expect(codesOf(publicTry)).toContain('under_minimum_notice');
+    });
+
+    it('waives the horizon and the weekly quota only with a reason', async () => {
+      const far = dayAhead(3, 4);
+      const farSlot = { room: 'staff-override', start: at(far, '10:00'), end: at(far, '11:00'), phone: '13900000002', email: null };
+      expect(codesOf(await admin.request('POST', STAFF, { data: reservation(farSlot) }))).toEqual(['too_far_ahead']);
+      expect((await admin.request('POST', STAFF, { data: reservation({ ...farSlot, overrideReason: reason }) })).status).toBe(201);
+
+      const day = dayAhead(1, 1);
+      const contact = { room: 'staff-override', phone: '13900000003', email: null };
+      expect((await admin.request('POST', STAFF, { data: reservation({ ...contact, start: at(addDays(day, 3), '09:00'), end: at(addDays(day, 3), '11:00') }) })).status).toBe(201);
+      const more = { ...contact, start: at(addDays(day, 4), '09:00'), end: at(addDays(day, 4), '10:00') };
+      expect(codesOf(await admin.request('POST', STAFF, { data: reservation(more) }))).toEqual(['over_weekly_quota']);
+      const waived = await admin.request('POST', STAFF, { data: reservation({ ...more, overrideReason: reason }) });
+      expect(waived.status).toBe(201);
+      expect(await taken(more)).toBe(true);
+    });
+
+    it('never waives the room’s structural rules, and names bad fields', async () => {
+      const tomorrow = addDays(zonedDateOf(new Date(), TZ), 1);
+      const base = { room: 'staff-override', phone: '13900000004', email: null, overrideReason: reason };
+      const closed = await admin.request('POST', STAFF, { data: reservation({ ...base, start: at(tomorrow, '06:00'), end: at(tomorrow, '07:00') }) });
+      expect(closed.status).toBe(400);
+      expect(codesOf(closed)).toEqual(['outside_opening_hours']);
+      const crowded = await admin.request('POST', STAFF, { data: reservation({ ...base, start: at(tomorrow, '14:00'), end: at(tomorrow, '15:00'), attendees: 500 }) });
+      expect(codesOf(crowded)).toEqual(['over_capacity']);
+      const offGrid = await admin.request('POST', STAFF, { data: reservation({ ...base, start: at(tomorrow, '14:10'), end: at(tomorrow, '15:10') }) });
+      expect(codesOf(offGrid)).toEqual(['not_on_slot_grid', 'not_on_slot_grid']);
+      expect(await taken({ start: at(tomorrow, '14:00'), end: at(tomorrow, '15:00') })).toBe(false);
+
+      const bad = await admin.request('POST', STAFF, { data: { ...reservation({ ...base, start: at(tomorrow, '16:00'), end: at(tomorrow, '17:00'), overrideReason: 'x'.repeat(501), attendees: 0 }), purpose: '' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(['attendees', 'overrideReason', 'purpose']);
+      expect(await taken({ start: at(tomorrow, '16:00'), end: at(tomorrow, '17:00') })).toBe(false);
+    });
+  });
+
+  describe('the day board', () => {
+    const BOARD = '/booking/board';
+    const day = dayAhead(3, 3);
+    const ids: Record<string, string> = {};
+    let pendingRef = '';
+    let confirmedRef = '';
+
+    beforeAll(async () => {
+      ids.a = await createRoom(admin, { slug: 'board-hall', name: '多功能厅', floor: 1, bufferMinutes: 30, requiresApproval: true });
+      ids.b = await createRoom(admin, { slug: 'board-council', name: '五邻议事厅', floor: 1, bufferMinutes: 0, requiresApproval: true });
+      ids.c = await createRoom(admin, { slug: 'board-reading', name: '阅览室', floor: 2, bufferMinutes: 0 });
+      const { published } = await createActivity(admin, 'course', { slug: 'board-calligraphy', title: '书法班', roomId: ids.a, capacity: 12, schedule: weekly(['wed'], addDays(day, -7), addDays(day, 7), '09:00', 90) });
+      expect(published.status).toBe(200);
+      const enrolled = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'board-calligraphy', name: '赵奶奶', phone: '13911112222' } });
+      expect(enrolled.status).toBe(201);
+      pendingRef = (await request({ room: 'board-council', start: at(day, '14:00'), end: at(day, '16:00'), contactName: '王志强', organization: '3号楼居民', attendees: 20, email: 'board-pending@example.org' })).reference;
+      const confirmed = await admin.request('POST', STAFF, { data: reservation({ room: 'board-hall', start: at(day, '19:00'), end: at(day, '21:00'), purpose: '红歌合唱排练', organization: '红歌协会', attendees: 18, email: null }) });
+      expect(confirmed.status).toBe(201);
+      confirmedRef = confirmed.body.data.reference;
+      await createClosure(admin, { reason: '线路检修', start: at(day, '08:00'), end: at(day, '12:00'), roomIds: [ids.c] });
+    });
+
+    it('shows every room of a day with sessions, reservations, closures and buffers, labelled', async () => {
+      const res = await admin.request('GET', `${BOARD}?from=${day}&to=${day}`);
+      expect(res.status).toBe(200);
+      const { data } = res.body;
+      expect(data).toMatchObject({ timezone: TZ, from: day, to: day });
+      expect(data.floors).toEqual([1, 2]);
+      expect(data.rooms).toEqual(expect.arrayContaining([{ id: ids.a, slug: 'board-hall', name: '多功能厅', floor: 1, capacity: 20, bookable: true, slotMinutes: 30 }]));
+      const mine = data.items.filter((i: any) => Object.values(ids).includes(i.roomId));
+      const brief = mine.map((i: any) => [i.kind, i.status, i.roomId, i.start, i.end, i.label, i.who, i.count]);
+      expect(brief).toEqual(
+        expect.arrayContaining([
+          ['session', 'scheduled', ids.a, at(day, '09:00'), at(day, '10:30'), '书法班', null, 1],
+          ['buffer', 'buffer', ids.a, at(day, '08:30'), at(day, '09:00'), '', null, null],
+          ['buffer', 'buffer', ids.a, at(day, '10:30'), at(day, '11:00'), '', null, null],
+          ['reservation', 'confirmed', ids.a, at(day, '19:00'), at(day, '21:00'), '红歌合唱排练', '红歌协会', 18],
+          ['buffer', 'buffer', ids.a, at(day, '21:00'), at(day, '21:30'), '', null, null],
+          ['reservation', 'pending', ids.b, at(day, '14:00'), at(day, '16:00'), '合唱排练 Choir rehearsal', '3号楼居民', 20],
+          ['closure', 'closed', ids.c, at(day, '08:00'), at(day, '12:00'), '线路检修', null, null],
+        ])
+      );
+      expect(mine).toHaveLength(8); // and the buffer before the evening booking
+      expect(mine.find((i: any) => i.ids.reference === pendingRef)).toMatchObject({ contact: { name: '王志强', email: 'board-pending@example.org' }, source: 'public' });
+      expect(mine.find((i: any) => i.kind === 'session').ids).toMatchObject({ activityKind: 'course', session: expect.any(String), activity: expect.any(String) });
+      // Free time is open time nobody holds: the reading room after its closure, not during it.
+      const freeC = data.free.filter((f: any) => f.roomId === ids.c);
+      expect(freeC).toEqual([{ roomId: ids.c, start: at(day, '12:00'), end: at(day, '22:00') }]);
+      expect(confirmedRef).toMatch(/^LL-/);
+    });
+
+    it('filters by floor or room, and a week shows every day', async () => {
+      const floor2 = await admin.request('GET', `${BOARD}?from=${day}&to=${day}&floor=2`);
+      expect(floor2.body.data.rooms.map((r: any) => r.slug)).toEqual(['board-reading']);
+      expect(floor2.body.data.items.every((i: any) => i.roomId === ids.c)).toBe(true);
+      expect(floor2.body.data.floors).toEqual([1, 2]);
+      const one = await admin.request('GET', `${BOARD}?from=${day}&to=${day}&room=board-council&floor=`);
+      expect(one.body.data.rooms.map((r: any) => r.slug)).toEqual(['board-council']);
+      const week = await admin.request('GET', `${BOARD}?from=${addDays(day, -9)}&to=${addDays(day, 4)}&room=board-hall`);
+      expect(week.status).toBe(200);
+      expect(week.body.data.items.filter((i: any) => i.kind === 'session').map((i: any) => i.start)).toEqual([at(addDays(day, -7), '09:00'), at(day, '09:00')]);
+    });
+
+    it('answers 400 naming the field for a bad range or a floor or room that does not exist', async () => {
+      const fieldsOf = async (query: string) => {
+        const res = await admin.request('GET', `${BOARD}?${query}`);
+        expect([query, res.status]).toEqual([query, 400]);
+        return res.body.error.details.errors.map((e: any) => e.path).sort();
+      };
+      expect(await fieldsOf(`from=${day}&to=${addDays(day, -1)}`)).toEqual(['to']);
+      expect(await fieldsOf(`from=${day}&to=${addDays(day, 14)}`)).toEqual(['to']);
+      expect(await fieldsOf(`from=tomorrow`)).toEqual(['from', 'to']);
+      expect(await fieldsOf(`from=${day}&to=${day}&floor=9`)).toEqual(['floor']);
+      expect(await fieldsOf(`from=${day}&to=${day}&floor=one`)).toEqual(['floor']);
+      expect(await fieldsOf(`from=${day}&to=${day}&room=no-such-room&floor=7`)).toEqual(['floor', 'room']);
+      expect((await admin.request('GET', `${BOARD}?from=${day}&to=${addDays(day, 13)}`)).status).toBe(200);
+    });
+
+    it('opens to staff holding either front desk permission, and to no one else', async () => {
+      expect((await cms.get(`${BOARD}?from=${day}&to=${day}`)).status).toBe(401);
+      const roleWith = async (name: string, actions: string[]) => {
+        const role = await admin.request('POST', '/admin/roles', { name, description: name });
+        expect(role.status).toBe(201);
+        const granted = await admin.request('PUT', `/admin/roles/${role.body.data.id}/permissions`, {
+          permissions: actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] })),
+        });
+        expect(granted.status).toBe(200);
+        return role.body.data.code as string;
+      };
+      const activitiesOnly = await createStaffAccount(cms, { email: 'board-teacher@linli.test', roleCode: await roleWith('Teachers', ['plugin::booking.activities.manage']) });
+      expect((await activitiesOnly.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(200);
+      expect((await activitiesOnly.request('GET', STAFF)).status).toBe(403);
+      const closuresOnly = await createStaffAccount(cms, { email: 'board-caretaker@linli.test', roleCode: await roleWith('Caretakers', ['plugin::booking.closures.manage']) });
+      expect((await closuresOnly.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(403);
+      const desk = await createStaffAccount(cms, { email: 'board-desk@linli.test' });
+      expect((await desk.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(200);
+    });
   });
 
   describe('decisions that arrive at the same moment', () => {

@@ -17,7 +17,7 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   await loadDemoCentreHours(strapi);
 
   for (const room of demoRooms) {
-    const shared = { slug: room.slug, capacity: room.capacity, sortOrder: room.sortOrder, bookable: room.bookable ?? true, ...room.rules };
+    const shared = { slug: room.slug, capacity: room.capacity, sortOrder: room.sortOrder, floor: room.floor, bookable: room.bookable ?? true, ...room.rules };
     // The plugin's content types are not in this app's generated types, hence the casts.
     const created = await strapi.documents(ROOM_UID).create({ locale: 'zh-CN', data: { ...shared, ...room.zh } as any });
     await strapi

@@ -3,6 +3,8 @@ export interface DemoRoom {
   slug: string;
   capacity: number;
   sortOrder: number;
+  /** The storey, as the centre numbers it (1 = ground floor). */
+  floor: number;
   zh: { name: string; description: string; location: string; amenities: string; accessibility?: string };
   en: { name: string; description: string; location: string; amenities: string; accessibility?: string };
   bookable?: boolean;
@@ -15,6 +17,7 @@ export const demoRooms: DemoRoom[] = [
     rules: { requiresApproval: true, bufferMinutes: 30, maxMinutes: 240 },
     capacity: 120,
     sortOrder: 1,
+    floor: 1,
     zh: {
       name: '多功能厅',
       description: '中心最大的活动空间，用于知识讲座、文艺排练、观影和四点半课堂。',
@@ -34,6 +37,7 @@ export const demoRooms: DemoRoom[] = [
     slug: 'reading-room',
     capacity: 30,
     sortOrder: 2,
+    floor: 2,
     bookable: false,
     zh: {
       name: '图书阅览室',
@@ -53,6 +57,7 @@ export const demoRooms: DemoRoom[] = [
     rules: { requiresApproval: false, maxMinutes: 180, weeklyQuotaHours: 6 },
     capacity: 24,
     sortOrder: 3,
+    floor: 1,
     zh: {
       name: '五邻议事厅',
       description: '居民议事、五方协商和楼栋会议的场所。',
@@ -71,6 +76,7 @@ export const demoRooms: DemoRoom[] = [
     rules: { requiresApproval: true, maxMinutes: 180 },
     capacity: 40,
     sortOrder: 4,
+    floor: 1,
     zh: {
       name: '未成年人活动室',
       description: '四点半课堂、作业辅导和亲子游戏。',
@@ -89,6 +95,7 @@ export const demoRooms: DemoRoom[] = [
     rules: { requiresApproval: false, bufferMinutes: 15 },
     capacity: 40,
     sortOrder: 5,
+    floor: 2,
     zh: {
       name: '党员教育室',
       description: '志愿授课、党员教育和培训课程。',
@@ -107,6 +114,7 @@ export const demoRooms: DemoRoom[] = [
     rules: { requiresApproval: true, bufferMinutes: 30, maxMinutes: 240 },
     capacity: 60,
     sortOrder: 6,
+    floor: 2,
     zh: {
       name: '红色影院',
       description: '每周三红色观影，也可预约放映。',

@@ -3,6 +3,7 @@ import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
 import middlewares from './middlewares';
+import policies from './policies';
 import register from './register';
 import routes from './routes';
 import services from './services';
@@ -13,6 +14,7 @@ export default {
   contentTypes,
   controllers,
   middlewares,
+  policies,
   register,
   routes,
   services,

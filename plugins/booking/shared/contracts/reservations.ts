@@ -31,6 +31,8 @@ export interface RequesterReservation {
 export interface StaffReservation extends RequesterReservation {
   language: 'zh-CN' | 'en';
   source: 'public' | 'staff';
+  /** Why staff let it past minimum notice, booking horizon or weekly quota; null when no rule was waived. */
+  overrideReason: string | null;
   createdAt: string | null;
 }
 

@@ -117,6 +117,9 @@ const ReservationsPage = () => {
                       <Typography>{r.contactName}{r.organization ? ` · ${r.organization}` : ''} · {t('reservations.people', '{n} people', { n: r.attendees })}</Typography>
                       <Typography textColor="neutral600">{[r.phone, r.email].filter(Boolean).join(' · ')}</Typography>
                       <Typography textColor="neutral600">{r.purpose}</Typography>
+                      {r.overrideReason && (
+                        <Typography textColor="warning700" data-override-reason>{t('reservations.overrideReason', 'Rule waived because: {reason}', { reason: r.overrideReason })}</Typography>
+                      )}
                     </Flex>
                   </Td>
                   <Td><Badge backgroundColor={`${BADGE[r.status]}100`} textColor={`${BADGE[r.status]}700`}>{statusLabel(r.status)}</Badge></Td>

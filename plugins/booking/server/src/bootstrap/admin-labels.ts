@@ -5,7 +5,7 @@ const LABELS: Record<string, Record<string, string>> = {
   centre: { openingHours: '中心开放时间 Centre opening hours' },
   room: {
     name: '名称 Name', slug: '网址名 URL name', description: '介绍 Description', capacity: '容纳人数 Capacity', photos: '照片 Photos',
-    location: '位置 Location', amenities: '设施（每行一项） Amenities (one per line)', accessibility: '无障碍说明 Accessibility',
+    floor: '楼层 Floor', location: '位置 Location', amenities: '设施（每行一项） Amenities (one per line)', accessibility: '无障碍说明 Accessibility',
     bookable: '可预约 Bookable', sortOrder: '排序 Order', openingHours: '开放时间 Opening hours', slotMinutes: '时间格（分钟） Slot (minutes)',
     minMinutes: '最短（分钟） Shortest (minutes)', maxMinutes: '最长（分钟） Longest (minutes)', bufferMinutes: '间隔（分钟） Buffer (minutes)',
     minNoticeMinutes: '最少提前（分钟） Minimum notice (minutes)', maxAdvanceDays: '最多提前（天） Book ahead up to (days)',
@@ -15,7 +15,7 @@ const LABELS: Record<string, Record<string, string>> = {
   reservation: {
     reference: '编号 Reference', room: '功能室 Room', startsAt: '开始 Starts', endsAt: '结束 Ends', status: '状态 Status', purpose: '用途 Purpose',
     organization: '团体 Organisation', contactName: '联系人 Contact', phone: '电话 Phone', email: '邮箱 E-mail', attendees: '人数 People',
-    rejectionReason: '拒绝原因 Reason for rejection', language: '语言 Language', source: '来源 Source',
+    rejectionReason: '拒绝原因 Reason for rejection', overrideReason: '破例原因 Reason for overriding a rule', language: '语言 Language', source: '来源 Source',
   },
   category: { name: '名称 Name', slug: '网址名 URL name', color: '颜色 Colour', sortOrder: '排序 Order' },
   course: {

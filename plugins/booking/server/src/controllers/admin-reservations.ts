@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
-import { referenceParams, rejectRequestSchema, reservationRequestSchema, staffListQuery } from '../schemas/reservations';
+import { referenceParams, rejectRequestSchema, staffListQuery, staffReservationRequestSchema } from '../schemas/reservations';
 import { getService } from '../utils/get-service';
 import { answerWith, answeringConflicts } from './respond';
 
@@ -15,11 +15,11 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await staff().list({ status, from, to }, { page, pageSize });
     },
 
-    /** A request taken on the phone: staff may override every rule except a clash. */
+    /** A request taken on the phone: the public's rules, of which notice, horizon and quota yield to a written reason. */
     async create(ctx: Context) {
-      const data = parseDataOrThrow(reservationRequestSchema, ctx.request.body);
+      const { overrideReason, ...data } = parseDataOrThrow(staffReservationRequestSchema, ctx.request.body);
       await answeringConflicts(ctx, async () => {
-        answerWith(ctx, await getService(strapi, 'reservationRequests').create(data, { now: new Date(), userId: null, staff: true }));
+        answerWith(ctx, await getService(strapi, 'reservationRequests').create(data, { now: new Date(), userId: null, staff: true, overrideReason }));
       });
     },
 

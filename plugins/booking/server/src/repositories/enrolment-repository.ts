@@ -75,6 +75,10 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
       ];
     },
 
+    /** Confirmed and waiting enrolments of several activities of one kind, read at once (the board counts them). */
+    forActivities: (kind: ActivityKind, activityIds: string[]) =>
+      activityIds.length === 0 ? Promise.resolve([] as EnrolmentRow[]) : findMany({ activityKind: kind, activityId: { $in: activityIds }, status: { $in: ['confirmed', 'waitlisted'] } }),
+
     forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId, status: { $in: ['confirmed', 'waitlisted'] } }),
 
     findByTokenHash: async (manageTokenHash: string) => (await findMany({ manageTokenHash }))[0] ?? null,

@@ -23,6 +23,8 @@ export interface ReservationRow
   seriesIndex: number;
   source: 'public' | 'staff';
   userId: number | null;
+  /** Why staff let this request past notice, horizon or weekly quota; null when no rule was waived. */
+  overrideReason: string | null;
   createdAt: Date | null;
 }
 
@@ -41,6 +43,7 @@ interface ReservationDocument extends StoredContact {
   seriesIndex?: number | null;
   source?: 'public' | 'staff' | null;
   userId?: number | null;
+  overrideReason?: string | null;
   createdAt?: string | null;
 }
 
@@ -61,6 +64,7 @@ const fromDocument = (d: ReservationDocument): ReservationRow => ({
   seriesIndex: d.seriesIndex ?? 0,
   source: d.source ?? 'public',
   userId: d.userId ?? null,
+  overrideReason: d.overrideReason ?? null,
   createdAt: d.createdAt ? new Date(d.createdAt) : null,
 });
 

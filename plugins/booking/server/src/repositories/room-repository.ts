@@ -21,6 +21,8 @@ export interface RoomRow extends RoomRuleFields {
   name: string;
   description: string | null;
   capacity: number;
+  /** The storey as staff number it (1 = ground floor in China); null when not given. */
+  floor: number | null;
   location: string | null;
   amenities: string | null;
   accessibility: string | null;
@@ -38,6 +40,7 @@ interface RoomDocument extends RoomRuleFields {
   name: string;
   description?: string | null;
   capacity: number;
+  floor?: number | null;
   location?: string | null;
   amenities?: string | null;
   accessibility?: string | null;
@@ -61,6 +64,7 @@ const fromDocument = (d: RoomDocument): RoomRow => ({
   name: d.name,
   description: d.description ?? null,
   capacity: d.capacity,
+  floor: d.floor ?? null,
   location: d.location ?? null,
   amenities: d.amenities ?? null,
   accessibility: d.accessibility ?? null,

@@ -7,10 +7,18 @@ const staffHolding = (uid: PermissionUid) => ({
 const staffOnly = staffHolding(PERMISSIONS.manageReservations.uid);
 const activityStaffOnly = staffHolding(PERMISSIONS.manageActivities.uid);
 const closureStaffOnly = staffHolding(PERMISSIONS.manageClosures.uid);
+/** Either kind of front desk work: the board shows rooms' bookings and activities alike. */
+const deskStaffOnly = {
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'plugin::booking.holds-any-permission', config: { actions: [PERMISSIONS.manageReservations.uid, PERMISSIONS.manageActivities.uid].map(permissionAction) } },
+  ],
+};
 
 export default {
   type: 'admin',
   routes: [
+    { method: 'GET', path: '/board', handler: 'admin-board.show', config: deskStaffOnly },
     { method: 'GET', path: '/reservations', handler: 'admin-reservations.list', config: staffOnly },
     { method: 'POST', path: '/reservations', handler: 'admin-reservations.create', config: staffOnly },
     { method: 'POST', path: '/reservations/:reference/approve', handler: 'admin-reservations.approve', config: staffOnly },

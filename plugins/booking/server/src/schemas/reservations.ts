@@ -1,27 +1,33 @@
 import { z } from 'zod';
 import { instant, isoDate, language, optionalEmail, optionalPhone, people, requireContact, trimmed } from './fields';
 
-export const reservationRequestSchema = z
-  .object({
-    room: z.string({ error: 'is required: the slug of a room' }).trim().min(1, 'is required: the slug of a room').max(80),
-    start: instant,
-    end: instant,
-    purpose: trimmed(200).min(1, 'is required: say what the room is for'),
-    organization: trimmed(120).optional().nullable(),
-    contactName: trimmed(80).min(1, 'is required: the name of the person to contact'),
-    phone: optionalPhone,
-    email: optionalEmail,
-    attendees: people.max(10_000),
-    language: language.optional(),
-    repeat: z
-      .object({
-        frequency: z.literal('weekly', { error: 'only "weekly" is supported' }),
-        until: isoDate(),
-      })
-      .optional()
-      .nullable(),
-    skipConflicts: z.boolean().optional(),
-  })
+/** A request for a room, as the public form and staff send it. */
+const requestFields = z.object({
+  room: z.string({ error: 'is required: the slug of a room' }).trim().min(1, 'is required: the slug of a room').max(80),
+  start: instant,
+  end: instant,
+  purpose: trimmed(200).min(1, 'is required: say what the room is for'),
+  organization: trimmed(120).optional().nullable(),
+  contactName: trimmed(80).min(1, 'is required: the name of the person to contact'),
+  phone: optionalPhone,
+  email: optionalEmail,
+  attendees: people.max(10_000),
+  language: language.optional(),
+  repeat: z
+    .object({
+      frequency: z.literal('weekly', { error: 'only "weekly" is supported' }),
+      until: isoDate(),
+    })
+    .optional()
+    .nullable(),
+  skipConflicts: z.boolean().optional(),
+});
+
+export const reservationRequestSchema = requestFields.superRefine(requireContact);
+
+/** What staff enter for a caller: the same request, and the reason for waiving notice, horizon or quota. */
+export const staffReservationRequestSchema = requestFields
+  .extend({ overrideReason: trimmed(500).optional().nullable().transform((reason) => reason || null) })
   .superRefine(requireContact);
 
 export type ReservationRequest = z.infer<typeof reservationRequestSchema>;

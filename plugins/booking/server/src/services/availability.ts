@@ -42,6 +42,9 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
   const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
 
   return {
+    /** Free and busy times of rooms the caller has read already (the board), with their `toPublicDay` days. */
+    forRooms: compute,
+
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
       const room = await roomRepository(strapi).findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)));
       if (!room) throw notFound(`No published room with slug "${slug}"`);

@@ -1,6 +1,7 @@
 import activities from './activities';
 import activityReport from './activity-report';
 import availability from './availability';
+import board from './board';
 import calendarFeeds from './calendar-feeds';
 import closureImpact from './closure-impact';
 import closures from './closures';
@@ -23,6 +24,7 @@ export default {
   reservationStaff,
   closureImpact,
   closures,
+  board,
   activities,
   enrolments,
   sessionSync,

@@ -5,7 +5,7 @@ import { hashToken, newManageToken, newReference } from '../core/reservations/re
 import { expandWeeklySeries } from '../core/reservations/weekly-series';
 import { checkOccurrence } from '../core/rules/check-occurrence';
 import { checkSeriesLength } from '../core/rules/series-length';
-import type { Violation } from '../core/rules/violations';
+import type { Violation, ViolationCode } from '../core/rules/violations';
 import { checkWeeklyQuota } from '../core/rules/weekly-quota';
 import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
 import { addMinutes, DAY_MS } from '../core/time/instants';
@@ -24,14 +24,19 @@ import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { centreHours } from './centre-hours';
 
-/** Rule codes staff may not override on a reservation they enter for a caller. */
-const STRUCTURAL = new Set(['end_not_after_start', 'series_too_long']);
+/** The only rules staff may waive for a caller, and only with a written reason (stored on the reservation). */
+export const WAIVABLE_CODES: ReadonlySet<ViolationCode> = new Set<ViolationCode>(['under_minimum_notice', 'too_far_ahead', 'over_weekly_quota']);
 
 export interface RequestContext {
   now: Date;
   userId: number | null;
-  /** Staff entering a request for a caller: rules other than conflicts are not enforced. */
+  /**
+   * Staff entering a request for a caller: the public's rules apply, but the room need not be open
+   * to public booking and the request is confirmed straight away.
+   */
   staff: boolean;
+  /** Staff's written reason to waive minimum notice, booking horizon and weekly quota (WAIVABLE_CODES). */
+  overrideReason?: string | null;
   idempotencyKey?: string;
   /** Tell the requester by mail (after commit); demo content imported at start-up tells nobody. */
   notify?: boolean;
@@ -76,7 +81,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       }).map((v) => (occurrences.length > 1 ? { ...v, message: `${zonedDateOf(occurrence.start, tz)}: ${v.message}` } : v))
     );
     let quota: Violation[] = [];
-    if (rules.weeklyQuotaHours !== null && !context.staff) {
+    if (rules.weeklyQuotaHours !== null) {
       const held = await reservations.findHeldByContact(
         room.documentId,
         { phone: request.phone ?? null, email: request.email ?? null },
@@ -86,7 +91,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       quota = checkWeeklyQuota({ candidates: occurrences, alreadyHeld: held, quotaHours: rules.weeklyQuotaHours, tz });
     }
     const all = [...checkSeriesLength(occurrences.length), ...perOccurrence, ...quota];
-    return context.staff ? all.filter((v) => STRUCTURAL.has(v.code)) : all;
+    return context.staff && context.overrideReason ? all.filter((v) => !WAIVABLE_CODES.has(v.code)) : all;
   };
 
   const conflictError = (conflicting: Interval[], tz: string) =>
@@ -148,6 +153,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
                 seriesIndex: index,
                 source: context.staff ? 'staff' : 'public',
                 userId: context.userId,
+                overrideReason: context.staff ? (context.overrideReason ?? null) : null,
                 manageTokenHash: hashToken(manageToken),
               })
             );

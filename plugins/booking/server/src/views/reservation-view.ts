@@ -34,6 +34,7 @@ export const toStaffView = (rows: ReservationRow[], room: { slug: string; name: 
   ...toRequesterView(rows, room, tz),
   language: rows[0].language,
   source: rows[0].source,
+  overrideReason: rows[0].overrideReason,
   createdAt: rows[0].createdAt?.toISOString() ?? null,
 });
 

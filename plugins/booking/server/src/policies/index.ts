@@ -1,0 +1,3 @@
+import holdsAnyPermission from './holds-any-permission';
+
+export default { 'holds-any-permission': holdsAnyPermission };
