@@ -104,12 +104,12 @@ describe('expandWeeklySeries', () => {
           const endDayOffset = Math.floor(endMinute / (24 * 60));
           const [startTime, endTime] = [hhmm(startMinute), hhmm(endMinute % (24 * 60))];
           const first = local(date, startTime, endTime, tz, addDays(date, endDayOffset));
-          // A first occurrence swallowed whole by a DST gap is not a request anyone can make.
-          fc.pre(first.end > first.start);
+          // A first occurrence that starts or ends in a DST gap is not a request anyone can make: the
+          // form offers only times the clock shows. (Later ones landing in a gap have their own test.)
+          fc.pre(first.end > first.start && zonedWallTimeOf(first.start, tz) === startTime && zonedWallTimeOf(first.end, tz) === endTime);
           const until = addDays(date, untilOffset);
           const series = expandWeeklySeries(first, until, tz);
           expect(series).toHaveLength(Math.min(Math.floor(untilOffset / 7) + 1, MAX_SERIES_OCCURRENCES + 1));
-          const firstLength = first.end.getTime() - first.start.getTime();
           series.forEach((o, k) => {
             const d = zonedDateOf(o.start, tz);
             expect(daysBetween(date, d)).toBe(7 * k);
@@ -117,8 +117,10 @@ describe('expandWeeklySeries', () => {
             expect([k, zonedWallTimeOf(o.start, tz), showsWallTime(o.start, tz, startTime)]).toEqual([k, expect.any(String), true]);
             expect([k, daysBetween(d, zonedDateOf(o.end, tz))]).toEqual([k, endDayOffset]);
             expect([k, zonedWallTimeOf(o.end, tz), showsWallTime(o.end, tz, endTime)]).toEqual([k, expect.any(String), true]);
-            // Real length differs from the first's by at most the hour a DST change adds or takes.
-            expect(Math.abs(o.end.getTime() - o.start.getTime() - firstLength)).toBeLessThanOrEqual(3_600_000);
+            // Real length differs from the wall-clock length by at most the hour a DST change adds or
+            // takes. (Not from the first's: the first can gain an hour in autumn and a later one lose
+            // one in spring, two hours apart, e.g. London from 2026-10-24 05:48 to 02:00 the next day.)
+            expect(Math.abs(o.end.getTime() - o.start.getTime() - length * 60_000)).toBeLessThanOrEqual(3_600_000);
             if (k > 0) expect(o.start.getTime()).toBeGreaterThan(series[k - 1].start.getTime());
           });
         },
