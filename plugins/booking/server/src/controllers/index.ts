@@ -1,5 +1,6 @@
 import adminActivities from './admin-activities';
 import adminClosures from './admin-closures';
+import adminEnrolments from './admin-enrolments';
 import adminReservations from './admin-reservations';
 import activities from './activities';
 import availability from './availability';
@@ -8,4 +9,4 @@ import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-closures': adminClosures, 'admin-activities': adminActivities };
+export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments };

@@ -1,4 +1,5 @@
 import activities from './activities';
+import activityDesk from './activity-desk';
 import activityReport from './activity-report';
 import availability from './availability';
 import calendarFeeds from './calendar-feeds';
@@ -21,6 +22,7 @@ export default {
   reservationStaff,
   closureImpact,
   activities,
+  activityDesk,
   enrolments,
   sessionSync,
   sessionRoster,
