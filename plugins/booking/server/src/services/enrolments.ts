@@ -191,7 +191,9 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       const resolved = await resolveForStaff(request, await defaultLocaleOf(strapi));
       const { row, notify, ...answer } = await admitInto(resolved, request, now);
       notify();
-      return { status: answer.status, body: { data: { ...answer.body.data, id: row.documentId, phone: row.phone, email: row.email } } };
+      // The manage link's token is the person's own: it reaches them by mail, never through staff.
+      const { manageToken: _token, ...data } = answer.body.data;
+      return { status: answer.status, body: { data: { ...data, id: row.documentId, phone: row.phone, email: row.email } } };
     },
 
     async show(token: string) {
