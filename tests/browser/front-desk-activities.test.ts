@@ -84,6 +84,7 @@ describe('the activities desk in the admin panel', () => {
     await waitForMail(cms.mailDir, (m) => m.to === 'sun@example.org' && m.subject === '已进入候补：智能手机班');
     // The README's picture: the course with one enrolled and one waiting, once the notice has gone.
     await page.getByText('孙爷爷已进入候补，第 1 位。').waitFor({ state: 'detached', timeout: 30_000 });
+    await page.getByRole('link', { name: '全部课程和活动' }).scrollIntoViewIfNeeded();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(screenshotsDir, 'admin-activities.png'), fullPage: true });
   });
