@@ -566,6 +566,166 @@ describe('staff side of courses and events', () => {
     });
   });
 
+  describe('the activities desk', () => {
+    // Its own room, clear of the other tests' sessions: a course of two places on Wednesdays, a drop-in yoga class, an event.
+    const desk: Record<string, string> = {};
+    const wednesdays = [1, 2, 3].map((w) => dayAhead(3, w));
+    const detail = async () => {
+      const res = await admin.request('GET', `/booking/activities/course/${desk.course}`);
+      expect(res.status).toBe(200);
+      return res.body.data;
+    };
+    const names = (people: any[]) => people.map((p) => [p.name, p.position]);
+    const atDesk = (data: Record<string, unknown>) => admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: desk.course, ...data } });
+    /** Enrolled once: a test run alone makes the people an earlier test would have. */
+    const deskEnrolled = async (people: Array<Record<string, unknown>>) => {
+      const have = (await detail()).lists[0];
+      for (const person of people) {
+        if ([...have.confirmed, ...have.waitlist].some((p: any) => p.name === person.name)) continue;
+        const res = await atDesk(person);
+        if (res.status !== 201) throw new Error(`desk enrol: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    };
+    const PEOPLE = [
+      { name: '钱奶奶', phone: '13900000051', email: 'qian@example.org' },
+      { name: '孙爷爷', phone: '13900000052' },
+      { name: 'Anna Lee', phone: '13900000053', email: 'anna@example.org', language: 'en' },
+      { name: '李阿姨', phone: '13900000054', people: 1, note: '带孙女' },
+    ];
+
+    beforeAll(async () => {
+      ids.desk = await createRoom(admin, { slug: 'desk-room', name: '党员教育室', requiresApproval: false });
+      const course = await createActivity(admin, 'course', { slug: 'smartphone', title: '智能手机班', capacity: 2, roomId: ids.desk, schedule: weekly(['wed'], wednesdays[0], wednesdays[2], '09:30', 90) });
+      expect(course.published.status).toBe(200);
+      desk.course = course.documentId;
+      const event = await createActivity(admin, 'event', { slug: 'health-talk', title: '健康讲座', capacity: 50, roomId: ids.desk, schedule: weekly(['fri'], dayAhead(5, 6), dayAhead(5, 6), '10:00', 60) });
+      expect(event.published.status).toBe(200);
+      desk.event = event.documentId;
+      const yoga = await createActivity(admin, 'course', { slug: 'desk-yoga', title: '瑜伽', enrolmentMode: 'session', capacity: 1, roomId: ids.desk, schedule: weekly(['tue'], dayAhead(2, 2), dayAhead(2, 3), '18:00', 60) });
+      expect(yoga.published.status).toBe(200);
+      desk.yoga = yoga.documentId;
+    });
+
+    it('lists courses and events with a session to come first, soonest first, and finds one by a word of its title', async () => {
+      const all = await admin.request('GET', '/booking/activities');
+      expect(all.status).toBe(200);
+      const listed = all.body.data as any[];
+      const starts = listed.filter((a) => a.nextSession).map((a) => a.nextSession.start);
+      expect(starts).toEqual([...starts].sort());
+      // The festival is over: it comes after every activity with a session to come.
+      expect(listed.findIndex((a) => a.slug === 'festival')).toBeGreaterThan(listed.findIndex((a) => a.slug === 'smartphone'));
+      expect(listed.find((a) => a.slug === 'festival')).toMatchObject({ kind: 'event', nextSession: null, upcomingSessions: 0 });
+      expect(listed.find((a) => a.slug === 'smartphone')).toMatchObject({
+        kind: 'course',
+        id: desk.course,
+        title: '智能手机班',
+        room: { slug: 'desk-room', name: '党员教育室' },
+        capacity: 2,
+        enrolmentMode: 'term',
+        nextSession: { start: at(wednesdays[0], '09:30'), end: at(wednesdays[0], '11:00') },
+        upcomingSessions: 3,
+      });
+
+      const found = await admin.request('GET', `/booking/activities?q=${encodeURIComponent('手机')}`);
+      expect(found.body.data.map((a: any) => a.slug)).toEqual(['smartphone']);
+      const events = await admin.request('GET', '/booking/activities?type=event');
+      expect(new Set(events.body.data.map((a: any) => a.kind))).toEqual(new Set(['event']));
+      expect(events.body.data.map((a: any) => a.slug)).toEqual(expect.arrayContaining(['health-talk', 'festival']));
+      expect((await admin.request('GET', '/booking/activities?type=class')).body.error.details.errors).toEqual([expect.objectContaining({ path: 'type' })]);
+    });
+
+    it('shows an activity’s sessions from today on, places taken and left, the centre’s zone and the rooms to move to', async () => {
+      const d = await detail();
+      expect(d.timezone).toBe(TZ);
+      expect(d.activity).toMatchObject({ id: desk.course, title: '智能手机班', capacity: 2, maxPeoplePerEnrolment: 1 });
+      expect(d.sessions.map((s: any) => [s.start, s.status, s.room.slug])).toEqual(wednesdays.map((w) => [at(w, '09:30'), 'scheduled', 'desk-room']));
+      expect(d.rooms).toEqual(expect.arrayContaining([{ slug: 'desk-room', name: '党员教育室' }, { slug: 'hall', name: '多功能厅' }]));
+      expect(d.lists).toHaveLength(1);
+      expect(d.lists[0].session).toBeNull();
+      expect((await admin.request('GET', `/booking/activities/event/${desk.course}`)).status).toBe(404);
+      expect((await admin.request('GET', `/booking/activities/course/not-an-id`)).body.error.details.errors).toEqual([expect.objectContaining({ path: 'documentId' })]);
+    });
+
+    it('enrols at the desk: confirmed while places last, then the waiting list in order; the usual mail when there is an e-mail', async () => {
+      const answers = [];
+      for (const person of PEOPLE) answers.push(await atDesk(person));
+      expect(answers[0].body.data).not.toHaveProperty('manageToken');
+      expect(answers.map((r) => [r.status, r.body.data.status, r.body.data.position])).toEqual([
+        [201, 'confirmed', null],
+        [201, 'confirmed', null],
+        [201, 'waitlisted', 1],
+        [201, 'waitlisted', 2],
+      ]);
+      const d = await detail();
+      expect(names(d.lists[0].confirmed)).toEqual([['钱奶奶', null], ['孙爷爷', null]]);
+      expect(names(d.lists[0].waitlist)).toEqual([['Anna Lee', 1], ['李阿姨', 2]]);
+      expect(d.lists[0].waitlist[1]).toMatchObject({ phone: '13900000054', email: null, note: '带孙女' });
+      expect(d.sessions.map((s: any) => [s.placesTaken, s.placesLeft, s.waiting])).toEqual(wednesdays.map(() => [2, 0, 2]));
+      expect(d.activity).toMatchObject({ placesLeft: 0, waiting: 2 });
+
+      expect((await waitForMail(cms.mailDir, (m) => m.to === 'qian@example.org')).subject).toBe('报名成功：智能手机班');
+      expect((await waitForMail(cms.mailDir, (m) => m.to === 'anna@example.org')).subject).toBe('On the waiting list: 智能手机班');
+
+      // The same phone, typed another way, is the same person.
+      const twice = await atDesk({ name: '钱奶奶', phone: '+86 139-0000-0051' });
+      expect(twice.status).toBe(400);
+      expect(twice.body.error.details.errors).toEqual([expect.objectContaining({ path: 'phone', code: 'already_enrolled' })]);
+      expect((await detail()).lists).toEqual(d.lists);
+    });
+
+    it('cancelling on someone’s behalf frees the place for the next in line, who is told', async () => {
+      await deskEnrolled(PEOPLE);
+      const first = (await detail()).lists[0].confirmed.find((p: any) => p.name === '钱奶奶');
+      const res = await admin.request('POST', `/booking/enrolments/${first.enrolment}/cancel`);
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ id: first.enrolment, status: 'cancelled', name: '钱奶奶', promotedCount: 1, promoted: [{ name: 'Anna Lee' }] });
+      const d = await detail();
+      expect(names(d.lists[0].confirmed)).toEqual([['孙爷爷', null], ['Anna Lee', null]]);
+      expect(names(d.lists[0].waitlist)).toEqual([['李阿姨', 1]]);
+      expect(d.sessions[0]).toMatchObject({ placesTaken: 2, placesLeft: 0, waiting: 1 });
+      const told = await waitForMail(cms.mailDir, (m) => m.to === 'anna@example.org' && m.subject.startsWith('You have a place'));
+      expect(told.subject).toBe('You have a place: 智能手机班');
+
+      const again = await admin.request('POST', `/booking/enrolments/${first.enrolment}/cancel`);
+      expect(again.status).toBe(400);
+      expect(again.body.error.details.errors).toEqual([expect.objectContaining({ path: 'enrolment', code: 'already_cancelled' })]);
+      expect((await admin.request('POST', '/booking/enrolments/abcdefghijklmnopqrstuvwx/cancel')).status).toBe(404);
+      expect((await admin.request('POST', '/booking/enrolments/x/cancel')).body.error.details.errors).toEqual([expect.objectContaining({ path: 'id' })]);
+    });
+
+    it.each([
+      ['no name', { name: '  ', phone: '13900000061' }, ['name']],
+      ['no phone (an e-mail alone is not enough at the desk)', { name: '周阿姨', email: 'zhou.ayi@example.org' }, ['phone']],
+      ['a phone of letters', { name: '周阿姨', phone: 'call me' }, ['phone']],
+      ['a phone too short', { name: '周阿姨', phone: '139' }, ['phone']],
+      ['a bad e-mail and no one', { name: '周阿姨', phone: '13900000061', email: 'zhou@', people: 0 }, ['email', 'people']],
+      ['a group larger than one enrolment may bring', { name: '周阿姨', phone: '13900000061', people: 2 }, ['people']],
+      ['an activity that is not there', { name: '周阿姨', phone: '13900000061', activity: 'abcdefghijklmnopqrstuvwx' }, ['activity']],
+      ['no kind', { name: '周阿姨', phone: '13900000061', kind: undefined }, ['kind']],
+    ])('refuses %s with a 400 naming the field, and enrols nobody', async (_label, data, paths) => {
+      const before = (await detail()).lists;
+      const res = await atDesk(data);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e: any) => e.path).sort()).toEqual(paths);
+      expect((await detail()).lists).toEqual(before);
+    });
+
+    it('enrols in one session of a drop-in class, which has places of its own', async () => {
+      const yoga = (await admin.request('GET', `/booking/activities/course/${desk.yoga}`)).body.data;
+      expect(yoga.lists.map((l: any) => l.session)).toEqual(yoga.sessions.map((s: any) => s.id));
+      const [first, second] = yoga.sessions;
+      const data = { kind: 'course', activity: desk.yoga, name: '冯老师', phone: '13900000071' };
+      const noSession = await admin.request('POST', '/booking/enrolments', { data });
+      expect(noSession.body.error.details.errors).toEqual([expect.objectContaining({ path: 'session', code: 'session_required' })]);
+      const otherCourse = await admin.request('POST', '/booking/enrolments', { data: { ...data, activity: desk.course, session: first.id } });
+      expect(otherCourse.body.error.details.errors).toEqual([expect.objectContaining({ path: 'session' })]);
+      expect((await admin.request('POST', '/booking/enrolments', { data: { ...data, session: first.id } })).body.data).toMatchObject({ status: 'confirmed', placesLeft: 0 });
+      const after = (await admin.request('GET', `/booking/activities/course/${desk.yoga}`)).body.data;
+      expect(after.sessions.map((s: any) => [s.id, s.placesTaken, s.placesLeft])).toEqual([[first.id, 1, 0], [second.id, 0, 1]]);
+      expect(after.lists.map((l: any) => l.confirmed.map((p: any) => p.name))).toEqual([['冯老师'], []]);
+    });
+  });
+
   describe('is for staff with the "manage activities" permission', () => {
     it('answers 401 without an admin sign-in', async () => {
       const s = await calligraphyMarkedYesterday();
@@ -577,8 +737,12 @@ describe('staff side of courses and events', () => {
         await cms.get(`/booking/reports/attendance?from=${from}&to=${to}`),
         await cms.request('POST', `/booking/sessions/${s.id}/cancel`, { data: { reason: 'x' } }),
         await cms.request('POST', `/booking/sessions/${s.id}/move`, { data: { room: 'reading' } }),
+        await cms.get('/booking/activities'),
+        await cms.get(`/booking/activities/course/${ids.chess}`),
+        await cms.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: ids.chess, name: '无名', phone: '13900000099' } }),
+        await cms.request('POST', '/booking/enrolments/abcdefghijklmnopqrstuvwx/cancel'),
       ];
-      expect(anonymous.map((r) => r.status)).toEqual([401, 401, 401, 401, 401, 401, 401]);
+      expect(anonymous.map((r) => r.status)).toEqual(anonymous.map(() => 401));
       expect(JSON.stringify(anonymous.map((r) => r.body))).not.toContain('王秀兰');
       expect((await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data).toMatchObject({ session: { status: 'scheduled' }, attendance: { personVisits: 6 } });
     });
@@ -606,6 +770,10 @@ describe('staff side of courses and events', () => {
         { permission: ACTIVITIES, method: 'POST', path: `/booking/sessions/${coming.id}/cancel`, body: { data: {} }, served: 400 },
         { permission: ACTIVITIES, method: 'POST', path: `/booking/sessions/${coming.id}/move`, body: { data: {} }, served: 400 },
         { permission: ACTIVITIES, method: 'GET', path: `/booking/reports/attendance?from=${from}&to=${to}`, served: 200 },
+        { permission: ACTIVITIES, method: 'GET', path: '/booking/activities', served: 200 },
+        { permission: ACTIVITIES, method: 'GET', path: `/booking/activities/course/${ids.chess}`, served: 200 },
+        { permission: ACTIVITIES, method: 'POST', path: '/booking/enrolments', body: { data: { kind: 'course', activity: ids.chess } }, served: 400 },
+        { permission: ACTIVITIES, method: 'POST', path: '/booking/enrolments/abcdefghijklmnopqrstuvwx/cancel', served: 404 },
       ];
 
       const roles = await admin.request('GET', '/admin/roles');

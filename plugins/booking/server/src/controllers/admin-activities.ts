@@ -1,12 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { staffActivitiesQuery, staffActivityParams } from '../schemas/activities';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { attendanceSchema, cancelSessionSchema, daySessionsQuery, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
 import { getService } from '../utils/get-service';
 import { answeringConflicts, sendCsv } from './respond';
 
-/** Staff's side of courses and events: a day's sessions, rosters, attendance, the service-volume report, cancelling and moving sessions. */
+/** Staff's side of courses and events: the desk's list and detail, a day's sessions, rosters, attendance, the service-volume report, cancelling and moving sessions. */
 const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async list(ctx: Context) {
+    const query = parseOrThrow(staffActivitiesQuery, ctx.query);
+    ctx.body = { data: await getService(strapi, 'activityDesk').list(query, new Date()) };
+  },
+
+  async detail(ctx: Context) {
+    const { type, documentId } = parseOrThrow(staffActivityParams, ctx.params);
+    ctx.body = { data: await getService(strapi, 'activityDesk').detail(type, documentId, new Date()) };
+  },
+
   async sessionsOfDay(ctx: Context) {
     const { date } = parseOrThrow(daySessionsQuery, ctx.query);
     ctx.body = { data: await getService(strapi, 'sessionDay').list(date, new Date()) };

@@ -104,6 +104,12 @@ export const activityRepository = (strapi: Core.Strapi) => {
       return (await docs(kind).findMany({ status: 'published', locale, populate, sort: [{ sortOrder: 'asc' }, { slug: 'asc' }] })).map(fromDocument);
     },
 
+    /** Published activities whose title or slug holds `q` (any case); all of them without `q`. */
+    async searchPublished(kind: ActivityKind, locale: string | undefined, q?: string): Promise<ActivityRow[]> {
+      const filters = q ? { $or: [{ title: { $containsi: q } }, { slug: { $containsi: q } }] } : {};
+      return (await docs(kind).findMany({ status: 'published', locale, filters, populate, sort: [{ sortOrder: 'asc' }, { slug: 'asc' }] })).map(fromDocument);
+    },
+
     async findPublishedBySlug(kind: ActivityKind, slug: string, locale: string | undefined): Promise<ActivityRow | null> {
       return mapOrNull(await docs(kind).findFirst({ status: 'published', locale, filters: { slug }, populate }));
     },

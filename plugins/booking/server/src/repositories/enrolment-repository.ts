@@ -81,6 +81,11 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
 
     forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId, status: { $in: ['confirmed', 'waitlisted'] } }),
 
+    async findById(documentId: string): Promise<EnrolmentRow | null> {
+      const d = await docs().findOne({ documentId });
+      return d ? fromDocument(d) : null;
+    },
+
     findByTokenHash: async (manageTokenHash: string) => (await findMany({ manageTokenHash }))[0] ?? null,
 
     async activeCountBySession(kind: ActivityKind, activityId: string): Promise<Map<string, number>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, localeQuery, withinDays } from './fields';
+import { documentId, isoDate, localeQuery, withinDays } from './fields';
 
 export const localeOnly = z.object({ locale: localeQuery }).loose();
 
@@ -12,3 +12,10 @@ export const timetableQuery = z
   .superRefine((q, ctx) => {
     if (q.from && q.to) withinDays(MAX_TIMETABLE_DAYS)({ from: q.from, to: q.to }, ctx);
   });
+
+const activityType = z.enum(['course', 'event'], { error: 'must be course or event' });
+
+/** Staff's list of courses and events: one kind or both, optionally those whose title or slug holds `q`. */
+export const staffActivitiesQuery = z.object({ type: activityType.optional(), q: z.string().trim().max(80, 'must be at most 80 characters').optional() }).loose();
+
+export const staffActivityParams = z.object({ type: activityType, documentId: documentId('a course or event') });

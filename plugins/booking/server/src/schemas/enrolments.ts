@@ -20,3 +20,29 @@ export const enrolmentRequestSchema = z
   });
 
 export type EnrolmentRequest = z.infer<typeof enrolmentRequestSchema>;
+
+const activityKind = z.enum(['course', 'event'], { error: 'must be course or event' });
+
+/**
+ * An enrolment staff take at the desk or on the phone: the activity by id, a phone number the
+ * centre can call (e-mail optional: many residents have none); otherwise the public rules.
+ */
+export const staffEnrolmentSchema = z
+  .object({
+    kind: activityKind,
+    activity: documentId('a course or event', 'is required: the id of the course or event'),
+    session: documentId('a session').optional().nullable(),
+    name: trimmed(80).min(1, 'is required: the name of the person taking part'),
+    phone: optionalPhone,
+    email: optionalEmail,
+    people: people.default(1),
+    note: trimmed(300).optional().nullable(),
+    language: language.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'is required: a phone number the centre can call' });
+  });
+
+export type StaffEnrolmentRequest = z.infer<typeof staffEnrolmentSchema>;
+
+export const enrolmentParams = z.object({ id: documentId('an enrolment') });

@@ -1,4 +1,5 @@
 import activities from './activities';
+import activityDesk from './activity-desk';
 import activityReport from './activity-report';
 import availability from './availability';
 import board from './board';
@@ -26,6 +27,7 @@ export default {
   closures,
   board,
   activities,
+  activityDesk,
   enrolments,
   sessionSync,
   sessionRoster,

@@ -1,0 +1,29 @@
+import { checkDraft, emptyDraft, formFieldOf, serverFieldMessage } from '../../../../../../../plugins/booking/admin/src/utils/enrolment-form';
+
+/** The message's id stands for its translation. */
+const t = (id: string) => id;
+const draft = (patch: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft(), name: '钱奶奶', phone: '13900000051', ...patch });
+
+describe('the desk’s enrolment form', () => {
+  it('accepts a name and a phone, with or without an e-mail', () => {
+    expect(checkDraft(draft({}), 1, t)).toEqual({});
+    expect(checkDraft(draft({ email: 'qian@example.org', phone: '+86 139-0000-0051' }), 1, t)).toEqual({});
+  });
+
+  it('names each field that is wrong, with the message saying what to fix', () => {
+    expect(checkDraft(draft({ name: '  ', phone: '' }), 1, t)).toEqual({ name: 'activities.error.nameRequired', phone: 'activities.error.phoneRequired' });
+    expect(checkDraft(draft({ phone: '打电话' }), 1, t)).toEqual({ phone: 'activities.error.phoneShape' });
+    expect(checkDraft(draft({ phone: '139' }), 1, t)).toEqual({ phone: 'activities.error.phoneDigits' });
+    expect(checkDraft(draft({ email: 'qian@' }), 1, t)).toEqual({ email: 'activities.error.email' });
+    expect(checkDraft(draft({ people: '0' }), 1, t)).toEqual({ people: 'activities.error.people' });
+    expect(checkDraft(draft({ people: '3' }), 2, t)).toEqual({ people: 'activities.error.peopleMax' });
+  });
+
+  it('says the server’s refusals by their rule code, else by what the field needs, and puts them where they belong', () => {
+    expect(serverFieldMessage('phone', { message: 'is already enrolled here', code: 'already_enrolled' }, t)).toBe('activities.error.alreadyEnrolled');
+    expect(serverFieldMessage('phone', { message: 'must be a phone number of digits, spaces or dashes' }, t)).toBe('activities.error.phoneInvalid');
+    expect(serverFieldMessage('activity', { message: 'enrolment closed', code: 'closed' }, t)).toBe('activities.error.closed');
+    expect(formFieldOf('phone')).toBe('phone');
+    expect(formFieldOf('activity')).toBe('form');
+  });
+});
