@@ -1,8 +1,15 @@
 import type { TestCms } from './cms';
 import { TEST_ADMIN } from './cms';
 
-/** Signs in as the test's staff account and returns request helpers carrying the admin token. */
-export const asAdmin = async (cms: TestCms) => {
+export interface AdminSession {
+  token: string;
+  request(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+// Strapi limits admin sign-ins per address and e-mail (a few a minute); a test signs in once per CMS.
+const sessions = new WeakMap<TestCms, Promise<AdminSession>>();
+
+const signIn = async (cms: TestCms): Promise<AdminSession> => {
   const login = await cms.request('POST', '/admin/login', TEST_ADMIN);
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   const token: string = login.body.data.token ?? login.body.data.accessToken;
@@ -11,4 +18,16 @@ export const asAdmin = async (cms: TestCms) => {
     token,
     request: (method: string, urlPath: string, body?: unknown) => cms.request(method, urlPath, body, auth),
   };
+};
+
+/** Request helpers carrying the test's staff account's admin token (signed in once per CMS). */
+export const asAdmin = (cms: TestCms): Promise<AdminSession> => {
+  let session = sessions.get(cms);
+  if (!session) {
+    session = signIn(cms);
+    sessions.set(cms, session);
+    // A failed sign-in is not kept: the next call tries again.
+    session.catch(() => sessions.delete(cms));
+  }
+  return session;
 };
