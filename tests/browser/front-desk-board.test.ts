@@ -216,4 +216,28 @@ describe('the front desk’s day board', () => {
     await page.mouse.move(0, 0);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('shows staff who manage only activities the board, with nothing offered to book', async () => {
+    const role = await admin.request('POST', '/admin/roles', { name: '活动老师', description: 'activities only' });
+    expect(role.status).toBe(201);
+    const granted = await admin.request('PUT', `/admin/roles/${role.body.data.id}/permissions`, {
+      permissions: [{ action: 'plugin::booking.activities.manage', subject: null, properties: {}, conditions: [] }],
+    });
+    expect(granted.status).toBe(200);
+    const teacher = await createStaffAccount(cms, { email: 'teacher@linli.test', roleCode: role.body.data.code });
+    const own = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
+    await signInToPanel(own, cms, teacher);
+    await own.goto(`${cms.url}/admin/plugins/booking/board`);
+    await own.locator('[data-board-view="day"] [data-free="fd-hall"]').first().waitFor({ timeout: 60_000 });
+    // Free time is shown, not offered.
+    expect(await own.locator('[data-free]').count()).toBeGreaterThan(0);
+    await expect(own.getByRole('button', { name: '代客预约', exact: true }).count()).resolves.toBe(0);
+    await expect(own.locator('button[data-free]').count()).resolves.toBe(0);
+    // Their colleague at the desk is offered both.
+    await page.goto(`${cms.url}/admin/plugins/booking/board`);
+    await page.getByRole('button', { name: '代客预约', exact: true }).waitFor({ timeout: 60_000 });
+    await page.locator('[data-board-view="day"] button[data-free="fd-hall"]').first().waitFor();
+    await own.context().close();
+  });
 });
+

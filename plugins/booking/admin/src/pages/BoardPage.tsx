@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import type { BoardItem, GetBoard } from '../../../shared/contracts/board';
@@ -35,6 +35,9 @@ const BoardPage = () => {
   const [open, setOpen] = React.useState<BoardItem | null>(null);
   const [booking, setBooking] = React.useState<BookingStart | null>(null);
   const corrected = React.useRef(false);
+  // The board is open to activities staff too; only those who manage reservations may book from it.
+  const { allowedActions } = useRBAC(PAGE_PERMISSIONS.requests);
+  const onBook = allowedActions.canManage ? setBooking : undefined;
 
   const dates = datesOfView(view, anchor);
   const from = dates[0];
@@ -73,9 +76,11 @@ const BoardPage = () => {
         title={t('board.title', 'Day board')}
         subtitle={t('board.subtitle', 'Every room against time, for a day or a week.')}
         primaryAction={
-          <Button startIcon={<Plus />} onClick={() => setBooking({ room: board?.choices[0]?.slug ?? '', date: view === 'day' ? anchor : today })}>
-            {t('board.newBooking', 'New booking')}
-          </Button>
+          onBook && (
+            <Button startIcon={<Plus />} onClick={() => onBook({ room: board?.choices[0]?.slug ?? '', date: view === 'day' ? anchor : today })}>
+              {t('board.newBooking', 'New booking')}
+            </Button>
+          )
         }
       />
       <Layouts.Content>
@@ -130,8 +135,8 @@ const BoardPage = () => {
         )}
         {board && board.rooms.length > 0 && board.from === from && board.to === to && (
           view === 'day'
-            ? <DayGrid board={board} date={anchor} t={t} onOpen={setOpen} onBook={setBooking} />
-            : <WeekGrid board={board} dates={dates} locale={locale} t={t} onOpen={setOpen} onBook={setBooking} onDay={(date) => { setAnchor(date); setView('day'); }} />
+            ? <DayGrid board={board} date={anchor} t={t} onOpen={setOpen} onBook={onBook} />
+            : <WeekGrid board={board} dates={dates} locale={locale} t={t} onOpen={setOpen} onBook={onBook} onDay={(date) => { setAnchor(date); setView('day'); }} />
         )}
         <ItemDetails item={open} room={board?.rooms.find((r) => r.id === open?.roomId)} locale={locale} t={t} onClose={() => setOpen(null)} onChanged={() => void load()} />
         <BookingForm initial={booking} choices={board?.choices ?? []} locale={locale} t={t} onClose={() => setBooking(null)} onBooked={() => void load()} />

@@ -16,7 +16,8 @@ interface Props {
   date: string;
   t: Translate;
   onOpen(item: BoardItem): void;
-  onBook(start: BookingStart): void;
+  /** Absent for staff who may not book rooms: free stretches are then shown, not offered. */
+  onBook?(start: BookingStart): void;
 }
 
 const ROOM_COLUMN = '11rem';
@@ -49,7 +50,7 @@ export const DayGrid = ({ board, date, t, onOpen, onBook }: Props) => {
           // A pointer picks the half hour under it; a keyboard starts at the stretch's beginning.
           const box = event.currentTarget.getBoundingClientRect();
           const fraction = event.detail > 0 && box.width > 0 ? (event.clientX - box.left) / box.width : 0;
-          onBook({ room: room.slug, date, start: slotAt(stretch, fraction, room.slotMinutes, tz) });
+          onBook?.({ room: room.slug, date, start: slotAt(stretch, fraction, room.slotMinutes, tz) });
         };
         return (
           <Box
@@ -72,18 +73,22 @@ export const DayGrid = ({ board, date, t, onOpen, onBook }: Props) => {
               return (
                 <Box
                   key={f.start}
-                  tag="button"
-                  type="button"
+                  {...(onBook
+                    ? {
+                        tag: 'button' as const,
+                        type: 'button' as const,
+                        'aria-label': t('board.bookFree', 'Book {room}, free {when}', { room: room.name, when }),
+                        title: t('board.bookFree', 'Book {room}, free {when}', { room: room.name, when }),
+                        onClick: book(f),
+                        cursor: 'pointer',
+                      }
+                    : {})}
                   data-free={room.slug}
-                  aria-label={t('board.bookFree', 'Book {room}, free {when}', { room: room.name, when })}
-                  title={t('board.bookFree', 'Book {room}, free {when}', { room: room.name, when })}
-                  onClick={book(f)}
                   background="neutral0"
                   borderColor="neutral300"
                   borderStyle="dashed"
                   borderWidth="1px"
                   hasRadius
-                  cursor="pointer"
                   padding={1}
                   textAlign="left"
                   overflow="hidden"

@@ -13,7 +13,8 @@ interface Props {
   locale: string;
   t: Translate;
   onOpen(item: BoardItem): void;
-  onBook(start: BookingStart): void;
+  /** Absent for staff who may not book rooms. */
+  onBook?(start: BookingStart): void;
   onDay(date: string): void;
 }
 
@@ -47,11 +48,13 @@ export const WeekGrid = ({ board, dates, locale, t, onOpen, onBook, onDay }: Pro
               {(cells.get(cellKey(room.id, date)) ?? []).map((item) => (
                 <ItemBlock key={`${item.kind}-${item.ids.session ?? item.ids.reservation ?? item.ids.closure ?? ''}-${item.start}`} item={item} tz={tz} t={t} compact onOpen={onOpen} />
               ))}
-              <Flex justifyContent="flex-end">
-                <IconButton label={t('board.bookOn', 'Book {room} on {day}', { room: room.name, day: dayLabel(date, locale) })} variant="ghost" size="S" onClick={() => onBook({ room: room.slug, date })}>
-                  <Plus />
-                </IconButton>
-              </Flex>
+              {onBook && (
+                <Flex justifyContent="flex-end">
+                  <IconButton label={t('board.bookOn', 'Book {room} on {day}', { room: room.name, day: dayLabel(date, locale) })} variant="ghost" size="S" onClick={() => onBook({ room: room.slug, date })}>
+                    <Plus />
+                  </IconButton>
+                </Flex>
+              )}
             </Flex>
           ))}
         </Box>
