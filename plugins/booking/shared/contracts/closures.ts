@@ -16,7 +16,9 @@ export interface StaffClosure extends ZonedInterval {
 export interface ClosableRoom {
   id: string;
   name: string;
-  /** Where the room is (floor, wing), as editors wrote it; rooms are grouped by it. */
+  /** The storey staff number it by (rooms are grouped by it), null when not given. */
+  floor: number | null;
+  /** Where the room is, as editors wrote it; groups rooms when no floor is given. */
   location: string | null;
 }
 

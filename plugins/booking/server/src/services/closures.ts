@@ -101,7 +101,7 @@ const closures = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Closures still to come or under way, or those over; with what the form needs. */
     async list(scope: 'upcoming' | 'past', now: Date): Promise<ListClosures.Response> {
-      const rooms: ClosableRoom[] = (await roomRepository(strapi).findPublished(await defaultLocaleOf(strapi))).map((r) => ({ id: r.documentId, name: r.name, location: r.location }));
+      const rooms: ClosableRoom[] = (await roomRepository(strapi).findPublished(await defaultLocaleOf(strapi))).map((r) => ({ id: r.documentId, name: r.name, floor: r.floor, location: r.location }));
       return { data: await viewOf(await repository.list(scope, now)), meta: { timezone: tz(), rooms } };
     },
 

@@ -5,10 +5,14 @@ import { useT } from '../../utils/use-t';
 
 export type FieldMessages = Partial<Record<keyof ClosureForm, string>>;
 
-/** Rooms by where they are (floor, wing) when editors said so; otherwise one group. */
-const byLocation = (rooms: ClosableRoom[]): Array<[string | null, ClosableRoom[]]> => {
+/** Rooms by floor when staff numbered them, else by where editors said they are; otherwise one group. */
+const byLocation = (rooms: ClosableRoom[], floorLabel: (n: number) => string): Array<[string | null, ClosableRoom[]]> => {
   const groups = new Map<string | null, ClosableRoom[]>();
-  for (const room of rooms) groups.set(room.location, [...(groups.get(room.location) ?? []), room]);
+  const ordered = [...rooms].sort((a, b) => (a.floor ?? Infinity) - (b.floor ?? Infinity));
+  for (const room of ordered) {
+    const key = room.floor !== null ? floorLabel(room.floor) : room.location;
+    groups.set(key, [...(groups.get(key) ?? []), room]);
+  }
   return [...groups.entries()];
 };
 
@@ -33,7 +37,7 @@ export const ClosureFormFields = ({
   const { t } = useT();
   const set = <K extends keyof ClosureForm>(key: K, value: ClosureForm[K]) => onChange({ ...form, [key]: value });
   const toggleRoom = (id: string, on: boolean) => set('rooms', on ? [...form.rooms, id] : form.rooms.filter((r) => r !== id));
-  const groups = byLocation(rooms);
+  const groups = byLocation(rooms, (n) => t('closures.floorN', 'Floor {n}', { n }));
 
   return (
     <form
