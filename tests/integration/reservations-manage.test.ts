@@ -144,9 +144,10 @@ describe('managing a reservation by its link, and a resident’s own list', () =
   it('does not cancel a date that has passed; cancelling "everything" leaves past dates alone', async () => {
     const today = zonedDateOf(new Date(), TZ);
     const past = addDays(today, -6);
-    // Staff may enter a booking in the past (say, to record what happened); residents cannot.
+    // Staff may enter a booking in the past with a written reason (to record what happened); residents cannot.
     const entered = await admin.request('POST', '/booking/reservations', {
       data: reservation({
+        overrideReason: '补登记：书画社每周一上午',
         room: 'manage-past',
         start: at(past, '09:00'),
         end: at(past, '10:00'),

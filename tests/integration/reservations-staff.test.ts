@@ -363,6 +363,16 @@ describe('staff handling reservations in the admin API', () => {
       expect(codesOf(publicTry)).toContain('under_minimum_notice');
     });
 
+    it('records a use after the fact only with a reason', async () => {
+      const yesterday = addDays(zonedDateOf(new Date(), TZ), -1);
+      const slot = { room: 'staff-override', start: at(yesterday, '15:00'), end: at(yesterday, '16:00'), phone: '13900000005', email: null };
+      expect(codesOf(await admin.request('POST', STAFF, { data: reservation(slot) }))).toEqual(['in_the_past']);
+      expect(await taken(slot)).toBe(false);
+      const recorded = await admin.request('POST', STAFF, { data: reservation({ ...slot, overrideReason: '合唱团昨天临时借用，补登记。' }) });
+      expect(recorded.status).toBe(201);
+      expect(await taken(slot)).toBe(true);
+    });
+
     it('waives the horizon and the weekly quota only with a reason', async () => {
       const far = dayAhead(3, 4);
       const farSlot = { room: 'staff-override', start: at(far, '10:00'), end: at(far, '11:00'), phone: '13900000002', email: null };

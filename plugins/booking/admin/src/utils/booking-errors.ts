@@ -9,7 +9,7 @@ const RULES: Record<string, string> = {
   end_not_after_start: 'The end must be after the start.',
   outside_opening_hours: 'Outside the opening hours of the centre or room.',
   in_closure: 'The room is closed then.',
-  in_the_past: 'This time has already passed.',
+  in_the_past: 'This time has already passed. Staff may record a use after the fact with a written reason.',
   under_minimum_notice: 'Too soon: the room needs more notice. Staff may book it anyway with a written reason.',
   too_far_ahead: 'Too far ahead for this room. Staff may book it anyway with a written reason.',
   over_weekly_quota: 'This contact would go over the room’s weekly limit. Staff may book it anyway with a written reason.',
@@ -18,7 +18,7 @@ const RULES: Record<string, string> = {
 };
 
 /** The rules staff may waive with a reason (WAIVABLE_CODES on the server). */
-export const WAIVABLE = new Set(['under_minimum_notice', 'too_far_ahead', 'over_weekly_quota']);
+export const WAIVABLE = new Set(['in_the_past', 'under_minimum_notice', 'too_far_ahead', 'over_weekly_quota']);
 
 /** What is wrong with a field when the server gives no rule code, per field of the booking request. */
 const FIELDS: Record<string, string> = {

@@ -24,8 +24,12 @@ import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { centreHours } from './centre-hours';
 
-/** The only rules staff may waive for a caller, and only with a written reason (stored on the reservation). */
-export const WAIVABLE_CODES: ReadonlySet<ViolationCode> = new Set<ViolationCode>(['under_minimum_notice', 'too_far_ahead', 'over_weekly_quota']);
+/**
+ * The only rules staff may waive for a caller, and only with a written reason (stored on the
+ * reservation): notice (a date already passed is notice below zero: staff record a use after the
+ * fact), the booking horizon and the weekly quota.
+ */
+export const WAIVABLE_CODES: ReadonlySet<ViolationCode> = new Set<ViolationCode>(['in_the_past', 'under_minimum_notice', 'too_far_ahead', 'over_weekly_quota']);
 
 export interface RequestContext {
   now: Date;
