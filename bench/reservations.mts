@@ -3,7 +3,7 @@
 // Starts an embedded PostgreSQL in a temporary folder and the compiled CMS against it, creates
 // rooms through the admin API, seeds a year of confirmed reservations with SQL (rows laid out
 // exactly as the Document Service writes them, plus their booking_holds rows), checks the seed
-// reads back through the API, then measures four scenarios with autocannon on 127.0.0.1 and
+// reads back through the API, then measures six scenarios with autocannon on 127.0.0.1 and
 // writes bench/results/reservations-<date>.json and .md. See bench/README.md.
 //
 // Options (flags, or the environment variables in brackets):
@@ -511,6 +511,8 @@ const measure = async (scenario: {
   connections?: number;
   requests?: CannonRequest[];
   responseBytes?: number;
+  /** Staff routes sign in with the admin panel's token. */
+  token?: string;
 }): Promise<ScenarioResult> => {
   const connections = scenario.connections ?? settings.connections;
   log(`${scenario.title}: ${settings.warmupSeconds} s warm-up, ${settings.durationSeconds} s measured, ${connections} connections…`);
@@ -520,6 +522,7 @@ const measure = async (scenario: {
     connections,
     pipelining: settings.pipelining,
     timeout: 60,
+    ...(scenario.token ? { headers: { authorization: `Bearer ${scenario.token}` } } : {}),
     ...(scenario.requests ? { requests: scenario.requests } : {}),
   };
   const warmup = settings.warmupSeconds > 0 ? await autocannon({ ...options, duration: settings.warmupSeconds }) : undefined;
@@ -705,8 +708,8 @@ const main = async () => {
     const oneRoom = rooms[Math.floor(rooms.length / 2)].slug;
     const scenarios: ScenarioResult[] = [];
 
-    const probe = async (urlPath: string, check: (body: any) => boolean) => {
-      const res = await request('GET', urlPath);
+    const probe = async (urlPath: string, check: (body: any) => boolean, staffToken?: string) => {
+      const res = await request('GET', urlPath, undefined, staffToken);
       expectStatus(urlPath, res, 200);
       if (!check(res.body)) throw new Error(`${urlPath}: unexpected answer ${JSON.stringify(res.body).slice(0, 300)}`);
       return res.bytes;
@@ -737,6 +740,31 @@ const main = async () => {
         path: allWeekPath,
         connections: settings.allRoomsConnections,
         responseBytes: await probe(allWeekPath, (b) => b.data.length === rooms.length && b.data.every((r: any) => r.days.length === 7)),
+      })
+    );
+
+    // The front desk's board: every room, a busy day and a busy week, as staff open it each morning.
+    const boardDayPath = `/booking/board?from=${weekFrom}&to=${weekFrom}`;
+    scenarios.push(
+      await measure({
+        name: 'board-day',
+        title: `Day board, all ${rooms.length} rooms, one day`,
+        method: 'GET',
+        path: boardDayPath,
+        token,
+        responseBytes: await probe(boardDayPath, (b) => b.data.rooms.length === rooms.length && b.data.items.length >= rooms.length * settings.bookingsPerRoomDay, token),
+      })
+    );
+    const boardWeekPath = `/booking/board?from=${weekFrom}&to=${weekTo}`;
+    scenarios.push(
+      await measure({
+        name: 'board-week',
+        title: `Week board, all ${rooms.length} rooms, one week`,
+        method: 'GET',
+        path: boardWeekPath,
+        connections: settings.allRoomsConnections,
+        token,
+        responseBytes: await probe(boardWeekPath, (b) => b.data.rooms.length === rooms.length && b.data.items.length >= rooms.length * 7 * settings.bookingsPerRoomDay, token),
       })
     );
 
