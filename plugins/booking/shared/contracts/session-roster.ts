@@ -1,5 +1,6 @@
 /** The staff API's sessions of a day and a session's roster, as the server answers them and the admin panel reads them. */
 
+import type { DeskPerson } from './activities';
 import type { ZonedInterval } from './reservations';
 
 export type SessionStatus = 'scheduled' | 'cancelled';
@@ -38,20 +39,12 @@ export interface StaffSession extends ZonedInterval {
   scheduled: ZonedInterval | null;
 }
 
-/** One person (or family) on a roster; `people` counts the party, `presentPeople` those marked present. */
-export interface RosterPerson {
-  enrolment: string;
-  /** A roster holds the confirmed and the waiting list; the type is the enrolment's. */
-  status: 'confirmed' | 'waitlisted' | 'cancelled';
-  position: number | null;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  people: number;
-  /** What the person wrote when enrolling: for a child, often the class and who collects them. */
-  note: string | null;
-  language: 'zh-CN' | 'en';
-  enrolledAt: string | null;
+/**
+ * One person (or family) on a roster, as on the desk's lists (`people` counts the party; `note` is
+ * what they wrote when enrolling: for a child, often the class and who collects them), with
+ * `presentPeople` those marked present.
+ */
+export interface RosterPerson extends DeskPerson {
   present: boolean;
   presentPeople: number | null;
 }

@@ -1,35 +1,21 @@
-import type { DeskActivity, DeskEnrolmentList, DeskPerson, DeskSession } from '../../../shared/contracts/activities';
+import type { DeskActivity, DeskEnrolmentList, DeskSession } from '../../../shared/contracts/activities';
 import { confirmedPeople } from '../core/enrolment/confirmed-people';
 import { zonedInterval } from '../core/time/zoned-interval';
-import { instantToZonedIso } from '../core/time/zoned';
 import type { ActivityKind, ActivityRow } from '../repositories/activity-repository';
 import type { EnrolmentRow } from '../repositories/enrolment-repository';
 import type { RoomRow } from '../repositories/room-repository';
 import type { SessionRow } from '../repositories/session-repository';
-import { staffSessionView } from './session-staff';
+import { enrolledPerson, staffSessionView } from './session-staff';
 
 /** The activities desk: courses and events with their places, sessions and people, as staff see them. */
 
 const byPosition = (a: EnrolmentRow, b: EnrolmentRow) => (a.position ?? 0) - (b.position ?? 0);
 
-export const deskPerson = (row: EnrolmentRow, tz: string): DeskPerson => ({
-  enrolment: row.documentId,
-  status: row.status,
-  position: row.position,
-  name: row.name,
-  phone: row.phone,
-  email: row.email,
-  people: row.people,
-  note: row.note,
-  language: row.language,
-  enrolledAt: row.createdAt ? instantToZonedIso(row.createdAt, tz) : null,
-});
-
 /** The confirmed in the order they enrolled, then the waiting list in its order. */
 export const deskList = (session: string | null, rows: EnrolmentRow[], tz: string): DeskEnrolmentList => ({
   session,
-  confirmed: rows.filter((r) => r.status === 'confirmed').map((r) => deskPerson(r, tz)),
-  waitlist: rows.filter((r) => r.status === 'waitlisted').sort(byPosition).map((r) => deskPerson(r, tz)),
+  confirmed: rows.filter((r) => r.status === 'confirmed').map((r) => enrolledPerson(r, tz)),
+  waitlist: rows.filter((r) => r.status === 'waitlisted').sort(byPosition).map((r) => enrolledPerson(r, tz)),
 });
 
 /** Active enrolments of one activity, grouped by what places are counted against (the term, or each session). */

@@ -1,3 +1,4 @@
+import type { DeskPerson } from '../../../shared/contracts/activities';
 import type { ListDaySessions, Roster } from '../../../shared/contracts/session-roster';
 import { zonedInterval } from '../core/time/zoned-interval';
 import { instantToZonedIso } from '../core/time/zoned';
@@ -32,8 +33,8 @@ export const staffActivityView = (s: SessionRow, activity: ActivityRow | null) =
   capacity: activity?.capacity ?? null,
 });
 
-/** One person on the roster; `marks` holds the people marked present by enrolment. */
-export const personView = (row: EnrolmentRow, marks: Map<string, number>, tz: string) => ({
+/** One person (or family) enrolled, as staff see them: on the desk's lists and on a roster. */
+export const enrolledPerson = (row: EnrolmentRow, tz: string): DeskPerson => ({
   enrolment: row.documentId,
   status: row.status,
   position: row.position,
@@ -44,6 +45,11 @@ export const personView = (row: EnrolmentRow, marks: Map<string, number>, tz: st
   note: row.note,
   language: row.language,
   enrolledAt: row.createdAt ? instantToZonedIso(row.createdAt, tz) : null,
+});
+
+/** One person on the roster; `marks` holds the people marked present by enrolment. */
+export const personView = (row: EnrolmentRow, marks: Map<string, number>, tz: string) => ({
+  ...enrolledPerson(row, tz),
   present: marks.has(row.documentId),
   presentPeople: marks.get(row.documentId) ?? null,
 });
