@@ -233,6 +233,23 @@ describe('the front desk’s day board', () => {
     expect(await own.locator('[data-free]').count()).toBeGreaterThan(0);
     await expect(own.getByRole('button', { name: '代客预约', exact: true }).count()).resolves.toBe(0);
     await expect(own.locator('button[data-free]').count()).resolves.toBe(0);
+    // A pending request opens with its details, but deciding it is for the reservations desk.
+    const later = addDays(today, 3);
+    const asked = await cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'fd-hall', start: at(later, '14:00'), end: at(later, '15:00'), contactName: '赵明', email: 'zhao@example.org' }),
+    });
+    expect(asked.status).toBe(201);
+    await own.goto(`${cms.url}/admin/plugins/booking/board`);
+    await own.locator('[data-board-view="day"]').waitFor({ timeout: 60_000 });
+    for (let d = today; d < later; d = addDays(d, 1)) {
+      const answered = own.waitForResponse((r) => r.url().includes('/booking/board?') && r.ok());
+      await own.getByRole('button', { name: '后一天', exact: true }).click();
+      await answered;
+    }
+    await own.locator(`[data-reference="${asked.body.data.reference}"]`).click();
+    const dialog = own.getByRole('dialog');
+    await expect(dialog.innerText()).resolves.toContain('赵明');
+    await expect(dialog.getByRole('button', { name: '通过', exact: true }).count()).resolves.toBe(0);
     // Their colleague at the desk is offered both.
     await page.goto(`${cms.url}/admin/plugins/booking/board`);
     await page.getByRole('button', { name: '代客预约', exact: true }).waitFor({ timeout: 60_000 });

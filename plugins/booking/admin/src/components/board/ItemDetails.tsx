@@ -1,8 +1,9 @@
 import * as React from 'react';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, LinkButton, Modal, Textarea, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import type { BoardItem, BoardRoom } from '../../../../shared/contracts/board';
+import { PAGE_PERMISSIONS } from '../../permissions';
 import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage } from '../../utils/fetch-error';
 import { occurrenceLabel } from '../../utils/occurrence-label';
@@ -33,6 +34,8 @@ export const ItemDetails = ({ item, room, locale, t, onClose, onChanged }: Props
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [rejecting, setRejecting] = React.useState(false);
+  // Deciding requests is for staff who manage reservations; activities staff only see them.
+  const canDecide = Boolean(useRBAC(PAGE_PERMISSIONS.requests).allowedActions.canManage);
   const [reason, setReason] = React.useState('');
   const [busy, setBusy] = React.useState(false);
 
@@ -98,7 +101,7 @@ export const ItemDetails = ({ item, room, locale, t, onClose, onChanged }: Props
                 <Button variant="tertiary">{t('board.close', 'Close')}</Button>
               </Modal.Close>
               <Flex gap={2}>
-                {item.kind === 'reservation' && item.status === 'pending' && !rejecting && (
+                {canDecide && item.kind === 'reservation' && item.status === 'pending' && !rejecting && (
                   <>
                     <Button variant="danger-light" onClick={() => setRejecting(true)} disabled={busy}>{t('reservations.reject', 'Reject')}</Button>
                     <Button onClick={() => void decide('approve')} loading={busy}>{t('reservations.approve', 'Approve')}</Button>
