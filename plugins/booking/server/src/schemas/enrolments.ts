@@ -1,17 +1,22 @@
 import { z } from 'zod';
 import { documentId, language, optionalEmail, optionalPhone, people, requireContact, slugSchema, trimmed } from './fields';
 
+/** Who takes part, the same whether they enrol themselves or staff enrol them. */
+const personFields = {
+  name: trimmed(80).min(1, 'is required: the name of the person taking part'),
+  phone: optionalPhone,
+  email: optionalEmail,
+  people: people.default(1),
+  note: trimmed(300).optional().nullable(),
+  language: language.optional(),
+};
+
 export const enrolmentRequestSchema = z
   .object({
     course: slugSchema.optional(),
     event: slugSchema.optional(),
     session: documentId('a session').optional(),
-    name: trimmed(80).min(1, 'is required: the name of the person taking part'),
-    phone: optionalPhone,
-    email: optionalEmail,
-    people: people.default(1),
-    note: trimmed(300).optional().nullable(),
-    language: language.optional(),
+    ...personFields,
   })
   .superRefine((r, ctx) => {
     const targets = [r.course, r.event, r.session].filter(Boolean).length;
@@ -32,12 +37,7 @@ export const staffEnrolmentSchema = z
     kind: activityKind,
     activity: documentId('a course or event', 'is required: the id of the course or event'),
     session: documentId('a session').optional().nullable(),
-    name: trimmed(80).min(1, 'is required: the name of the person taking part'),
-    phone: optionalPhone,
-    email: optionalEmail,
-    people: people.default(1),
-    note: trimmed(300).optional().nullable(),
-    language: language.optional(),
+    ...personFields,
   })
   .superRefine((r, ctx) => {
     if (!r.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'is required: a phone number the centre can call' });
