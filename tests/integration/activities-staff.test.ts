@@ -1,5 +1,7 @@
 import { asAdmin } from '../harness/admin';
-import { startTestCms, type TestCms } from '../harness/cms';
+import { Client } from 'pg';
+import pWaitFor from 'p-wait-for';
+import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
 import { at, createActivity, createRoom, dayAhead, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
 
@@ -563,6 +565,34 @@ describe('staff side of courses and events', () => {
       expect(await busy('hall', third)).toEqual([]);
       expect(await busy('hall', thursday)).toEqual([]);
       expect((await busy('hall', friday)).map((b: any) => b.kind)).toEqual(['course', 'reservation']);
+    });
+
+    // PostgreSQL only: the test holds a lock through its own connection to order the two requests exactly.
+    (testDatabaseKind() === 'postgres' ? it : it.skip)('an enrolment that waited while staff cancelled the session is refused, not confirmed on a cancelled session', async () => {
+      const { documentId } = await createActivity(admin, 'course', { slug: 'race-tai-chi', title: '太极', enrolmentMode: 'session', capacity: 5, roomId: ids.reading, schedule: weekly(['sun'], dayAhead(7, 2), dayAhead(7, 2), '07:00', 60) });
+      const [session] = await sessionsOf('race-tai-chi', dayAhead(7, 2), dayAhead(7, 2));
+      const db = new Client({ connectionString: cms.database.env.DATABASE_URL });
+      await db.connect();
+      try {
+        // Hold the session's places, as a slower enrolment would: the next enrolment reads the session as scheduled and waits here.
+        await db.query('BEGIN');
+        const target = `course:${documentId}:${session.id}`;
+        await db.query('INSERT INTO booking_capacity_locks (target) VALUES ($1) ON CONFLICT DO NOTHING', [target]);
+        await db.query('SELECT target FROM booking_capacity_locks WHERE target = $1 FOR UPDATE', [target]);
+        const waiting = enrol({ session: session.id, name: '吴阿姨', phone: '13900000051' });
+        await pWaitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n > 0);
+        // Meanwhile staff call the session off, and that commits first.
+        expect((await admin.request('POST', `/booking/sessions/${session.id}/cancel`, { data: { reason: '雨天 rain' } })).status).toBe(200);
+        await db.query('ROLLBACK');
+        const res = await waiting;
+        expect(res.status).toBe(409);
+        expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'session', code: 'session_cancelled' })]);
+      } finally {
+        await db.end();
+      }
+      const roster = (await admin.request('GET', `/booking/sessions/${session.id}/enrolments`)).body.data;
+      expect(roster.session.status).toBe('cancelled');
+      expect(roster.confirmed).toEqual([]);
     });
   });
 

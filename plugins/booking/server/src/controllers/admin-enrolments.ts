@@ -3,13 +3,13 @@ import type { Context } from 'koa';
 import { enrolmentParams, staffEnrolmentSchema } from '../schemas/enrolments';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { getService } from '../utils/get-service';
-import { answerWith } from './respond';
+import { answerWith, answeringConflicts } from './respond';
 
 /** Staff enrol people at the desk and cancel on their behalf (the "manage activities" permission). */
 const adminEnrolments = ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: Context) {
     const data = parseDataOrThrow(staffEnrolmentSchema, ctx.request.body);
-    answerWith(ctx, await getService(strapi, 'enrolments').enrolAtDesk(data, new Date()));
+    await answeringConflicts(ctx, async () => answerWith(ctx, await getService(strapi, 'enrolments').enrolAtDesk(data, new Date())));
   },
 
   async cancel(ctx: Context) {

@@ -5,6 +5,7 @@ import { closureMessagePreviews } from '../messages/closure-messages';
 import type { MessageLanguage } from '../messages/rendering';
 import { reservationNotifications } from '../notifications/reservations';
 import { closureRepository, type ClosureRow } from '../repositories/closure-repository';
+import { lockClosuresExclusive, lockSessions } from '../repositories/locks';
 import { HOLDING_STATUSES, reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
 import { roomRepository } from '../repositories/room-repository';
 import type { SessionRow } from '../repositories/session-repository';
@@ -120,6 +121,8 @@ const closures = ({ strapi }: { strapi: Core.Strapi }) => {
       const reason = reasonIn(fields);
 
       const done = await inTransaction(strapi, async (trx) => {
+        // Bookings check closures under this lock (shared): one being made now is either seen below or sees this closure.
+        await lockClosuresExclusive(strapi, trx);
         const closure = await repository.create(fields, locale);
         if (!input.cancelAffected) return { closure, reservations: [], sessions: [] };
         // Read inside the transaction, so what is cancelled is what is there now.
@@ -132,6 +135,7 @@ const closures = ({ strapi }: { strapi: Core.Strapi }) => {
           if (change.changed.length > 0) reservations.push(change);
         }
         const sessions: Array<AffectedSessionRow & { after: SessionRow }> = [];
+        await lockSessions(strapi, trx, impact.sessions.map((s) => s.session.documentId));
         for (const affectedSession of impact.sessions) {
           const after = await cancelSessionWithin(strapi, trx, affectedSession.session.documentId, reason('zh-CN'));
           if (after) sessions.push({ ...affectedSession, after });

@@ -12,10 +12,10 @@ import { enrolmentNotifications } from '../notifications/enrolments';
 import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { enrolmentRepository, targetKey, type EnrolmentRow, type EnrolmentTarget } from '../repositories/enrolment-repository';
 import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
-import { lockCapacity } from '../repositories/locks';
+import { lockCapacity, lockSession } from '../repositories/locks';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
 import type { EnrolmentRequest, StaffEnrolmentRequest } from '../schemas/enrolments';
-import { notFound, validationError } from '../utils/errors';
+import { ConflictError, notFound, validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 
@@ -100,6 +100,15 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     const manageToken = newManageToken();
     const admitted = await inTransaction(strapi, async (trx) => {
       await lockCapacity(strapi, trx, targetKey(target));
+      if (session) {
+        // Staff cancel a session under its lock: holding it too, an enrolment sees a cancel committed
+        // since the session was read above, and is refused rather than confirmed on a cancelled session.
+        await lockSession(strapi, trx, session.documentId);
+        const now = await sessions.findById(session.documentId);
+        if (!now || now.status === 'cancelled') {
+          throw new ConflictError('The session has been cancelled', { errors: [{ path: 'session', message: 'has been cancelled', code: 'session_cancelled' }] });
+        }
+      }
       const active = await repo.active(target);
       if (isDuplicateEnrolment({ phone: person.phone, email: person.email }, active)) {
         throw validationError([{ path: person.phone ? 'phone' : 'email', message: 'is already enrolled here; use the link from your confirmation to change it', code: 'already_enrolled' }]);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { inTransaction } from '../repositories/transaction';
+import { lockSessions } from '../repositories/locks';
 import type { Knex } from 'knex';
 import { findConflicts } from '../core/reservations/conflicts';
 import { expandSchedule } from '../core/schedule/expand-schedule';
@@ -96,6 +97,8 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
 
       try {
         return await inTransaction(strapi, async (trx) => {
+          // Sessions it removes or moves may be enrolled in at this moment: the enrolment waits, then sees them as they are.
+          await lockSessions(strapi, trx, existing.map((s) => s.documentId));
           if (existing.length === 0) {
             // First generation: past dates of a term already under way are sessions too (reports count them).
             for (const w of wanted) await sessions.create({ activityKind: kind, activityId: documentId, roomId: room?.id ?? null, start: w.start, end: w.end, status: 'scheduled', capacity: null, note: null });
@@ -149,6 +152,7 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await sessions.forActivity(kind, documentId);
       const future = current.filter((s) => s.start > now);
       await inTransaction(strapi, async (trx) => {
+        await lockSessions(strapi, trx, future.map((s) => s.documentId));
         for (const s of future) await sessions.update(s.documentId, { status: 'cancelled' });
         await holds.release(kind, future.map((s) => s.documentId), trx);
       });
