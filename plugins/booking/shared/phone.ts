@@ -16,3 +16,14 @@ export const normalisePhone = (typed: string): string | null => {
   const parsed = parsePhoneNumberFromString(typed, 'CN');
   return parsed?.isPossible() ? parsed.number : null;
 };
+
+/**
+ * What two numbers are compared by ("same person?"): E.164 when libphonenumber reads a possible
+ * number (full-width digits from a Chinese input method included, punctuation ignored), else the
+ * bare digits, so a number stored before it was checked still matches itself. Empty for no digits.
+ */
+export const phoneKey = (typed: string): string => {
+  const text = typed.normalize('NFKC').trim();
+  const parsed = parsePhoneNumberFromString(text, 'CN');
+  return parsed?.isPossible() ? parsed.number : text.replace(/\D/g, '');
+};

@@ -1,2 +1,2 @@
 /** The phone rule lives in shared/ so the admin panel's forms check numbers exactly as the API does. */
-export { isPhoneShaped, normalisePhone } from '../../../shared/phone';
+export { isPhoneShaped, normalisePhone, phoneKey } from '../../../shared/phone';

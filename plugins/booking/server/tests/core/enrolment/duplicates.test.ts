@@ -1,30 +1,34 @@
 import fc from 'fast-check';
-import { isDuplicateEnrolment, normalizeEmail, normalizePhone } from '../../../src/core/enrolment/duplicates';
+import { isDuplicateEnrolment } from '../../../src/core/enrolment/duplicates';
+import { contactKeys, normalizeEmail } from '../../../src/core/contact/same-person';
+import { phoneKey } from '../../../src/utils/phone';
 
-describe('normalizePhone', () => {
+describe('phoneKey (libphonenumber-js)', () => {
   it.each([
-    ['13800138000', '13800138000'],
-    ['138 0013 8000', '13800138000'],
-    ['138-0013-8000', '13800138000'],
-    ['+86 138 0013 8000', '13800138000'],
-    ['+86-13800138000', '13800138000'],
-    ['(+86) 138 0013 8000', '13800138000'],
-    ['0086 13800138000', '13800138000'],
-    ['008613800138000', '13800138000'],
-    ['8613800138000', '13800138000'],
-    ['１３８００１３８０００', '13800138000'],
-    ['＋８６ １３８ ００１３ ８０００', '13800138000'],
-    ['010-1234 5678', '01012345678'],
-    ['+86 10 1234 5678', '01012345678'],
-    ['0086 21 6123 4567', '02161234567'],
-    ['+44 20 7946 0958', '442079460958'],
-    ['0044 20 7946 0958', '442079460958'],
-    ['+852 2123 4567', '85221234567'],
+    ['13800138000', '+8613800138000'],
+    ['138 0013 8000', '+8613800138000'],
+    ['138-0013-8000', '+8613800138000'],
+    ['+86 138 0013 8000', '+8613800138000'],
+    ['+86 138-0013-8000', '+8613800138000'],
+    ['+86-13800138000', '+8613800138000'],
+    ['(+86) 138 0013 8000', '+8613800138000'],
+    ['0086 13800138000', '+8613800138000'],
+    ['008613800138000', '+8613800138000'],
+    ['8613800138000', '+8613800138000'],
+    ['１３８００１３８０００', '+8613800138000'],
+    ['＋８６ １３８ ００１３ ８０００', '+8613800138000'],
+    ['010-1234 5678', '+861012345678'],
+    ['+86 10 1234 5678', '+861012345678'],
+    ['0086 21 6123 4567', '+862161234567'],
+    ['+44 20 7946 0958', '+442079460958'],
+    ['0044 20 7946 0958', '+442079460958'],
+    ['+852 2123 4567', '+85221234567'],
+    ['12', '12'],
     ['', ''],
     ['   ', ''],
     ['no number', ''],
   ])('%j → %j', (input, expected) => {
-    expect(normalizePhone(input)).toBe(expected);
+    expect(phoneKey(input)).toBe(expected);
   });
 
   const mobile = fc.stringMatching(/^1[3-9]\d{9}$/);
@@ -35,19 +39,27 @@ describe('normalizePhone', () => {
       fc.property(mobile, fc.constantFrom('', '+86', '+86 ', '0086', '0086 ', '86'), fc.constantFrom(' ', '-', ''), fc.boolean(), (m, prefix, sep, wide) => {
         let written = `${prefix}${m.slice(0, 3)}${sep}${m.slice(3, 7)}${sep}${m.slice(7)}`;
         if (wide) written = fullWidth(written);
-        expect(normalizePhone(written)).toBe(m);
+        expect(phoneKey(written)).toBe(`+86${m}`);
       })
     );
   });
 
-  it('property: idempotent, digits only', () => {
+  it('property: idempotent, E.164 or bare digits', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 20 }), (s) => {
-        const once = normalizePhone(s);
-        expect(once).toMatch(/^\d*$/);
-        expect(normalizePhone(once)).toBe(once);
+      fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.stringMatching(/^\+?[\d\s-]{0,20}$/)), (s) => {
+        const once = phoneKey(s);
+        expect(once).toMatch(/^(\+[1-9]\d+|\d*)$/);
+        expect(phoneKey(once)).toBe(once);
       })
     );
+  });
+});
+
+describe('contactKeys', () => {
+  it('gives one key per detail, the same however it was written', () => {
+    expect(contactKeys({ phone: '138 0013 8000', email: ' Wang@163.COM' })).toEqual(['phone:+8613800138000', 'email:wang@163.com']);
+    expect(contactKeys({ phone: '+86 138-0013-8000' })).toEqual(contactKeys({ phone: '13800138000', email: null }));
+    expect(contactKeys({ phone: '', email: '' })).toEqual([]);
   });
 });
 
