@@ -45,5 +45,11 @@ export const TABLES = {
   capacityLocks: 'booking_capacity_locks',
 } as const;
 
+/**
+ * A reference names one request: its dates are numbered from 0, so a second request under the same
+ * reference would have a second date 0, which this unique index refuses (bootstrap/booking-tables.ts).
+ */
+export const REFERENCE_UNIQUE_INDEX = 'booking_reservations_reference_series_unique';
+
 /** PostgreSQL's exclusion constraint that keeps two holds of one room from overlapping. */
 export const NO_OVERLAP_CONSTRAINT = 'booking_holds_no_overlap';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { NO_OVERLAP_CONSTRAINT, TABLES } from '../constants';
+import { NO_OVERLAP_CONSTRAINT, REFERENCE_UNIQUE_INDEX, TABLES } from '../constants';
 import { isPostgres } from '../repositories/dialect';
 
 const { holds: HOLDS_TABLE, idempotency: IDEMPOTENCY_TABLE, capacityLocks: CAPACITY_LOCKS_TABLE } = TABLES;
@@ -58,6 +58,8 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
     }
   }
 
+  await ensureUniqueReferences(strapi);
+
   if (!(await knex.schema.hasTable(CAPACITY_LOCKS_TABLE))) {
     await knex.schema.createTable(CAPACITY_LOCKS_TABLE, (t) => {
       t.string('target', 100).primary();
@@ -73,4 +75,21 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
       t.timestamp('created_at', { useTz: true }).notNullable();
     });
   }
+};
+
+/**
+ * A reference belongs to one request (REFERENCE_UNIQUE_INDEX), made on every start like the
+ * lookups above. Rows written before it existed may already share one: then the index is not made
+ * and the references are logged for staff to sort out, rather than the CMS refusing to start.
+ */
+const ensureUniqueReferences = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+  const table = 'booking_reservations';
+  if (!(await knex.schema.hasTable(table)) || !(await knex.schema.hasColumn(table, 'series_index'))) return;
+  const shared = (await knex(table).select('reference').groupBy('reference', 'series_index').havingRaw('count(*) > 1')) as Array<{ reference: string }>;
+  if (shared.length > 0) {
+    strapi.log.error(`[booking] References shared by more than one request, so they are not yet made unique: ${[...new Set(shared.map((r) => r.reference))].join(', ')}`);
+    return;
+  }
+  await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${REFERENCE_UNIQUE_INDEX} ON ${table} (reference, series_index)`);
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { RequesterReservation, ReservationStatus } from '../../../shared/contracts/reservations';
-import { UID } from '../constants';
+import { REFERENCE_UNIQUE_INDEX, UID } from '../constants';
 import { isPostgres } from './dialect';
 import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
@@ -68,6 +68,16 @@ const fromDocument = (d: ReservationDocument): ReservationRow => ({
   createdAt: d.createdAt ? new Date(d.createdAt) : null,
 });
 
+/** One request's rows: staff name it by reference, its requester's link by the token's hash (only that token's rows). */
+export type RequestKey = { reference: string } | { tokenHash: string };
+
+/** The database refused a reference another request already has (see REFERENCE_UNIQUE_INDEX). */
+export const isReferenceClash = (error: unknown): boolean => {
+  const e = error as { code?: string; constraint?: string; message?: string } | null;
+  const message = String(e?.message ?? '');
+  return (e?.code === '23505' && (e.constraint === REFERENCE_UNIQUE_INDEX || message.includes(REFERENCE_UNIQUE_INDEX))) || message.includes('UNIQUE constraint failed: booking_reservations.reference');
+};
+
 /** What staff narrow the list of requests by: a status, and dates (a request matches when one of its dates does). */
 export interface ListFilters {
   status?: ReservationStatus;
@@ -99,21 +109,17 @@ export const reservationRepository = (strapi: Core.Strapi) => {
 
     referenceExists: async (reference: string) => (await docs().count({ filters: { reference } })) > 0,
 
-    /** Holding reservations of one room by one contact, matched by phone or e-mail. */
-    findHeldByContact: (roomId: string, contact: { phone: string | null; email: string | null }, from: Date, to: Date) => {
-      const who = [
-        ...(contact.phone ? [{ phone: contact.phone }] : []),
-        ...(contact.email ? [{ email: { $eqi: contact.email } }] : []),
-      ];
-      if (who.length === 0) return Promise.resolve([] as ReservationRow[]);
-      return findMany({
+    /**
+     * Holding reservations of one room in a period, whoever made them: the caller picks one person's by
+     * comparing contacts normalised (a phone stored as typed cannot be matched by the database).
+     */
+    findHeldInRoom: (roomId: string, from: Date, to: Date) =>
+      findMany({
         room: { documentId: roomId },
         status: { $in: HOLDING_STATUSES },
         startsAt: { $lt: to.toISOString() },
         endsAt: { $gt: from.toISOString() },
-        $or: who,
-      });
-    },
+      }),
 
     findForAccount: (userId: number, verifiedEmail: string | null) =>
       findMany({ $or: [{ userId }, ...(verifiedEmail ? [{ email: { $eqi: verifiedEmail } }] : [])] }),
@@ -160,14 +166,20 @@ export const reservationRepository = (strapi: Core.Strapi) => {
           }),
 
     /**
-     * Inside a transaction, waits for any other transaction changing this request and keeps others waiting until this one ends,
-     * so a status change decides on the statuses as they are. (On SQLite there is one writer at a time anyway.)
+     * Inside a transaction, waits for any other transaction changing these rows (one request's, by its reference or by its manage
+     * link's token hash) and keeps others waiting until this one ends, so a status change decides on the statuses as they are.
+     * (On SQLite there is one writer at a time anyway.)
      */
-    async lockReference(reference: string, trx: Knex.Transaction): Promise<void> {
+    async lockRequest(request: RequestKey, trx: Knex.Transaction): Promise<void> {
       if (!isPostgres(strapi)) return;
       const meta = strapi.db.metadata.get(RESERVATION_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-      await trx(meta.tableName).select('id').where(meta.attributes.reference?.columnName ?? 'reference', reference).orderBy('id').forUpdate();
+      const [attribute, value] = 'tokenHash' in request ? ['manageTokenHash', request.tokenHash] : ['reference', request.reference];
+      const column = meta.attributes[attribute]?.columnName ?? (attribute === 'reference' ? 'reference' : 'manage_token_hash');
+      await trx(meta.tableName).select('id').where(column, value).orderBy('id').forUpdate();
     },
+
+    /** The rows of one request, by its reference (staff) or by its manage link's token hash (the requester). */
+    findRequest: (request: RequestKey) => ('tokenHash' in request ? findMany({ manageTokenHash: request.tokenHash }) : findMany({ reference: request.reference })),
 
     async setStatus(documentIds: string[], status: ReservationStatus, extra: { rejectionReason?: string } = {}) {
       for (const documentId of documentIds) {

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { inTransaction } from '../repositories/transaction';
 import { findConflicts } from '../core/reservations/conflicts';
-import { hashToken, newManageToken, newReference } from '../core/reservations/reference';
+import { hashToken, newManageToken, withNewReference } from '../core/reservations/reference';
 import { expandWeeklySeries } from '../core/reservations/weekly-series';
 import { checkOccurrence } from '../core/rules/check-occurrence';
 import { checkSeriesLength } from '../core/rules/series-length';
 import type { Violation, ViolationCode } from '../core/rules/violations';
 import { checkWeeklyQuota } from '../core/rules/weekly-quota';
+import { contactKeys, isSamePerson } from '../core/contact/same-person';
 import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
 import { addMinutes, DAY_MS } from '../core/time/instants';
 import type { Interval } from '../core/time/intervals';
@@ -15,11 +16,12 @@ import { zonedInterval } from '../core/time/zoned-interval';
 import { reservationNotifications } from '../notifications/reservations';
 import { closureRepository } from '../repositories/closure-repository';
 import { holdRepository, isOverlapRefusal } from '../repositories/hold-repository';
+import { lockClosuresShared, lockRequester } from '../repositories/locks';
 import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
-import { reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
+import { isReferenceClash, reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
 import { roomRepository, type RoomRow } from '../repositories/room-repository';
 import type { ReservationRequest } from '../schemas/reservations';
-import { applicationError, ConflictError, validationError } from '../utils/errors';
+import { ConflictError, validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { centreHours } from './centre-hours';
@@ -30,6 +32,9 @@ import { centreHours } from './centre-hours';
  * fact), the booking horizon and the weekly quota.
  */
 export const WAIVABLE_CODES: ReadonlySet<ViolationCode> = new Set<ViolationCode>(['in_the_past', 'under_minimum_notice', 'too_far_ahead', 'over_weekly_quota']);
+
+/** Thrown inside the booking transaction when the drawn reference is already some request's: another is drawn. */
+const REFERENCE_TAKEN = new Error('The reference drawn is taken');
 
 export interface RequestContext {
   now: Date;
@@ -56,14 +61,6 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
   const holds = holdRepository(strapi);
   const idempotency = idempotencyRepository(strapi);
 
-  const unusedReference = async (): Promise<string> => {
-    for (let attempt = 0; attempt < 8; attempt += 1) {
-      const reference = newReference();
-      if (!(await reservations.referenceExists(reference))) return reference;
-    }
-    throw applicationError('Could not find an unused reference');
-  };
-
   /** Every broken rule, each naming its field; a series names the date in the message. */
   const ruleViolations = async (room: RoomRow, occurrences: Interval[], request: ReservationRequest, context: RequestContext) => {
     const tz = bookingConfig(strapi).timezone;
@@ -86,11 +83,9 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
     );
     let quota: Violation[] = [];
     if (rules.weeklyQuotaHours !== null) {
-      const held = await reservations.findHeldByContact(
-        room.documentId,
-        { phone: request.phone ?? null, email: request.email ?? null },
-        new Date(first.start.getTime() - 8 * DAY_MS),
-        new Date(last.end.getTime() + 8 * DAY_MS)
+      const requester = { phone: request.phone ?? null, email: request.email ?? null };
+      const held = (await reservations.findHeldInRoom(room.documentId, new Date(first.start.getTime() - 8 * DAY_MS), new Date(last.end.getTime() + 8 * DAY_MS))).filter((r) =>
+        isSamePerson(requester, r)
       );
       quota = checkWeeklyQuota({ candidates: occurrences, alreadyHeld: held, quotaHours: rules.weeklyQuotaHours, tz });
     }
@@ -118,17 +113,21 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       const first = { start: request.start, end: request.end };
       const occurrences = request.repeat ? expandWeeklySeries(first, request.repeat.until, tz) : [first];
       if (occurrences.length === 0) throw validationError([{ path: 'repeat.until', message: 'must not be before the first date' }]);
-      const violations = await ruleViolations(room, occurrences, request, context);
-      if (violations.length > 0) throw validationError(violations.map(({ path, message, code }) => ({ path, message, code })));
 
       const status = context.staff || !rules.requiresApproval ? 'confirmed' : 'pending';
-      const reference = await unusedReference();
       const manageToken = newManageToken();
       const firstStart = occurrences[0].start;
       const lastEnd = occurrences[occurrences.length - 1].end;
 
-      const attempt = () =>
+      const attempt = (reference: string) =>
         inTransaction(strapi, async (trx) => {
+          // The rules are checked under locks: one person's requests one at a time (two at once could
+          // together pass the weekly quota), and none while staff declare a closure (it would be missed).
+          await lockRequester(strapi, trx, contactKeys(request));
+          await lockClosuresShared(strapi, trx);
+          const violations = await ruleViolations(room, occurrences, request, context);
+          if (violations.length > 0) throw validationError(violations.map(({ path, message, code }) => ({ path, message, code })));
+          if (await reservations.referenceExists(reference)) throw REFERENCE_TAKEN;
           // Re-read inside the transaction: on SQLite this is the guard (one writer at a time);
           // on PostgreSQL it gives a precise answer, and the exclusion constraint catches races.
           const existing = await holds.findTouching([room.documentId], new Date(firstStart.getTime() - DAY_MS), new Date(lastEnd.getTime() + DAY_MS), trx);
@@ -181,7 +180,8 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
         });
 
       try {
-        const { rows, ...answer } = await attempt();
+        // A reference drawn twice at once is refused by the database's unique index, and drawn again.
+        const { rows, ...answer } = await withNewReference(attempt, (e) => e === REFERENCE_TAKEN || isReferenceClash(e));
         // After the commit, and only for a new request: a replayed answer mails nobody twice.
         if (context.notify !== false) {
           const kind = context.staff || rows[0].status === 'confirmed' ? 'confirmed' : 'received';

@@ -15,6 +15,20 @@ export function newReference(): string {
   return `LL-${code}`;
 }
 
+/**
+ * Runs `attempt` with a newly drawn reference, and again with another while `isClash` says the
+ * database refused it as taken (two requests drew the same one at once): a clash is retried, not a 500.
+ */
+export async function withNewReference<T>(attempt: (reference: string) => Promise<T>, isClash: (error: unknown) => boolean, tries = 8, draw: () => string = newReference): Promise<T> {
+  for (let n = 1; ; n += 1) {
+    try {
+      return await attempt(draw());
+    } catch (error) {
+      if (n >= tries || !isClash(error)) throw error;
+    }
+  }
+}
+
 /** The secret in a "manage my booking" link: 32 random bytes, base64url (43 characters). */
 export function newManageToken(): string {
   return randomBytes(32).toString('base64url');

@@ -1,4 +1,4 @@
-import { REFERENCE_ALPHABET, REFERENCE_PATTERN, hashToken, newManageToken, newReference } from '../../../src/core/reservations/reference';
+import { REFERENCE_ALPHABET, REFERENCE_PATTERN, hashToken, newManageToken, newReference, withNewReference } from '../../../src/core/reservations/reference';
 
 describe('newReference', () => {
   it('looks like LL-7K3Q9', () => {
@@ -44,5 +44,32 @@ describe('hashToken', () => {
     expect(hashToken(token)).toBe(hashToken(token));
     expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashToken(token)).not.toBe(hashToken(`${token}x`));
+  });
+});
+
+describe('withNewReference', () => {
+  const clash = new Error('taken');
+  const isClash = (e: unknown) => e === clash;
+  const drawing = (...refs: string[]) => () => refs.shift()!;
+
+  it('draws another reference while the database says the one drawn is taken', async () => {
+    const tried: string[] = [];
+    const attempt = async (reference: string) => {
+      tried.push(reference);
+      if (reference !== 'LL-CCCCC') throw clash;
+      return reference;
+    };
+    await expect(withNewReference(attempt, isClash, 8, drawing('LL-AAAAA', 'LL-BBBBB', 'LL-CCCCC'))).resolves.toBe('LL-CCCCC');
+    expect(tried).toEqual(['LL-AAAAA', 'LL-BBBBB', 'LL-CCCCC']);
+  });
+
+  it('passes any other error on at once, and gives up after the tries allowed', async () => {
+    const other = new Error('room taken');
+    let calls = 0;
+    await expect(withNewReference(async () => { calls += 1; throw other; }, isClash)).rejects.toBe(other);
+    expect(calls).toBe(1);
+    calls = 0;
+    await expect(withNewReference(async () => { calls += 1; throw clash; }, isClash, 3)).rejects.toBe(clash);
+    expect(calls).toBe(3);
   });
 });
