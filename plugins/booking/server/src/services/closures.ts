@@ -131,7 +131,7 @@ const closures = ({ strapi }: { strapi: Core.Strapi }) => {
         const reservations: Array<{ rows: ReservationRow[]; changed: ReservationRow[] }> = [];
         for (const group of groupByReference(impact.reservations)) {
           const pick = (rows: ReservationRow[]) => rows.filter((r) => affected.has(r.documentId) && HOLDING_STATUSES.includes(r.status));
-          const change = await changeStatusOf(strapi, group[0].reference, pick, 'cancelled');
+          const change = await changeStatusOf(strapi, { reference: group[0].reference }, pick, 'cancelled');
           if (change.changed.length > 0) reservations.push(change);
         }
         const sessions: Array<AffectedSessionRow & { after: SessionRow }> = [];

@@ -3,14 +3,15 @@ import { inTransaction } from '../repositories/transaction';
 import { hashToken } from '../core/reservations/reference';
 import { reservationNotifications } from '../notifications/reservations';
 import { holdRepository } from '../repositories/hold-repository';
-import { HOLDING_STATUSES, reservationRepository, type ReservationRow } from '../repositories/reservation-repository';
+import { HOLDING_STATUSES, reservationRepository, type RequestKey, type ReservationRow } from '../repositories/reservation-repository';
 import { usersPermissionsSettings } from '../repositories/users-permissions-settings';
 import { notFound, validationError } from '../utils/errors';
 import { bookingConfig } from '../utils/plugin-config';
 import { groupByReference, toRequesterView } from '../views/reservation-view';
 
 /**
- * Changes the status of some dates of one request, atomically. Inside one transaction it locks the request's rows, reads them as
+ * Changes the status of some dates of one request, atomically. Inside one transaction it locks the request's rows (by reference for
+ * staff, by the token's hash for the requester's link, so a link changes only its own rows), reads them as
  * they are now, lets `pick` choose the rows to change (or throw to refuse), flips those and releases their holds when they stop
  * holding the room. Two changes arriving at once (staff approving while the requester cancels, two staff approving) thus happen
  * one after the other, and the second decides on what the first left: a date cancelled a moment ago is never confirmed again
@@ -18,16 +19,16 @@ import { groupByReference, toRequesterView } from '../views/reservation-view';
  */
 export const changeStatusOf = async (
   strapi: Core.Strapi,
-  reference: string,
+  request: RequestKey,
   pick: (rows: ReservationRow[]) => ReservationRow[],
   status: ReservationRow['status'],
   extra: { rejectionReason?: string } = {}
 ): Promise<{ rows: ReservationRow[]; changed: ReservationRow[] }> => {
   const reservations = reservationRepository(strapi);
   return inTransaction(strapi, async (trx) => {
-    await reservations.lockReference(reference, trx);
-    const rows = await reservations.findByReference(reference);
-    if (rows.length === 0) throw notFound(`No reservation ${reference}`);
+    await reservations.lockRequest(request, trx);
+    const rows = await reservations.findRequest(request);
+    if (rows.length === 0) throw notFound('reference' in request ? `No reservation ${request.reference}` : 'No reservation belongs to this link');
     const targets = pick(rows);
     const ids = targets.map((r) => r.documentId);
     await reservations.setStatus(ids, status, extra);
@@ -56,7 +57,7 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Cancels one date (by its start) or every date still to come, and tells the requester. Past dates stay as they were. */
     async cancel(token: string, options: { start?: Date }, now: Date) {
-      const [{ reference }] = await rowsOfToken(token);
+      await rowsOfToken(token);
       // Chosen inside the transaction, on the statuses as they are then.
       const pick = (rows: ReservationRow[]) => {
         if (options.start) {
@@ -70,7 +71,7 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
         if (targets.length === 0) throw validationError([{ path: 'reservation', message: 'has no date still to come that can be cancelled' }]);
         return targets;
       };
-      const { rows: after, changed } = await changeStatusOf(strapi, reference, pick, 'cancelled');
+      const { rows: after, changed } = await changeStatusOf(strapi, { tokenHash: hashToken(token) }, pick, 'cancelled');
       reservationNotifications(strapi).reservationChanged({ kind: 'cancelled', rows: after, changed }, { manageToken: token });
       return toRequesterView(after, after[0].room, tz());
     },

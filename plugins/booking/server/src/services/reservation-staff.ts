@@ -25,7 +25,7 @@ const reservationStaff = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return pending;
     };
-    const { rows: after, changed } = await changeStatusOf(strapi, reference, pick, to, to === 'rejected' ? { rejectionReason: reason } : {});
+    const { rows: after, changed } = await changeStatusOf(strapi, { reference }, pick, to, to === 'rejected' ? { rejectionReason: reason } : {});
     const change: StatusChange = { kind: to, rows: after, changed };
     reservationNotifications(strapi).reservationChanged(change, {});
     return toStaffView(after, after[0].room, tz());
