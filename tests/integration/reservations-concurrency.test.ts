@@ -1,6 +1,7 @@
+import { Client } from 'pg';
 import { asAdmin } from '../harness/admin';
-import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, reservation } from '../harness/fixtures';
+import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
+import { at, createRoom, dayAhead, reservation, type Admin } from '../harness/fixtures';
 
 /** Resident i's request: a different person each time, all for the same slot. */
 const requestFrom = (i: number, start: string, end: string) =>
@@ -8,10 +9,16 @@ const requestFrom = (i: number, start: string, end: string) =>
 
 describe('many requests for one slot at the same moment', () => {
   let cms: TestCms;
+  let admin: Admin;
+  const book = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/reservations', { data });
+  const codesOf = (res: { body: any }) => (res.body.error?.details?.errors ?? []).map((e: any) => e.code);
 
   beforeAll(async () => {
     cms = await startTestCms();
-    await createRoom(await asAdmin(cms), { slug: 'test-room', requiresApproval: false, bufferMinutes: 15 });
+    admin = await asAdmin(cms);
+    await createRoom(admin, { slug: 'test-room', requiresApproval: false, bufferMinutes: 15 });
+    await createRoom(admin, { slug: 'quota-race', requiresApproval: false, bufferMinutes: 0, weeklyQuotaHours: 2 });
+    await createRoom(admin, { slug: 'closure-race', requiresApproval: false, bufferMinutes: 0 });
   });
   afterAll(async () => {
     await cms?.stop();
@@ -43,5 +50,71 @@ describe('many requests for one slot at the same moment', () => {
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(19);
+  });
+
+  it('one person sending six one-hour requests at once under a two-hour weekly quota gets exactly two', async () => {
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((day) => book(reservation({ room: 'quota-race', start: at(dayAhead(day, 2), '10:00'), end: at(dayAhead(day, 2), '11:00') })))
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    const refused = answers.filter((a) => a.status !== 201);
+    expect(refused.map((a) => [a.status, codesOf(a)])).toEqual(Array(4).fill([400, ['over_weekly_quota']]));
+  });
+
+  it('the weekly quota knows one phone number however it is typed', async () => {
+    const slot = (day: number) => ({ room: 'quota-race', start: at(dayAhead(day, 3), '10:00'), end: at(dayAhead(day, 3), '11:00') });
+    // Each time another e-mail, so only the phone number says it is the same person.
+    expect((await book(reservation({ ...slot(1), phone: '13800138000', email: 'a@example.org' }))).status).toBe(201);
+    expect((await book(reservation({ ...slot(2), phone: '138 0013 8000', email: 'b@example.org' }))).status).toBe(201);
+    const third = await book(reservation({ ...slot(3), phone: '+86 138-0013-8000', email: 'c@example.org' }));
+    expect([third.status, codesOf(third)]).toEqual([400, ['over_weekly_quota']]);
+    expect((await book(reservation({ ...slot(3), phone: '13900139000', email: 'd@example.org' }))).status).toBe(201);
+  });
+
+  it('requests made while staff close the room are either refused or cancelled by the closure: none stands on a closed day', async () => {
+    const day = dayAhead(3, 4);
+    const hours = ['08:00', '09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00', '17:00', '18:00', '19:00', '20:00'];
+    const roomId = (await cms.get('/api/booking/rooms/closure-race')).body.data.id;
+    const closing = admin.request('POST', '/booking/closures', { data: { allRooms: false, rooms: [roomId], start: at(day, '00:00'), end: at(dayAhead(4, 4), '00:00'), reason: '停水 no water', cancelAffected: true } });
+    const answers = await Promise.all(
+      hours.map((h, i) => book({ ...requestFrom(100 + i, at(day, h), at(day, `${String(Number(h.slice(0, 2)) + 1).padStart(2, '0')}:00`)), room: 'closure-race' }))
+    );
+    expect((await closing).status).toBe(201);
+    for (const a of answers) expect(a.status === 201 || (a.status === 400 && codesOf(a).includes('in_closure'))).toBe(true);
+    const busy = (await cms.get(`/api/booking/rooms/closure-race/availability?from=${day}&to=${day}`)).body.data.days[0].busy;
+    expect(busy.filter((b: any) => b.kind === 'reservation')).toEqual([]);
+  });
+
+  describe('a reference names one request (PostgreSQL: the test writes to the database directly)', () => {
+    const pgOnly = testDatabaseKind() === 'postgres' ? it : it.skip;
+    let db: Client;
+    beforeAll(async () => {
+      if (testDatabaseKind() !== 'postgres') return;
+      db = new Client({ connectionString: cms.database.env.DATABASE_URL });
+      await db.connect();
+    });
+    afterAll(async () => {
+      await db?.end();
+    });
+    const twoRequests = async (week: number) => {
+      const a = await book(requestFrom(201, at(dayAhead(1, week), '10:00'), at(dayAhead(1, week), '11:00')));
+      const b = await book(requestFrom(202, at(dayAhead(2, week), '10:00'), at(dayAhead(2, week), '11:00')));
+      expect([a.status, b.status]).toEqual([201, 201]);
+      return [a.body.data, b.body.data];
+    };
+
+    pgOnly('the database refuses a second request under a reference already taken', async () => {
+      const [a, b] = await twoRequests(5);
+      await expect(db.query('UPDATE booking_reservations SET reference = $1 WHERE reference = $2', [a.reference, b.reference])).rejects.toMatchObject({ code: '23505' });
+    });
+
+    pgOnly('a cancel through one manage link changes only that link’s dates, even under a shared reference', async () => {
+      const [a, b] = await twoRequests(6);
+      // Forced past the unique index (another date number): two requests' rows under one reference.
+      await db.query('UPDATE booking_reservations SET reference = $1, series_index = 7 WHERE reference = $2', [a.reference, b.reference]);
+      expect((await cms.request('POST', `/api/booking/reservations/manage/${a.manageToken}/cancel`)).status).toBe(200);
+      const other = await cms.get(`/api/booking/reservations/manage/${b.manageToken}`);
+      expect(other.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed']);
+    });
   });
 });
