@@ -105,7 +105,7 @@ describe('staff handling reservations in the admin API', () => {
     expect(tail.body.data.find((r: any) => r.reference === series.reference).occurrences).toEqual([expect.objectContaining({ start: at(last, '14:00') })]);
   });
 
-  it('the content manager lists no reservations and cannot change or delete them behind the services’ back', async () => {
+  it('the content manager does not offer reservations, and cannot change or delete them behind the services’ back', async () => {
     const date = dayAhead(3, 8);
     const made = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'cm-guard@example.org' });
     const CM = '/content-manager/collection-types/plugin::booking.reservation';
