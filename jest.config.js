@@ -13,13 +13,19 @@ const babel = [
 ];
 const moduleFileExtensions = ['ts', 'mts', 'js', 'mjs', 'cjs', 'json'];
 // These packages ship only ES modules, which jest 29 cannot load as they are: babel turns them
-// into CommonJS too (everything else in node_modules is left alone).
-const esmOnly = ['get-port', 'p-wait-for'];
+// into CommonJS too (everything else in node_modules is left alone). sanitize-html (the site's)
+// requires htmlparser2 and its family, which ship only ES modules since their latest majors.
+const esmOnly = ['get-port', 'p-wait-for', 'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'entities'];
 const transform = {
   '^.+\\.[cm]?tsx?$': babel,
-  [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['babel-jest', { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-modules-commonjs'] }],
+  [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: [
+    'babel-jest',
+    { babelrc: false, configFile: false, plugins: ['@babel/plugin-transform-export-namespace-from', '@babel/plugin-transform-modules-commonjs'] },
+  ],
 };
-const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+// A package's own files are left alone unless it is one of those; one nested in another package's
+// node_modules is judged by its own name.
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)[^/]+/(?!node_modules/)`];
 
 /** @type {import('jest').Config} */
 module.exports = {

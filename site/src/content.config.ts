@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fetchFromCms } from './lib/cms';
+import { renderCmsMarkdown } from './lib/cms-html';
 import { LOCALES } from './i18n/locales';
 import { timetableWeeks } from './lib/dates';
 
@@ -118,7 +119,7 @@ const newsLoader: Loader = {
           slug: item.slug, siteLocale: locale, order, title: item.title, kind: item.kind, publishedDate: item.publishedDate,
           summary: item.summary ?? null, tags, cover: item.cover ?? null,
         };
-        store.set({ id, data: await parseData({ id, data: raw }), rendered: await renderMarkdown(String(item.body ?? '')) });
+        store.set({ id, data: await parseData({ id, data: raw }), rendered: await renderCmsMarkdown(renderMarkdown, String(item.body ?? '')) });
       }
     }
   },
@@ -168,7 +169,7 @@ const activitySchema = z.object({
   ),
 });
 
-/** Courses or events with their detail (description rendered from markdown, coming sessions); ids `<locale>/<slug>`. */
+/** Courses or events with their detail (description rendered from markdown and sanitised, coming sessions); ids `<locale>/<slug>`. */
 const activityLoader = (kind: 'courses' | 'events'): Loader => ({
   name: `linli-${kind}`,
   load: async ({ store, parseData, renderMarkdown }) => {
@@ -183,7 +184,7 @@ const activityLoader = (kind: 'courses' | 'events'): Loader => ({
         const id = `${locale}/${item.slug}`;
         const { description, ...rest } = detail;
         const raw = { ...item, ...rest, slug: item.slug, siteLocale: locale, order, sessions: detail.sessions ?? [] };
-        store.set({ id, data: await parseData({ id, data: raw }), rendered: await renderMarkdown(String(description ?? '')) });
+        store.set({ id, data: await parseData({ id, data: raw }), rendered: await renderCmsMarkdown(renderMarkdown, String(description ?? '')) });
       }
     }
   },

@@ -135,6 +135,8 @@ export const mailAfter = async (
 export interface ActivityFixture {
   slug: string;
   title?: string;
+  /** Markdown, as editors write it. */
+  description?: string;
   capacity?: number;
   roomId?: string;
   /** Where an activity without a room takes place. */

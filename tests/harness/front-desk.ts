@@ -39,6 +39,14 @@ export const createStaffAccount = async (
   return { email: options.email, password, request };
 };
 
+/** `account` signed in again, e.g. to a CMS restarted on the same database. */
+export const signInAgain = async (cms: TestCms, account: { email: string; password: string }): Promise<StaffAccount> => {
+  const login = await cms.request('POST', '/admin/login', { email: account.email, password: account.password });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+  const auth = { authorization: `Bearer ${login.body.data.token ?? login.body.data.accessToken}` };
+  return { ...account, request: (method, urlPath, body) => cms.request(method, urlPath, body, auth) };
+};
+
 /** Signs in to the admin panel in the browser as `account`; the panel opens in the account's language. */
 export const signInToPanel = async (page: Page, cms: TestCms, account: { email: string; password: string }) => {
   await page.goto(`${cms.url}/admin/auth/login`);

@@ -297,7 +297,7 @@ describe('staff side of courses and events', () => {
       return res.body.results as Array<Record<string, unknown> & { documentId: string }>;
     };
 
-    it('shows sessions, enrolments and attendance but refuses to create, change or delete them, one by one or in bulk', async () => {
+    it('shows sessions (enrolments and attendance are hidden) but refuses to create, change or delete any of them, one by one or in bulk', async () => {
       // Its own activities, outside the attendance report's dates and clear of the other tests' sessions.
       const day = addDays(from, -3);
       const past = await createActivity(admin, 'event', { slug: 'cm-past', roomId: ids.reading, schedule: weekly([weekdayOf(day)], day, day, '10:00', 60) });
@@ -335,9 +335,11 @@ describe('staff side of courses and events', () => {
         const bulkPublish = await admin.request('POST', `${cm(type)}/actions/bulkPublish`, { documentIds });
         answers.push(`${type} bulkPublish refused ${bulkPublish.status >= 400}`);
       }
+      // Sessions reach the plugin's guard, which names where to make the change; enrolments and
+      // attendance, hidden from the content manager, are refused by Strapi's permissions before it.
       expect(answers).toEqual(
         ['session', 'enrolment', 'attendance'].flatMap((type) => [
-          ...['create', 'update', 'delete', 'clone', 'bulkDelete'].map((action) => `${type} ${action} 400 true`),
+          ...['create', 'update', 'delete', 'clone', 'bulkDelete'].map((action) => (type === 'session' ? `${type} ${action} 400 true` : `${type} ${action} 403 false`)),
           `${type} bulkPublish refused true`,
         ])
       );

@@ -2,11 +2,14 @@ import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
-import { createStaffAccount } from '../harness/front-desk';
+import { createStaffAccount, signInAgain } from '../harness/front-desk';
 
 const PUBLIC = '/api/booking/reservations';
 const STAFF = '/booking/reservations';
 const manage = (token: string) => `${PUBLIC}/manage/${token}`;
+const CM_OF = (type: string) => `/content-manager/collection-types/plugin::booking.${type}`;
+/** The plugin's content types that hold residents' details. */
+const PERSONAL_TYPES = ['reservation', 'enrolment', 'attendance'];
 
 describe('staff handling reservations in the admin API', () => {
   let cms: TestCms;
@@ -102,28 +105,28 @@ describe('staff handling reservations in the admin API', () => {
     expect(tail.body.data.find((r: any) => r.reference === series.reference).occurrences).toEqual([expect.objectContaining({ start: at(last, '14:00') })]);
   });
 
-  it('the content manager shows reservations but cannot change or delete them behind the services’ back', async () => {
+  it('the content manager does not offer reservations, and cannot change or delete them behind the services’ back', async () => {
     const date = dayAhead(3, 8);
     const made = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'cm-guard@example.org' });
     const CM = '/content-manager/collection-types/plugin::booking.reservation';
+    // Residents' data: not among the content manager's types, even for the Super Admin.
+    const types = await admin.request('GET', '/content-manager/content-types');
+    expect(types.body.data.filter((t: any) => t.isDisplayed).map((t: any) => t.uid)).not.toEqual(expect.arrayContaining(['plugin::booking.reservation']));
+    // Its API still reads them for the Super Admin (Strapi keeps "read" on hidden types), but changes nothing.
     const listed = await admin.request('GET', `${CM}?page=1&pageSize=100&filters[reference][$eq]=${made.reference}`);
     expect(listed.status).toBe(200);
     const documentId: string = listed.body.results[0].documentId;
     const edit = await admin.request('PUT', `${CM}/${documentId}`, { purpose: '改成别的用途', attendees: 99 });
-    expect(edit.status).toBe(400);
-    expect(edit.body.error.message).toMatch(/Room requests/);
+    expect(edit.status).toBe(403);
     const removal = await admin.request('DELETE', `${CM}/${documentId}`);
-    expect(removal.status).toBe(400);
-    expect(removal.body.error.message).toMatch(/Room requests/);
+    expect(removal.status).toBe(403);
     const bulkRemoval = await admin.request('POST', `${CM}/actions/bulkDelete`, { documentIds: [documentId] });
-    expect(bulkRemoval.status).toBe(400);
-    expect(bulkRemoval.body.error.message).toMatch(/Room requests/);
+    expect(bulkRemoval.status).toBe(403);
     // Nor can it enter one: that would skip the room's rules, its hold and the mail.
     const other = at(addDays(date, 1), '09:00');
     const roomId = (await admin.request('GET', '/content-manager/collection-types/plugin::booking.room?locale=zh-CN&filters[slug][$eq]=staff-list-a')).body.results[0].documentId;
     const creation = await admin.request('POST', CM, { reference: 'LL-CMCM1', room: { connect: [{ documentId: roomId, locale: 'zh-CN' }] }, startsAt: other, endsAt: at(addDays(date, 1), '10:00'), purpose: '插队', contactName: '某人', attendees: 3 });
-    expect(creation.status).toBe(400);
-    expect(creation.body.error.message).toMatch(/Room requests/);
+    expect(creation.status).toBe(403);
     expect((await admin.request('GET', `${CM}?page=1&pageSize=100&filters[reference][$eq]=LL-CMCM1`)).body.results).toEqual([]);
     const nextDay = await cms.get(`/api/booking/rooms/staff-list-a/availability?from=${addDays(date, 1)}&to=${addDays(date, 1)}`);
     expect(nextDay.body.data.days[0].busy).toEqual([]);
@@ -132,6 +135,32 @@ describe('staff handling reservations in the admin API', () => {
     expect(staffView.body.data.find((r: any) => r.reference === made.reference)).toMatchObject({ purpose: '合唱排练 Choir rehearsal', attendees: 12 });
     const day = await cms.get(`/api/booking/rooms/staff-list-a/availability?from=${date}&to=${date}`);
     expect(day.body.data.days[0].busy).toEqual(expect.arrayContaining([expect.objectContaining({ start: at(date, '09:00'), kind: 'reservation' })]));
+  });
+
+  it('Strapi’s Editor and Author roles read no resident’s details in the content manager; the Front desk and Super Admin read them on the plugin’s pages', async () => {
+    const date = dayAhead(4, 8);
+    const made = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'cm-private@example.org', phone: '13700000077' });
+    const documentId: string = (await admin.request('GET', `${CM_OF('reservation')}?filters[reference][$eq]=${made.reference}`)).body.results[0].documentId;
+    const editor = await createStaffAccount(cms, { email: 'cm-editor@linli.test', roleCode: 'strapi-editor' });
+    const author = await createStaffAccount(cms, { email: 'cm-author@linli.test', roleCode: 'strapi-author' });
+    for (const [who, account] of [['editor', editor], ['author', author]] as const) {
+      // The account works: it reads the rooms an editor looks after.
+      expect([who, (await account.request('GET', `${CM_OF('room')}?locale=zh-CN`)).status]).toEqual([who, 200]);
+      const answers = [];
+      for (const type of PERSONAL_TYPES) answers.push(`${type} ${(await account.request('GET', `${CM_OF(type)}?page=1&pageSize=100`)).status}`);
+      answers.push(`one reservation ${(await account.request('GET', `${CM_OF('reservation')}/${documentId}`)).status}`);
+      answers.push(`plugin's list ${(await account.request('GET', `${STAFF}?from=${date}&to=${date}`)).status}`);
+      expect([who, answers]).toEqual([who, [...PERSONAL_TYPES.map((type) => `${type} 403`), 'one reservation 403', "plugin's list 403"]]);
+      // Strapi granted them nothing on these types at first start.
+      const mine = await account.request('GET', '/admin/users/me/permissions');
+      expect([who, mine.body.data.filter((p: any) => PERSONAL_TYPES.some((type) => p.subject === `plugin::booking.${type}`))]).toEqual([who, []]);
+    }
+    const desk = await createStaffAccount(cms, { email: 'cm-desk@linli.test' });
+    for (const account of [desk, admin]) {
+      const listed = await account.request('GET', `${STAFF}?from=${date}&to=${date}`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.data.find((r: any) => r.reference === made.reference)).toMatchObject({ contactName: '李秀英', phone: '13700000077', email: 'cm-private@example.org' });
+    }
   });
 
   it('approving confirms the request: the requester’s link says so and a mail in their language tells them', async () => {
@@ -562,5 +591,35 @@ describe('staff handling reservations in the admin API', () => {
         expect([i, outbox(cms.mailDir).filter((mail) => mail.to === m.email && mail.subject.includes('预约已确认')).length]).toEqual([i, 1]);
       }
     });
+  });
+
+  // Last: it restarts the CMS.
+  it('takes back, at the next start, content-manager access to residents’ details that an older start gave the Editor role', async () => {
+    const date = dayAhead(5, 8);
+    const made = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'cm-older@example.org', phone: '13700000078' });
+    const editor = await createStaffAccount(cms, { email: 'cm-older-editor@linli.test', roleCode: 'strapi-editor' });
+    const role = (await admin.request('GET', '/admin/roles')).body.data.find((r: any) => r.code === 'strapi-editor');
+    const current = (await admin.request('GET', `/admin/roles/${role.id}/permissions`)).body.data.map(({ action, subject, properties, conditions }: any) => ({ action, subject, properties, conditions }));
+    // What Strapi gave the Editor at a first start while these types were in the content manager.
+    const fields = { reservation: ['reference', 'contactName', 'phone', 'email'], enrolment: ['name', 'phone', 'email'], attendance: ['sessionId', 'people'] };
+    const older = PERSONAL_TYPES.map((type) => ({ action: 'plugin::content-manager.explorer.read', subject: `plugin::booking.${type}`, properties: { fields: fields[type as keyof typeof fields] }, conditions: [] }));
+    expect((await admin.request('PUT', `/admin/roles/${role.id}/permissions`, { permissions: [...current, ...older] })).status).toBe(200);
+    const before = await editor.request('GET', `${CM_OF('reservation')}?filters[reference][$eq]=${made.reference}`);
+    expect([before.status, before.body.results?.[0]?.phone]).toEqual([200, '13700000078']);
+
+    await cms.stop();
+    cms = await startTestCms({ database: cms.database, env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
+    admin = await asAdmin(cms);
+    const again = await signInAgain(cms, editor);
+    const after = [];
+    for (const type of PERSONAL_TYPES) after.push(`${type} ${(await again.request('GET', `${CM_OF(type)}?page=1&pageSize=100`)).status}`);
+    expect(after).toEqual(PERSONAL_TYPES.map((type) => `${type} 403`));
+    // The rest of the role is as it was, and the Super Admin still reads the request on the plugin's page.
+    expect((await again.request('GET', `${CM_OF('room')}?locale=zh-CN`)).status).toBe(200);
+    const kept = (await admin.request('GET', `/admin/roles/${role.id}/permissions`)).body.data;
+    expect(kept.filter((p: any) => PERSONAL_TYPES.some((type) => p.subject === `plugin::booking.${type}`))).toEqual([]);
+    expect(kept.length).toBe(current.length);
+    const listed = await admin.request('GET', `${STAFF}?from=${date}&to=${date}`);
+    expect(listed.body.data.find((r: any) => r.reference === made.reference)).toMatchObject({ phone: '13700000078' });
   });
 });

@@ -47,7 +47,13 @@ describe('the static site, built from the CMS', () => {
       kind: 'news',
       publishedDate: '2020-01-15',
       summary: '食堂菜单调整。',
-      body: '食堂**午餐**菜单调整。',
+      // Raw HTML an Author could paste in, among ordinary markdown.
+      body: [
+        '食堂**午餐**菜单调整，详见[菜单](https://canteen.example/menu)。',
+        '<script>alert("news")</script>',
+        '<img src="https://canteen.example/x.png" onerror="alert(\'news\')">',
+        '[别点](jAvAsCrIpT:alert("news")) <a href="&#106;avascript:alert(1)">也别点</a>',
+      ].join('\n\n'),
       tags: '幸福大食堂',
     });
     if (created.status !== 201) throw new Error(`could not create the news item: ${created.status}`);
@@ -63,6 +69,7 @@ describe('the static site, built from the CMS', () => {
       registrationEnabled: false,
       enrolmentMode: 'session',
       location: '社区各楼栋',
+      description: '每晚巡逻，安排见[排班表](https://patrol.example/plan)。\n\n<p onclick="alert(1)">点我</p><svg onload="alert(1)"></svg><iframe src="https://evil.example/"></iframe>',
       schedule: weekly(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], addDays(today, -1), addDays(today, 7), '19:30', 150),
     });
     if (patrol.published.status !== 200) throw new Error(`could not publish the patrol: ${patrol.published.status} ${JSON.stringify(patrol.published.body)}`);
@@ -212,6 +219,18 @@ describe('the static site, built from the CMS', () => {
       expect(article.match(/<h1[\s>]/g)).toHaveLength(1);
       expect(textOf(article)).toContain(item.title);
     }
+  });
+
+  it('takes script, event handlers and javascript: links out of what editors write, keeping formatting and links', () => {
+    for (const html of [page('news/canteen-menu-2020'), page('events/evening-patrol')]) {
+      expect(html).not.toMatch(/alert\(|javascript:|\son(error|click|load)=|<iframe|<svg/i);
+    }
+    const news = page('news/canteen-menu-2020');
+    expect(news).toContain('<strong>午餐</strong>');
+    expect(news).toContain('<a href="https://canteen.example/menu">菜单</a>');
+    expect(news).toContain('<img src="https://canteen.example/x.png"');
+    expect(textOf(news)).toMatch(/别点.*也别点/);
+    expect(page('events/evening-patrol')).toContain('<a href="https://patrol.example/plan">排班表</a>');
   });
 
   it('links a news item not translated into English to the English news list', () => {

@@ -38,6 +38,13 @@ export const UID = {
   attendance: 'plugin::booking.attendance',
 } as const;
 
+/**
+ * Content types holding residents' names, phones and e-mails (attendance names who came). Hidden
+ * from the content manager (their schemas' pluginOptions): staff reach them through the plugin's
+ * pages, which ask for "Manage reservations" or "Manage activities".
+ */
+export const PERSONAL_DATA_UIDS: readonly string[] = [UID.reservation, UID.enrolment, UID.attendance];
+
 /** The plugin's own tables (not content types: Strapi's schema sync neither knows nor touches them). */
 export const TABLES = {
   holds: 'booking_holds',

@@ -31,9 +31,10 @@ const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Stored as JSON; the admin panel edits it with a form (admin/src/components/ScheduleInput).
   strapi.customFields.register({ name: 'schedule', plugin: 'booking', type: 'json' });
-  // The content manager lists and shows these, but an edit there would skip the services: a deleted
-  // reservation would keep its room busy, a cancelled enrolment would move nobody up. Writes the
-  // content manager makes while publishing a course (its sessions) name the course, not the session.
+  // The content manager lists and shows sessions (the others are hidden from it), but an edit made
+  // through its API would skip the services: a deleted reservation would keep its room busy, a
+  // cancelled enrolment would move nobody up. Writes the content manager makes while publishing a
+  // course (its sessions) name the course, not the session.
   strapi.documents.use(documentMiddleware(async (context, next) => {
     if (SERVICE_OWNED.has(context.uid) && WRITES.has(context.action)) {
       const url: string = strapi.requestContext.get()?.request?.url ?? '';

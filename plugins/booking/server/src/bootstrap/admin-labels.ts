@@ -1,6 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 
-/** Field labels staff read in the content manager: Chinese first, English second. */
+/**
+ * Field labels staff read in the content manager: Chinese first, English second. Reservations,
+ * enrolments and attendance are not there (residents' data: the plugin's pages show them).
+ */
 const LABELS: Record<string, Record<string, string>> = {
   centre: { openingHours: '中心开放时间 Centre opening hours' },
   room: {
@@ -12,11 +15,6 @@ const LABELS: Record<string, Record<string, string>> = {
     requiresApproval: '需要审核 Needs approval', weeklyQuotaHours: '每人每周上限（小时） Weekly limit per person (hours)',
   },
   closure: { reason: '原因 Reason', reasonEn: '原因（英文） Reason (English)', startsAt: '开始 Starts', endsAt: '结束 Ends', allRooms: '全部功能室 All rooms', rooms: '功能室 Rooms' },
-  reservation: {
-    reference: '编号 Reference', room: '功能室 Room', startsAt: '开始 Starts', endsAt: '结束 Ends', status: '状态 Status', purpose: '用途 Purpose',
-    organization: '团体 Organisation', contactName: '联系人 Contact', phone: '电话 Phone', email: '邮箱 E-mail', attendees: '人数 People',
-    rejectionReason: '拒绝原因 Reason for rejection', overrideReason: '破例原因 Reason for overriding a rule', language: '语言 Language', source: '来源 Source',
-  },
   category: { name: '名称 Name', slug: '网址名 URL name', color: '颜色 Colour', sortOrder: '排序 Order' },
   course: {
     title: '标题 Title', slug: '网址名 URL name', summary: '简介 Summary', description: '详细介绍 Description', cover: '封面 Cover', category: '类别 Category',
@@ -24,7 +22,6 @@ const LABELS: Record<string, Record<string, string>> = {
     enrolmentMode: '报名方式 Enrolment', registrationEnabled: '需要报名 Registration', enrolmentOpensAt: '报名开始 Enrolment opens',
     enrolmentClosesAt: '报名截止 Enrolment closes', waitlistEnabled: '候补名单 Waiting list', maxPeoplePerEnrolment: '每次报名最多人数 People per enrolment',
   },
-  enrolment: { name: '姓名 Name', phone: '电话 Phone', email: '邮箱 E-mail', people: '人数 People', note: '备注 Note', status: '状态 Status', position: '候补位置 Waiting position' },
   session: { startsAt: '开始 Starts', endsAt: '结束 Ends', status: '状态 Status', capacity: '名额 Places', note: '备注 Note' },
 };
 LABELS.event = { ...LABELS.course, location: '地点（室外） Location (outside)' };
