@@ -658,6 +658,7 @@ const main = async () => {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       BOOKING_RATE_LIMIT_MAX: '100000000',
+      BOOKING_READ_LIMIT_MAX: '100000000',
       MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
       CENTRE_TIMEZONE: settings.timezone,
     },

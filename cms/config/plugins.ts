@@ -17,6 +17,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         max: env.int('BOOKING_RATE_LIMIT_MAX', 30),
         windowSeconds: env.int('BOOKING_RATE_LIMIT_WINDOW_SECONDS', 60),
       },
+      readLimit: {
+        max: env.int('BOOKING_READ_LIMIT_MAX', 300),
+        windowSeconds: env.int('BOOKING_READ_LIMIT_WINDOW_SECONDS', 60),
+      },
     },
   },
   'users-permissions': {

@@ -74,6 +74,7 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
       SITE_URL: 'http://site.test',
       // Tests send many requests from one address; the limit itself is tested with its own value.
       BOOKING_RATE_LIMIT_MAX: '100000',
+      BOOKING_READ_LIMIT_MAX: '100000',
       ...options.env,
     },
   });

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
+import { fromAddress } from '../harness/from-address';
 import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
 
@@ -125,35 +125,22 @@ describe('availability', () => {
   });
 });
 
-const WINDOW_SECONDS = 3;
+const WINDOW_SECONDS = 5;
 const MAX = 3;
-
-/**
- * A request sent from one loopback address (the whole 127.0.0.0/8 is this machine): the CMS trusts
- * no proxy, so the connection's address is the only thing that tells clients apart.
- */
-const fromAddress = (cms: TestCms, address: string) => (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  new Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      cms.url + path,
-      { method, localAddress: address, headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null, headers: res.headers }));
-      }
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+const READ_MAX = 5;
 
 describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
   let cms: TestCms;
 
   beforeAll(async () => {
-    cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: String(MAX), BOOKING_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) } });
+    cms = await startTestCms({
+      env: {
+        BOOKING_RATE_LIMIT_MAX: String(MAX),
+        BOOKING_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+        BOOKING_READ_LIMIT_MAX: String(READ_MAX),
+        BOOKING_READ_LIMIT_WINDOW_SECONDS: '60',
+      },
+    });
   });
   afterAll(async () => {
     await cms?.stop();
@@ -186,15 +173,34 @@ describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
     }
   );
 
-  it('gives each address its own budget, which a forged X-Forwarded-For does not change', async () => {
-    const path = '/api/booking/reservations';
-    const body = { data: reservation({ room: 'none' }) };
+  it('gives each address one budget for all the form routes, which a forged X-Forwarded-For neither escapes nor resets', async () => {
     const greedy = fromAddress(cms, '127.0.0.20');
-    for (let i = 0; i < MAX; i += 1) expect((await greedy('POST', path, body)).status).toBe(400);
-    expect((await greedy('POST', path, body)).status).toBe(429);
-    // Another client is still served, while the first is still refused even when it claims to be someone else.
-    expect((await fromAddress(cms, '127.0.0.21')('POST', path, body)).status).toBe(400);
-    expect((await greedy('POST', path, body, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
+    // A new X-Forwarded-For on every request, spread over the routes: still one client to a CMS that trusts no proxy.
+    const forged = (i: number) => ({ 'x-forwarded-for': `203.0.113.${i}` });
+    for (let i = 0; i < MAX; i += 1) {
+      const [method, path, body] = LIMITED[i % LIMITED.length];
+      expect((await greedy(method, path, body, forged(i))).status).not.toBe(429);
+    }
+    for (const [i, [method, path, body]] of LIMITED.entries()) expect((await greedy(method, path, body, forged(100 + i))).status).toBe(429);
+    // Another client is still served.
+    const [method, path, body] = LIMITED[0];
+    expect((await fromAddress(cms, '127.0.0.21')(method, path, body)).status).toBe(400);
+  });
+
+  it('gives the expensive reads a budget of their own', async () => {
+    const reader = fromAddress(cms, '127.0.0.23');
+    const READS = ['/api/booking/availability', '/api/booking/rooms/none/availability', '/api/booking/timetable', '/api/booking/calendar/events.ics'];
+    for (let i = 0; i < READ_MAX; i += 1) expect((await reader('GET', READS[i % READS.length])).status).not.toBe(429);
+    for (const path of [...READS, '/api/booking/calendar/timetable.ics', '/api/booking/calendar/courses/none.ics', '/api/booking/calendar/rooms/none.ics']) {
+      const limited = await reader('GET', path, undefined, { 'x-forwarded-for': '203.0.113.9' });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error).toMatchObject({ status: 429, name: 'RateLimitError' });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // The forms are another budget, and plain room lists are not limited.
+    const [method, path, body] = LIMITED[0];
+    expect((await reader(method, path, body)).status).toBe(400);
+    expect((await reader('GET', '/api/booking/rooms')).status).toBe(200);
   });
 
   it('serves the address again once its window has passed', async () => {
@@ -216,11 +222,12 @@ describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
     rmSync(cms.mailDir, { recursive: true, force: true });
     writeFileSync(cms.mailDir, 'not a folder');
 
-    const client = fromAddress(cms, '127.0.0.30');
+    // Two residents: within the tight limit, each books and looks it up.
+    const [booker, enroller] = [fromAddress(cms, '127.0.0.30'), fromAddress(cms, '127.0.0.31')];
     const date = dayAhead(3, 1);
-    const booked = await client('POST', '/api/booking/reservations', { data: reservation({ room: 'mail-room', start: at(date, '10:00'), end: at(date, '11:00') }) });
+    const booked = await booker('POST', '/api/booking/reservations', { data: reservation({ room: 'mail-room', start: at(date, '10:00'), end: at(date, '11:00') }) });
     expect(booked.status).toBe(201);
-    const enrolled = await client('POST', '/api/booking/enrolments', { data: { course: 'mail-course', name: '王芳', phone: '13900001111', email: 'wang.fang@example.org' } });
+    const enrolled = await enroller('POST', '/api/booking/enrolments', { data: { course: 'mail-course', name: '王芳', phone: '13900001111', email: 'wang.fang@example.org' } });
     expect(enrolled.status).toBe(201);
 
     /** The CMS log's lines that mention `what`, once the first of them is there. */
@@ -233,8 +240,8 @@ describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
     expect(await logLines('could not confirm enrolment')).toEqual([expect.stringMatching(/error.*could not confirm enrolment \S+ by mail: E[A-Z]+/)]);
 
     // Both are kept, and the time stays held.
-    expect((await client('GET', `/api/booking/reservations/manage/${booked.body.data.manageToken}`)).body.data.status).toBe('confirmed');
-    expect((await client('GET', `/api/booking/enrolments/manage/${enrolled.body.data.manageToken}`)).body.data.status).toBe('confirmed');
+    expect((await booker('GET', `/api/booking/reservations/manage/${booked.body.data.manageToken}`)).body.data.status).toBe('confirmed');
+    expect((await enroller('GET', `/api/booking/enrolments/manage/${enrolled.body.data.manageToken}`)).body.data.status).toBe('confirmed');
     const day = await cms.get(`/api/booking/rooms/mail-room/availability?from=${date}&to=${date}`);
     expect(day.body.data.days[0].busy).toEqual([{ start: at(date, '10:00'), end: at(date, '11:00'), kind: 'reservation' }]);
   });

@@ -50,6 +50,7 @@ export const TABLES = {
   holds: 'booking_holds',
   idempotency: 'booking_idempotency_keys',
   capacityLocks: 'booking_capacity_locks',
+  rateLimits: 'booking_rate_limits',
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { NO_OVERLAP_CONSTRAINT, REFERENCE_UNIQUE_INDEX, TABLES } from '../constants';
 import { isPostgres } from '../repositories/dialect';
 
-const { holds: HOLDS_TABLE, idempotency: IDEMPOTENCY_TABLE, capacityLocks: CAPACITY_LOCKS_TABLE } = TABLES;
+const { holds: HOLDS_TABLE, idempotency: IDEMPOTENCY_TABLE, capacityLocks: CAPACITY_LOCKS_TABLE, rateLimits: RATE_LIMITS_TABLE } = TABLES;
 
 /**
  * Every period a room is held, whatever holds it (reservation, course or event session), in one
@@ -73,6 +73,16 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
       t.integer('status').notNullable();
       t.text('body').notNullable();
       t.timestamp('created_at', { useTz: true }).notNullable();
+    });
+  }
+
+  // The request budgets every CMS process shares (middlewares/rate-limiters.ts), in the layout
+  // rate-limiter-flexible's RateLimiterPostgres expects: key, points, expire (epoch ms).
+  if (isPostgres(strapi) && !(await knex.schema.hasTable(RATE_LIMITS_TABLE))) {
+    await knex.schema.createTable(RATE_LIMITS_TABLE, (t) => {
+      t.string('key', 255).primary();
+      t.integer('points').notNullable().defaultTo(0);
+      t.bigInteger('expire');
     });
   }
 };

@@ -1,12 +1,22 @@
 import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
 
+export interface RequestBudget {
+  max: number;
+  windowSeconds: number;
+}
+
 export interface BookingPluginConfig {
   /** IANA zone of the centre: opening hours and rules are wall-clock times there. */
   timezone: string;
   /** The centre's hours until staff set them in "Centre hours" (the plugin's single type); rooms without their own follow them. */
   defaultOpeningHours: WeeklyHours;
-  /** Requests that change something (reservations), per client address and window. */
-  rateLimit: { max: number; windowSeconds: number };
+  /**
+   * Requests behind the booking and enrolment forms (create, manage, cancel): one budget per client
+   * (an IPv4 address, an IPv6 /64) and window, shared by all those routes and all CMS processes.
+   */
+  rateLimit: RequestBudget;
+  /** Expensive public reads (availability, timetable, calendar feeds): a separate, larger budget per client. */
+  readLimit: RequestBudget;
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
@@ -16,6 +26,8 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   timezone: 'Asia/Shanghai',
   defaultOpeningHours: DEFAULT_CENTRE_HOURS,
   rateLimit: { max: 30, windowSeconds: 60 },
+  // A page of the site reads a few of these; a foyer screen refreshes two a minute.
+  readLimit: { max: 300, windowSeconds: 60 },
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
 };
@@ -37,9 +49,11 @@ export default {
     }
     const hours = weeklyHoursSchema.safeParse(config.defaultOpeningHours);
     if (!hours.success) throw new Error(`booking plugin: "defaultOpeningHours" is invalid: ${hours.error.message}`);
-    const { max, windowSeconds } = config.rateLimit ?? ({} as BookingPluginConfig['rateLimit']);
-    if (!(Number.isInteger(max) && max > 0 && Number.isInteger(windowSeconds) && windowSeconds > 0)) {
-      throw new Error('booking plugin: "rateLimit" needs whole numbers max > 0 and windowSeconds > 0');
+    for (const key of ['rateLimit', 'readLimit'] as const) {
+      const { max, windowSeconds } = config[key] ?? ({} as Partial<RequestBudget>);
+      if (!(Number.isInteger(max) && max! > 0 && Number.isInteger(windowSeconds) && windowSeconds! > 0)) {
+        throw new Error(`booking plugin: "${key}" needs whole numbers max > 0 and windowSeconds > 0`);
+      }
     }
   },
 };

@@ -1,29 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { clientKey } from '../utils/client-key';
 import { tooManyRequests } from '../utils/errors';
-import { bookingConfig } from '../utils/plugin-config';
+import { rateLimiterFor, type Budget } from './rate-limiters';
 
 /**
- * A fixed window per client address and route group, kept in this process's memory: enough to
- * stop one phone or script hammering the booking form. Behind a proxy, set Strapi's
- * `server.proxy` so that ctx.request.ip is the client's address.
+ * Spends one request of the client's budget (`config.budget`, forms unless said) and answers 429
+ * with Retry-After once it is spent. The client is ctx.request.ip: the connection's address, or
+ * behind trusted proxies (server.proxy in cms/config/server.ts) the address the nearest of them
+ * saw, so a client cannot pick its own key with X-Forwarded-For.
  */
-const rateLimit = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const windows = new Map<string, { count: number; resetAt: number }>();
+const rateLimit = (config: { budget?: Budget }, { strapi }: { strapi: Core.Strapi }) => {
+  const budget = config?.budget ?? 'forms';
 
   return async (ctx: Context, next: Next) => {
-    const { max, windowSeconds } = bookingConfig(strapi).rateLimit;
-    const now = Date.now();
-    if (windows.size > 10_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
-    const key = String(ctx.request.ip);
-    let window = windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowSeconds * 1000 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > max) {
-      const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+    try {
+      await rateLimiterFor(strapi, budget).consume(clientKey(String(ctx.request.ip)));
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      const retryAfter = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
       ctx.set('Retry-After', String(retryAfter));
       throw tooManyRequests(retryAfter);
     }

@@ -2,30 +2,35 @@
  * Public routes, served under /api/booking. Bootstrap grants them to users-permissions' roles
  * (constants.ts names the ones only for signed-in residents).
  */
-const limited = { policies: [], middlewares: ['plugin::booking.rate-limit'] };
+// A fresh config object for every route: Strapi writes each route's permission scope into its
+// config, so routes sharing one object would all be checked against the first one's permission.
+/** The booking forms' requests: one budget per client across all of these routes (middlewares/rate-limit.ts). */
+const limited = () => ({ policies: [], middlewares: [{ name: 'plugin::booking.rate-limit', config: { budget: 'forms' } }] });
+/** Reads that cost the database a lot: their own, larger budget, so the site's pages are not starved by the forms. */
+const expensiveRead = () => ({ policies: [], middlewares: [{ name: 'plugin::booking.rate-limit', config: { budget: 'reads' } }] });
 
 export default {
   type: 'content-api',
   routes: [
     { method: 'GET', path: '/rooms', handler: 'rooms.find', config: { policies: [] } },
     { method: 'GET', path: '/rooms/:slug', handler: 'rooms.findOne', config: { policies: [] } },
-    { method: 'GET', path: '/rooms/:slug/availability', handler: 'availability.room', config: { policies: [] } },
-    { method: 'GET', path: '/availability', handler: 'availability.all', config: { policies: [] } },
-    { method: 'POST', path: '/reservations', handler: 'reservations.create', config: limited },
-    { method: 'GET', path: '/reservations/manage/:token', handler: 'reservations.show', config: limited },
-    { method: 'POST', path: '/reservations/manage/:token/cancel', handler: 'reservations.cancel', config: limited },
+    { method: 'GET', path: '/rooms/:slug/availability', handler: 'availability.room', config: expensiveRead() },
+    { method: 'GET', path: '/availability', handler: 'availability.all', config: expensiveRead() },
+    { method: 'POST', path: '/reservations', handler: 'reservations.create', config: limited() },
+    { method: 'GET', path: '/reservations/manage/:token', handler: 'reservations.show', config: limited() },
+    { method: 'POST', path: '/reservations/manage/:token/cancel', handler: 'reservations.cancel', config: limited() },
     { method: 'GET', path: '/me/reservations', handler: 'reservations.mine', config: { policies: [] } },
     { method: 'GET', path: '/courses', handler: 'activities.courses', config: { policies: [] } },
     { method: 'GET', path: '/courses/:slug', handler: 'activities.course', config: { policies: [] } },
     { method: 'GET', path: '/events', handler: 'activities.events', config: { policies: [] } },
     { method: 'GET', path: '/events/:slug', handler: 'activities.event', config: { policies: [] } },
-    { method: 'GET', path: '/timetable', handler: 'activities.timetable', config: { policies: [] } },
-    { method: 'GET', path: '/calendar/timetable.ics', handler: 'calendar.timetable', config: { policies: [] } },
-    { method: 'GET', path: '/calendar/events.ics', handler: 'calendar.events', config: { policies: [] } },
-    { method: 'GET', path: '/calendar/courses/:file', handler: 'calendar.course', config: { policies: [] } },
-    { method: 'GET', path: '/calendar/rooms/:file', handler: 'calendar.room', config: { policies: [] } },
-    { method: 'POST', path: '/enrolments', handler: 'enrolments.create', config: limited },
-    { method: 'GET', path: '/enrolments/manage/:token', handler: 'enrolments.show', config: limited },
-    { method: 'POST', path: '/enrolments/manage/:token/cancel', handler: 'enrolments.cancel', config: limited },
+    { method: 'GET', path: '/timetable', handler: 'activities.timetable', config: expensiveRead() },
+    { method: 'GET', path: '/calendar/timetable.ics', handler: 'calendar.timetable', config: expensiveRead() },
+    { method: 'GET', path: '/calendar/events.ics', handler: 'calendar.events', config: expensiveRead() },
+    { method: 'GET', path: '/calendar/courses/:file', handler: 'calendar.course', config: expensiveRead() },
+    { method: 'GET', path: '/calendar/rooms/:file', handler: 'calendar.room', config: expensiveRead() },
+    { method: 'POST', path: '/enrolments', handler: 'enrolments.create', config: limited() },
+    { method: 'GET', path: '/enrolments/manage/:token', handler: 'enrolments.show', config: limited() },
+    { method: 'POST', path: '/enrolments/manage/:token/cancel', handler: 'enrolments.cancel', config: limited() },
   ],
 };
