@@ -17,6 +17,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         max: env.int('BOOKING_RATE_LIMIT_MAX', 30),
         windowSeconds: env.int('BOOKING_RATE_LIMIT_WINDOW_SECONDS', 60),
       },
+      manageLinkDays: env.int('BOOKING_MANAGE_LINK_DAYS', 30),
     },
   },
   'users-permissions': {

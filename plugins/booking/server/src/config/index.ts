@@ -7,6 +7,8 @@ export interface BookingPluginConfig {
   defaultOpeningHours: WeeklyHours;
   /** Requests that change something (reservations), per client address and window. */
   rateLimit: { max: number; windowSeconds: number };
+  /** Days after a booking's last date (an enrolment's: its activity's last session) that its manage link still opens it. */
+  manageLinkDays: number;
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
@@ -16,6 +18,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   timezone: 'Asia/Shanghai',
   defaultOpeningHours: DEFAULT_CENTRE_HOURS,
   rateLimit: { max: 30, windowSeconds: 60 },
+  manageLinkDays: 30,
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
 };
@@ -40,6 +43,10 @@ export default {
     const { max, windowSeconds } = config.rateLimit ?? ({} as BookingPluginConfig['rateLimit']);
     if (!(Number.isInteger(max) && max > 0 && Number.isInteger(windowSeconds) && windowSeconds > 0)) {
       throw new Error('booking plugin: "rateLimit" needs whole numbers max > 0 and windowSeconds > 0');
+    }
+    const days = config.manageLinkDays;
+    if (!(Number.isInteger(days) && days! >= 0 && days! <= 3650)) {
+      throw new Error(`booking plugin: "manageLinkDays" must be a whole number of days from 0 to 3650, got ${JSON.stringify(days)}`);
     }
   },
 };
