@@ -48,7 +48,7 @@ export const notFound = (message: string) => new errors.NotFoundError(message);
  * nothing any more, and the code lets the site say so rather than "not found".
  */
 export const expiredLinkError = (days: number) =>
-  new errors.NotFoundError(`This link has expired: a manage link works until ${days} days after the last date. Please contact the centre.`, { code: 'link_expired' });
+  new errors.NotFoundError(`This link has expired: a manage link works until ${days} days after the last date. Please contact the centre.`, { code: 'link_expired', days });
 
 /** HTTP 401. */
 export const unauthorized = (message: string) => new errors.UnauthorizedError(message);
