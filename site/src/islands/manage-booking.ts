@@ -82,6 +82,12 @@ class ManageBooking extends HTMLElement {
   connectedCallback() {
     this.out = this.querySelector<HTMLElement>('[data-view]')!;
     this.status = this.querySelector<HTMLElement>('[data-status]')!;
+    this.open();
+    // Another link opened in this tab while the page is showing changes only the fragment.
+    window.addEventListener('hashchange', () => this.open());
+  }
+
+  private open() {
     const link = readLink();
     if (link && TOKEN.test(link.token)) void (link.kind === 'reservation' ? this.loadReservation(link.token) : this.loadEnrolment(link.token));
     else this.problem(this.words.manageMissing);
