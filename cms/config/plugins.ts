@@ -21,6 +21,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         max: env.int('BOOKING_READ_LIMIT_MAX', 300),
         windowSeconds: env.int('BOOKING_READ_LIMIT_WINDOW_SECONDS', 60),
       },
+      manageLinkDays: env.int('BOOKING_MANAGE_LINK_DAYS', 30),
     },
   },
   'users-permissions': {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { asAdmin } from '../harness/admin';
-import { at, dayAhead, reservation } from '../harness/fixtures';
+import { at, dayAhead, manageLink, reservation } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
@@ -92,9 +92,11 @@ describe('booking and enrolling on the site, in Chromium', () => {
     expect(approved.status).toBe(200);
 
     const manage = await done.locator('[data-manage-link]').getAttribute('href');
-    expect(manage).toMatch(/^\/manage\/\?token=/);
+    // The token is in the fragment, which the browser never sends to the site's server.
+    expect(manage).toMatch(/^\/manage\/#token=[A-Za-z0-9_-]{40,}$/);
     await page.goto(manage!);
     await expect(page.locator('.manage-view .status').innerText()).resolves.toBe('已确认');
+    expect(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash).toBe('/manage/');
     expect(await axeViolations(page)).toEqual([]);
     await expect(page.locator('.manage-view h2').innerText()).resolves.toContain(reference);
     await expect(page.locator('.manage-view').innerText()).resolves.toContain('19:00–21:00');
@@ -214,15 +216,22 @@ describe('booking and enrolling on the site, in Chromium', () => {
     });
     expect(made.status).toBe(201);
     const token: string = made.body.data.manageToken;
-    const show = async () => (await stack.cms.get(`/api/booking/reservations/manage/${token}`)).body.data;
+    const show = async () => (await manageLink(stack.cms, 'reservations', token).show()).body.data;
     const dates = (await show()).occurrences;
     expect(dates.length).toBeGreaterThanOrEqual(2);
 
     const page = await stack.newPage();
-    await page.goto(`/manage/?token=${token}`);
+    await page.goto(`/manage/#token=${token}`);
     const items = page.locator('.occurrence');
     await items.first().waitFor();
     await expect(items.count()).resolves.toBe(dates.length);
+    // Once read, the token leaves the address bar (and so the history, bookmarks, a shared URL)…
+    expect(page.url()).not.toContain(token);
+    expect(new URL(page.url()).hash).toBe('');
+    // …and the tab still has it for a reload and the cancel.
+    await page.reload();
+    await items.first().waitFor();
+    expect(page.url()).not.toContain(token);
     await items.first().getByRole('button', { name: /^取消 .* 这一次$/ }).click();
     await page.getByRole('button', { name: '确定取消' }).click();
     await page.locator('.manage-status', { hasText: '已取消。' }).waitFor();

@@ -132,6 +132,22 @@ export const mailAfter = async (
   return outbox(dir).filter(predicate);
 };
 
+interface Requester {
+  request(method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+/**
+ * What the manage page does with a link's token: it goes in the X-Manage-Token header, never in a
+ * URL. `cancel()` without data cancels everything still to come.
+ */
+export const manageLink = (cms: Requester, kind: 'reservations' | 'enrolments', token: string, headers: Record<string, string> = {}) => {
+  const auth = { 'x-manage-token': token, ...headers };
+  return {
+    show: () => cms.request('GET', `/api/booking/${kind}/manage`, undefined, auth),
+    cancel: (data?: Record<string, unknown>) => cms.request('POST', `/api/booking/${kind}/manage/cancel`, data === undefined ? undefined : { data }, auth),
+  };
+};
+
 export interface ActivityFixture {
   slug: string;
   title?: string;

@@ -1,7 +1,8 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createActivity, createRoom, dayAhead, mailAfter, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
+import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 
 const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data }, headers);
 const person = (i: number, extra: Record<string, unknown> = {}) => ({ name: `家长${i}`, phone: `1390000${String(i).padStart(4, '0')}`, email: `parent${i}@example.org`, note: `孩子：三年级${i}班`, ...extra });
@@ -68,11 +69,11 @@ describe('courses, sessions and enrolment', () => {
 
     // A cancellation promotes exactly one: the first in line, who is mailed.
     const first = waiting.find((a) => a.body.data.position === 1)!;
-    const cancelled = await cms.request('POST', `/api/booking/enrolments/manage/${confirmed[0].body.data.manageToken}/cancel`);
+    const cancelled = await manageLink(cms, 'enrolments', confirmed[0].body.data.manageToken).cancel();
     expect(cancelled.status).toBe(200);
-    expect((await cms.get(`/api/booking/enrolments/manage/${first.body.data.manageToken}`)).body.data).toMatchObject({ status: 'confirmed', position: null });
+    expect((await manageLink(cms, 'enrolments', first.body.data.manageToken).show()).body.data).toMatchObject({ status: 'confirmed', position: null });
     const second = waiting.find((a) => a.body.data.position === 2)!;
-    expect((await cms.get(`/api/booking/enrolments/manage/${second.body.data.manageToken}`)).body.data).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect((await manageLink(cms, 'enrolments', second.body.data.manageToken).show()).body.data).toMatchObject({ status: 'waitlisted', position: 1 });
     expect((await cms.get('/api/booking/courses/after-school')).body.data).toMatchObject({ placesLeft: 0, waiting: 19 });
     await waitForMail(cms.mailDir, (m) => m.to === first.body.data.name.replace('家长', 'parent') + '@example.org' && m.subject.includes('候补成功'));
   });
@@ -84,9 +85,10 @@ describe('courses, sessions and enrolment', () => {
     expect(first.body.data.status).toBe('confirmed');
     const confirmation = await waitForMail(cms.mailDir, (m) => m.to === 'zhao@example.org');
     expect(confirmation.subject).toBe('报名成功：二胡班');
-    const link = /http:\/\/site\.test\/manage\/\?enrolment=([A-Za-z0-9_-]+)/.exec(confirmation.text);
+    // The token is in the fragment, which no browser sends to any server.
+    const link = /http:\/\/site\.test\/manage\/#enrolment=([A-Za-z0-9_-]+)/.exec(confirmation.text);
     expect(link?.[1]).toBe(first.body.data.manageToken);
-    expect((await cms.get(`/api/booking/enrolments/manage/${link![1]}`)).body.data).toMatchObject({ status: 'confirmed', name: '赵丽' });
+    expect((await manageLink(cms, 'enrolments', link![1]).show()).body.data).toMatchObject({ status: 'confirmed', name: '赵丽' });
 
     const key = { 'idempotency-key': 'erhu-waiting-0001' };
     const waiting = { course: 'erhu', name: 'Tom Li', email: 'tom@example.org', language: 'en' };
@@ -95,7 +97,7 @@ describe('courses, sessions and enrolment', () => {
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'tom@example.org');
     expect(mail.subject).toBe('On the waiting list: 二胡班');
     expect(mail.text).toContain('you are number 1 on the waiting list');
-    expect(mail.text).toContain('http://site.test/en/manage/?enrolment=');
+    expect(mail.text).toContain('http://site.test/en/manage/#enrolment=');
     // A later mail to Tom (a room booking) arrives after any second enrolment mail could have.
     const later = reservation({ start: at(dayAhead(6, 8), '20:00'), end: at(dayAhead(6, 8), '21:00'), contactName: 'Tom Li', email: 'tom@example.org', language: 'en' });
     const toTom = await mailAfter(cms.mailDir, (m) => m.to === 'tom@example.org' && m.subject.includes('二胡班'), {
@@ -106,9 +108,9 @@ describe('courses, sessions and enrolment', () => {
   });
 
   describe('the waiting list', () => {
-    const cancel = (token: string) => cms.request('POST', `/api/booking/enrolments/manage/${token}/cancel`);
+    const cancel = (token: string) => manageLink(cms, 'enrolments', token).cancel();
     const statusOf = async (token: string) => {
-      const { status, position } = (await cms.get(`/api/booking/enrolments/manage/${token}`)).body.data;
+      const { status, position } = (await manageLink(cms, 'enrolments', token).show()).body.data;
       return { status, position };
     };
     /** A one-date course on a Sunday evening `week` weeks ahead, alone in the room. */
@@ -295,7 +297,29 @@ describe('courses, sessions and enrolment', () => {
     expect(after.map((s: any) => s.start)).toEqual([2, 3, 4, 5].map((w) => at(dayAhead(3, w), '09:00')));
     expect(after[0].id).toBe(before[1].id);
     expect(after[0].placesLeft).toBe(9);
-    expect((await cms.get(`/api/booking/enrolments/manage/${enrolled.body.data.manageToken}`)).body.data).toMatchObject({ status: 'confirmed', session: { id: before[1].id } });
+    expect((await manageLink(cms, 'enrolments', enrolled.body.data.manageToken).show()).body.data).toMatchObject({ status: 'confirmed', session: { id: before[1].id } });
+  });
+
+  it('an enrolment’s link stops opening it 30 days (manageLinkDays) after its activity’s last session', async () => {
+    const today = zonedDateOf(new Date(), 'Asia/Shanghai');
+    const oldRoom = await createRoom(admin, { slug: 'old-term-room', requiresApproval: false });
+    // Weekly, on today's weekday: 42 and 35 days ago, then (the weeks between skipped) a week ahead.
+    const skipped = [-28, -21, -14, -7, 0].map((d) => addDays(today, d));
+    const term = (lastDay: number) => weekly([['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][new Date(`${today}T12:00:00Z`).getUTCDay()]], addDays(today, -42), addDays(today, lastDay), '08:00', 60, { exceptions: skipped.filter((d) => d <= addDays(today, lastDay)) });
+    // Late joiners welcome: enrolment stays open after the first session.
+    const { documentId, published } = await createActivity(admin, 'course', { slug: 'old-term', roomId: oldRoom, schedule: term(7), enrolmentClosesAt: at(addDays(today, 5), '12:00') });
+    expect(published.status).toBe(200);
+    const enrolled = await enrol(cms, { course: 'old-term', ...person(500) });
+    expect(enrolled.status).toBe(201);
+    const link = manageLink(cms, 'enrolments', enrolled.body.data.manageToken);
+    expect((await link.show()).body.data).toMatchObject({ status: 'confirmed' });
+
+    // The editor ends the term 31 days ago: its last session, 35 days ago, is past the link's 30 days.
+    expect((await updateActivity(admin, 'course', documentId, { schedule: term(-31) })).status).toBe(200);
+    const shown = await link.show();
+    expect(shown.status).toBe(404);
+    expect(shown.body.error).toMatchObject({ name: 'NotFoundError', details: { code: 'link_expired', days: 30 } });
+    expect((await link.cancel()).status).toBe(404);
   });
 
   it('the timetable lists the week’s sessions with what, where and places left', async () => {

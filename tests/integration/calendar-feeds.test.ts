@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
+import { at, createActivity, createClosure, createRoom, dayAhead, manageLink, reservation, weekly } from '../harness/fixtures';
 
 /** The feed as a phone's calendar reads it, through a standard RFC 5545 parser. */
 const parse = (text: string) => {
@@ -102,7 +102,7 @@ describe('calendar feeds', () => {
       return res.body.data as { reference: string; manageToken: string };
     };
     const [cancelled, rejected, , confirmed] = [await book('09'), await book('10'), await book('11'), await book('12')];
-    expect((await cms.request('POST', `/api/booking/reservations/manage/${cancelled.manageToken}/cancel`)).status).toBe(200);
+    expect((await manageLink(cms, 'reservations', cancelled.manageToken).cancel()).status).toBe(200);
     expect((await admin.request('POST', `/booking/reservations/${rejected.reference}/reject`, { data: { reason: '已有安排' } })).status).toBe(200);
     expect((await admin.request('POST', `/booking/reservations/${confirmed.reference}/approve`)).status).toBe(200);
 

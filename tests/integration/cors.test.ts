@@ -28,6 +28,16 @@ describe('CORS: the site’s origin and no other', () => {
     expect(get.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after');
   });
 
+  it('lets the manage page send a link’s token in X-Manage-Token', async () => {
+    const res = await fetch(`${cms.url}/api/booking/reservations/manage`, {
+      method: 'OPTIONS',
+      headers: { origin: SITE, 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-manage-token' },
+    });
+    expect(res.status).toBeLessThan(300);
+    expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-manage-token');
+  });
+
   it('gives another origin no permission: no CORS header at all, not even *', async () => {
     for (const origin of ['https://evil.example', 'http://localhost:4321']) {
       const res = await preflight(cms, origin);

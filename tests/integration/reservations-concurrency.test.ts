@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, reservation, type Admin } from '../harness/fixtures';
+import { at, createRoom, dayAhead, manageLink, reservation, type Admin } from '../harness/fixtures';
 
 /** Resident i's request: a different person each time, all for the same slot. */
 const requestFrom = (i: number, start: string, end: string) =>
@@ -112,8 +112,8 @@ describe('many requests for one slot at the same moment', () => {
       const [a, b] = await twoRequests(6);
       // Forced past the unique index (another date number): two requests' rows under one reference.
       await db.query('UPDATE booking_reservations SET reference = $1, series_index = 7 WHERE reference = $2', [a.reference, b.reference]);
-      expect((await cms.request('POST', `/api/booking/reservations/manage/${a.manageToken}/cancel`)).status).toBe(200);
-      const other = await cms.get(`/api/booking/reservations/manage/${b.manageToken}`);
+      expect((await manageLink(cms, 'reservations', a.manageToken).cancel()).status).toBe(200);
+      const other = await manageLink(cms, 'reservations', b.manageToken).show();
       expect(other.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed']);
     });
   });

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import { hashToken } from '../../plugins/booking/server/src/core/reservations/reference';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+import { openDatabase } from '../harness/database';
+import { at, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
 
 const RESERVATIONS = '/api/booking/reservations';
-const manage = (token: string) => `${RESERVATIONS}/manage/${token}`;
 
 describe('managing a reservation by its link, and a resident’s own list', () => {
   let cms: TestCms;
@@ -15,13 +16,14 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     // Many requests from one address: the booking routes' rate limit is not what is tested here.
     cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
     admin = await asAdmin(cms);
-    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine']) {
+    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine', 'manage-secret', 'manage-old']) {
       await createRoom(admin, { slug, requiresApproval: false, bufferMinutes: 0 });
     }
   });
   afterAll(async () => {
     await cms?.stop();
   });
+  const byLink = (token: string) => manageLink(cms, 'reservations', token);
 
   const book = async (overrides: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const res = await cms.request('POST', RESERVATIONS, { data: reservation(overrides) }, headers);
@@ -36,7 +38,7 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     expect(made.status).toBe('confirmed');
     expect(made.manageToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
 
-    const res = await cms.get(manage(made.manageToken));
+    const res = await byLink(made.manageToken).show();
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       reference: made.reference,
@@ -64,11 +66,11 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     expect(clash.status).toBe(409);
     expect(clash.body.error.name).toBe('ConflictError');
 
-    const cancelled = await cms.request('POST', `${manage(made.manageToken)}/cancel`);
+    const cancelled = await byLink(made.manageToken).cancel();
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.data).toMatchObject({ reference: made.reference, status: 'cancelled', occurrences: [{ status: 'cancelled' }] });
 
-    const view = await cms.get(manage(made.manageToken));
+    const view = await byLink(made.manageToken).show();
     expect(view.body.data.status).toBe('cancelled');
     expect(view.body.data.occurrences).toEqual([{ start: slot.start, end: slot.end, status: 'cancelled' }]);
 
@@ -77,12 +79,12 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     expect(second.body.data.status).toBe('confirmed');
 
     // Nothing left to cancel: the same link cannot cancel again (nor the newcomer's booking).
-    const again = await cms.request('POST', `${manage(made.manageToken)}/cancel`);
+    const again = await byLink(made.manageToken).cancel();
     expect(again.status).toBe(400);
-    const againByDate = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: slot.start } });
+    const againByDate = await byLink(made.manageToken).cancel({ start: slot.start });
     expect(againByDate.status).toBe(400);
     expect(againByDate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
-    const newcomer = await cms.get(manage(second.body.data.manageToken));
+    const newcomer = await byLink(second.body.data.manageToken).show();
     expect(newcomer.body.data.status).toBe('confirmed');
   });
 
@@ -99,7 +101,7 @@ describe('managing a reservation by its link, and a resident’s own list', () =
 
     // The date is matched by its instant, whatever offset the client writes it in.
     const middleUtc = new Date(at(weeks[1], '18:00')).toISOString();
-    const res = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: middleUtc } });
+    const res = await byLink(made.manageToken).cancel({ start: middleUtc });
     expect(res.status).toBe(200);
     expect(res.body.data.status).toBe('confirmed');
     expect(res.body.data.occurrences).toEqual([
@@ -115,19 +117,19 @@ describe('managing a reservation by its link, and a resident’s own list', () =
       expect([i, attempt.status]).toEqual([i, i === 1 ? 201 : 409]);
     }
 
-    const twice = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: at(weeks[1], '18:00') } });
+    const twice = await byLink(made.manageToken).cancel({ start: at(weeks[1], '18:00') });
     expect(twice.status).toBe(400);
     expect(twice.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
 
-    const noSuchDate = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: at(weeks[0], '18:30') } });
+    const noSuchDate = await byLink(made.manageToken).cancel({ start: at(weeks[0], '18:30') });
     expect(noSuchDate.status).toBe(400);
     expect(noSuchDate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
 
-    const notADate = await cms.request('POST', `${manage(made.manageToken)}/cancel`, { data: { start: 'next tuesday' } });
+    const notADate = await byLink(made.manageToken).cancel({ start: 'next tuesday' });
     expect(notADate.status).toBe(400);
     expect(notADate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
 
-    const view = await cms.get(manage(made.manageToken));
+    const view = await byLink(made.manageToken).show();
     expect(view.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed', 'cancelled', 'confirmed']);
 
     // The mail names the cancelled date and says the others are still booked.
@@ -159,15 +161,15 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     const { manageToken, occurrences } = entered.body.data;
     expect(occurrences.map((o: any) => o.start)).toEqual([at(past, '09:00'), at(addDays(past, 7), '09:00'), at(addDays(past, 14), '09:00')]);
 
-    const pastDate = await cms.request('POST', `${manage(manageToken)}/cancel`, { data: { start: at(past, '09:00') } });
+    const pastDate = await byLink(manageToken).cancel({ start: at(past, '09:00') });
     expect(pastDate.status).toBe(400);
     expect(pastDate.body.error.details.errors).toEqual([expect.objectContaining({ path: 'start' })]);
 
-    const all = await cms.request('POST', `${manage(manageToken)}/cancel`);
+    const all = await byLink(manageToken).cancel();
     expect(all.status).toBe(200);
     expect(all.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed', 'cancelled', 'cancelled']);
 
-    const view = await cms.get(manage(manageToken));
+    const view = await byLink(manageToken).show();
     expect(view.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed', 'cancelled', 'cancelled']);
 
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'past@example.org' && m.subject.includes('取消'));
@@ -177,33 +179,115 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     }
 
     // Only the past date is left: nothing more can be cancelled.
-    const nothingLeft = await cms.request('POST', `${manage(manageToken)}/cancel`);
+    const nothingLeft = await byLink(manageToken).cancel();
     expect(nothingLeft.status).toBe(400);
   });
 
   it('answers 404 for a link that belongs to nothing and 400 for one that cannot be a link', async () => {
     const unknown = randomBytes(32).toString('base64url');
-    const missing = await cms.get(manage(unknown));
+    const missing = await byLink(unknown).show();
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ data: null, error: { status: 404, name: 'NotFoundError' } });
-    const missingCancel = await cms.request('POST', `${manage(unknown)}/cancel`);
+    const missingCancel = await byLink(unknown).cancel();
     expect(missingCancel.status).toBe(404);
 
     for (const bad of ['short', 'has.dots.in.it-and-is-long-enough-though', `${'x'.repeat(101)}`]) {
-      const res = await cms.get(manage(bad));
+      const res = await byLink(bad).show();
       expect([bad, res.status]).toEqual([bad, 400]);
-      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'token' })]);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'x-manage-token' })]);
+      expect(JSON.stringify(res.body)).not.toContain(bad);
     }
-    const badCancel = await cms.request('POST', `${manage('short')}/cancel`);
+    const badCancel = await byLink('short').cancel();
     expect(badCancel.status).toBe(400);
-    expect(badCancel.body.error.details.errors).toEqual([expect.objectContaining({ path: 'token' })]);
+    expect(badCancel.body.error.details.errors).toEqual([expect.objectContaining({ path: 'x-manage-token' })]);
+    const noLink = await cms.get(`${RESERVATIONS}/manage`);
+    expect(noLink.status).toBe(400);
+    expect(noLink.body.error.details.errors).toEqual([{ path: 'x-manage-token', message: 'is required' }]);
 
     // A real booking's token, slightly changed, opens nothing.
     const date = dayAhead(5);
     const made = await book({ room: 'manage-tokens', start: at(date, '14:00'), end: at(date, '15:00'), email: 'tokens@example.org' });
     const altered = made.manageToken.slice(0, -1) + (made.manageToken.endsWith('A') ? 'B' : 'A');
-    expect((await cms.get(manage(altered))).status).toBe(404);
-    expect((await cms.get(manage(made.manageToken))).status).toBe(200);
+    expect((await byLink(altered).show()).status).toBe(404);
+    expect((await byLink(made.manageToken).show()).status).toBe(200);
+    // The old routes with the token in the path, which every access log prints, are gone.
+    expect((await cms.get(`${RESERVATIONS}/manage/${made.manageToken}`)).status).toBe(404);
+    expect([404, 405]).toContain((await cms.request('POST', `${RESERVATIONS}/manage/${made.manageToken}/cancel`)).status);
+    expect((await byLink(made.manageToken).show()).body.data.status).toBe('confirmed');
+  });
+
+  it('keeps the link’s token out of the CMS log and out of the database, where only its hash is', async () => {
+    const date = dayAhead(6, 2);
+    const slot = { room: 'manage-secret', start: at(date, '10:00'), end: at(date, '11:00'), email: 'secret@example.org' };
+    const key = { 'idempotency-key': `secret-${randomBytes(6).toString('hex')}` };
+    const made = await book(slot, key);
+    // A replay still hands the client its link: the stored answer is sealed, not stripped.
+    expect(await book(slot, key)).toEqual(made);
+    expect((await byLink(made.manageToken).show()).status).toBe(200);
+    expect((await byLink(made.manageToken).cancel()).status).toBe(200);
+    await waitForMail(cms.mailDir, (m) => m.to === 'secret@example.org' && m.subject.includes('预约已取消'));
+
+    // The http log prints every request, the cancel included, and none holds the token.
+    const logged = () => cms.output().includes('/api/booking/reservations/manage/cancel');
+    for (let waited = 0; waited < 10_000 && !logged(); waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(logged()).toBe(true);
+    expect(cms.output().split('\n').filter((line) => line.includes(made.manageToken))).toEqual([]);
+
+    const db = await openDatabase(cms.database);
+    try {
+      const dump = await db.allText();
+      expect(dump).toContain(hashToken(made.manageToken));
+      expect(dump.split('\n').filter((text) => text.includes(made.manageToken))).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('forgets an Idempotency-Key after a day: the answer is purged and the key counts as new', async () => {
+    const date = dayAhead(6, 3);
+    const slot = (time: string, end: string) => ({ room: 'manage-secret', start: at(date, time), end: at(date, end), email: 'day-old@example.org' });
+    const key = `day-old-${randomBytes(6).toString('hex')}`;
+    const otherKey = `day-old-other-${randomBytes(6).toString('hex')}`;
+    const first = await book(slot('09:00', '10:00'), { 'idempotency-key': key });
+    await book(slot('13:00', '14:00'), { 'idempotency-key': otherKey });
+    // Within the day the key belongs to its first request.
+    const reused = await cms.request('POST', RESERVATIONS, { data: reservation(slot('11:00', '12:00')) }, { 'idempotency-key': key });
+    expect(reused.status).toBe(400);
+    expect(reused.body.error.details.errors).toEqual([expect.objectContaining({ path: 'Idempotency-Key' })]);
+
+    const db = await openDatabase(cms.database);
+    try {
+      // A day and an hour pass for both stored answers.
+      const back = cms.database.kind === 'postgres' ? `created_at - interval '25 hours'` : `created_at - ${25 * 3600 * 1000}`;
+      await db.query(`UPDATE booking_idempotency_keys SET created_at = ${back} WHERE key IN (?, ?)`, [key, otherKey]);
+      const fresh = await book(slot('11:00', '12:00'), { 'idempotency-key': key });
+      expect(fresh.reference).not.toBe(first.reference);
+      // The new answer took the key's place, and the other day-old answer was purged with it.
+      const rows = await db.query('SELECT key FROM booking_idempotency_keys WHERE key IN (?, ?)', [key, otherKey]);
+      expect(rows.map((r) => r.key)).toEqual([key]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a link stops opening its booking 30 days (manageLinkDays) after the last date', async () => {
+    const today = zonedDateOf(new Date(), TZ);
+    const enter = async (date: string, email: string) => {
+      const res = await admin.request('POST', '/booking/reservations', {
+        data: reservation({ overrideReason: '补登记：上月的读书会', room: 'manage-old', start: at(date, '09:00'), end: at(date, '10:00'), email }),
+      });
+      expect(res.status).toBe(201);
+      return byLink(res.body.data.manageToken);
+    };
+    const old = await enter(addDays(today, -32), 'old-link@example.org');
+    const recent = await enter(addDays(today, -28), 'recent-link@example.org');
+
+    const shown = await old.show();
+    expect(shown.status).toBe(404);
+    expect(shown.body.error).toMatchObject({ name: 'NotFoundError', details: { code: 'link_expired', days: 30 } });
+    expect(shown.body.error.message).toContain('expired');
+    expect((await old.cancel()).status).toBe(404);
+    expect((await recent.show()).status).toBe(200);
   });
 
   it('sends a cancellation mail in the requester’s language', async () => {
@@ -212,8 +296,8 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     const en = await book({ room: 'manage-mail', start: at(date, '11:00'), end: at(date, '12:00'), email: 'mail-en@example.org', language: 'en', contactName: 'Anna Smith' });
     await waitForMail(cms.mailDir, (m) => m.to === 'mail-en@example.org' && m.subject.includes('Booking confirmed'));
 
-    expect((await cms.request('POST', `${manage(zh.manageToken)}/cancel`)).status).toBe(200);
-    expect((await cms.request('POST', `${manage(en.manageToken)}/cancel`)).status).toBe(200);
+    expect((await byLink(zh.manageToken).cancel()).status).toBe(200);
+    expect((await byLink(en.manageToken).cancel()).status).toBe(200);
 
     const zhMail = await waitForMail(cms.mailDir, (m) => m.to === 'mail-zh@example.org' && m.subject.includes('预约已取消'));
     expect(zhMail.subject).toContain(zh.reference);
@@ -235,7 +319,7 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     const date = dayAhead(5, 2);
     const made = await book({ room: 'manage-tokens', start: at(date, '16:00'), end: at(date, '17:00'), email: 'double-cancel@example.org' });
     let later = made;
-    const answers = await Promise.all([1, 2, 3].map(() => cms.request('POST', `${manage(made.manageToken)}/cancel`)));
+    const answers = await Promise.all([1, 2, 3].map(() => byLink(made.manageToken).cancel()));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400]);
     await waitForMail(cms.mailDir, (m) => m.to === 'double-cancel@example.org' && m.subject.includes('预约已取消'));
     const cancelled = await mailAfter(cms.mailDir, (m) => m.to === 'double-cancel@example.org' && m.subject.includes('预约已取消'), {
@@ -285,7 +369,7 @@ describe('managing a reservation by its link, and a resident’s own list', () =
       expect(JSON.stringify(theirs.body)).not.toContain(stranger.reference);
 
       // Cancelling shows up in the list.
-      expect((await cms.request('POST', `${manage(signedIn.manageToken)}/cancel`)).status).toBe(200);
+      expect((await byLink(signedIn.manageToken).cancel()).status).toBe(200);
       expect((await me(wang.auth)).body.data.map((r: any) => r.status)).toEqual(['cancelled']);
     });
 

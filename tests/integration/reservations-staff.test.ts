@@ -1,12 +1,11 @@
 import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
 import { createStaffAccount, signInAgain } from '../harness/front-desk';
 
 const PUBLIC = '/api/booking/reservations';
 const STAFF = '/booking/reservations';
-const manage = (token: string) => `${PUBLIC}/manage/${token}`;
 const CM_OF = (type: string) => `/content-manager/collection-types/plugin::booking.${type}`;
 /** The plugin's content types that hold residents' details. */
 const PERSONAL_TYPES = ['reservation', 'enrolment', 'attendance'];
@@ -26,6 +25,7 @@ describe('staff handling reservations in the admin API', () => {
   afterAll(async () => {
     await cms?.stop();
   });
+  const byLink = (token: string) => manageLink(cms, 'reservations', token);
 
   const request = async (overrides: Record<string, unknown>) => {
     const res = await cms.request('POST', PUBLIC, { data: reservation(overrides) });
@@ -178,7 +178,7 @@ describe('staff handling reservations in the admin API', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.data).toMatchObject({ reference: made.reference, status: 'confirmed', occurrences: [{ status: 'confirmed' }] });
 
-    const view = await cms.get(manage(made.manageToken));
+    const view = await byLink(made.manageToken).show();
     expect(view.body.data).toMatchObject({ status: 'confirmed', occurrences: [{ start: slot.start, end: slot.end, status: 'confirmed' }] });
 
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'approve-en@example.org' && m.subject.includes('Booking confirmed'));
@@ -205,14 +205,14 @@ describe('staff handling reservations in the admin API', () => {
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.details.errors).toEqual([expect.objectContaining({ path: 'reason' })]);
     }
-    expect((await cms.get(manage(made.manageToken))).body.data.status).toBe('pending');
+    expect((await byLink(made.manageToken).show()).body.data.status).toBe('pending');
 
     const reason = '当天大厅已安排社区议事会，请改约其他时间。';
     const rejected = await admin.request('POST', `${STAFF}/${made.reference}/reject`, { data: { reason } });
     expect(rejected.status).toBe(200);
     expect(rejected.body.data).toMatchObject({ status: 'rejected', rejectionReason: reason, occurrences: [{ status: 'rejected' }] });
 
-    const view = await cms.get(manage(made.manageToken));
+    const view = await byLink(made.manageToken).show();
     expect(view.body.data).toMatchObject({ status: 'rejected', rejectionReason: reason });
 
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'reject-zh@example.org' && m.subject.includes('预约未能通过'));
@@ -228,8 +228,8 @@ describe('staff handling reservations in the admin API', () => {
     // A decided request cannot be decided again, nor cancelled.
     const again = await admin.request('POST', `${STAFF}/${made.reference}/approve`);
     expect(again.status).toBe(400);
-    expect((await cms.get(manage(made.manageToken))).body.data.status).toBe('rejected');
-    expect((await cms.request('POST', `${manage(made.manageToken)}/cancel`)).status).toBe(400);
+    expect((await byLink(made.manageToken).show()).body.data.status).toBe('rejected');
+    expect((await byLink(made.manageToken).cancel()).status).toBe(400);
   });
 
   it('approving twice is refused and sends no second mail', async () => {
@@ -243,7 +243,7 @@ describe('staff handling reservations in the admin API', () => {
     expect(twice.body.error.name).toBe('ValidationError');
     const rejectAfter = await admin.request('POST', `${STAFF}/${made.reference}/reject`, { data: { reason: 'changed our mind' } });
     expect(rejectAfter.status).toBe(400);
-    expect((await cms.get(manage(made.manageToken))).body.data).toMatchObject({ status: 'confirmed', rejectionReason: null });
+    expect((await byLink(made.manageToken).show()).body.data).toMatchObject({ status: 'confirmed', rejectionReason: null });
 
     let later = made;
     const decided = await mailAfter(cms.mailDir, (m) => m.to === 'twice@example.org' && m.subject.includes(made.reference), {
@@ -280,7 +280,7 @@ describe('staff handling reservations in the admin API', () => {
     const asResident = await cms.request('POST', `${STAFF}/${made.reference}/approve`, undefined, { authorization: `Bearer ${user.body.jwt}` });
     expect(asResident.status).toBe(401);
 
-    expect((await cms.get(manage(made.manageToken))).body.data.status).toBe('pending');
+    expect((await byLink(made.manageToken).show()).body.data.status).toBe('pending');
   });
 
   it('admin users need the "manage reservations" permission, which a role can be given', async () => {
@@ -316,7 +316,7 @@ describe('staff handling reservations in the admin API', () => {
     expect(entered.status).toBe(201);
     expect(entered.body.data).toMatchObject({ status: 'confirmed', occurrences: [{ start: early.start, end: early.end, status: 'confirmed' }] });
     const { reference, manageToken } = entered.body.data;
-    expect((await cms.get(manage(manageToken))).body.data.status).toBe('confirmed');
+    expect((await byLink(manageToken).show()).body.data.status).toBe('confirmed');
     const listed = (await admin.request('GET', `${STAFF}?status=confirmed&from=${date}&to=${date}`)).body.data.find((r: any) => r.reference === reference);
     expect(listed).toMatchObject({ source: 'staff', language: 'en', overrideReason: null });
     const mail = await waitForMail(cms.mailDir, (m) => m.to === 'caller@example.org');
@@ -548,7 +548,7 @@ describe('staff handling reservations in the admin API', () => {
       const answers = await Promise.all(made.map((m) => Promise.all(decide(m)).then((rs) => rs.map((r) => r.status))));
       const after = [];
       for (const m of made) {
-        const view = await cms.get(manage(m.manageToken));
+        const view = await byLink(m.manageToken).show();
         // Whatever the link says must be the truth about the room: held if confirmed, free otherwise.
         const probe = await cms.request('POST', PUBLIC, { data: reservation({ room: 'staff-race', start: m.start, end: m.end, email: 'probe@example.org' }) });
         after.push({ status: view.body.data.status, free: probe.status === 201 });
@@ -557,7 +557,7 @@ describe('staff handling reservations in the admin API', () => {
     };
 
     it('approving and cancelling at once never leaves a confirmed booking that does not hold the room', async () => {
-      const { answers, after } = await race(6, 3, (m) => [admin.request('POST', `${STAFF}/${m.reference}/approve`), cms.request('POST', `${manage(m.manageToken)}/cancel`)]);
+      const { answers, after } = await race(6, 3, (m) => [admin.request('POST', `${STAFF}/${m.reference}/approve`), byLink(m.manageToken).cancel()]);
       for (const [i, a] of after.entries()) {
         expect([i, answers[i][1], a]).toEqual([i, 200, { status: 'cancelled', free: true }]);
         expect([200, 400]).toContain(answers[i][0]);

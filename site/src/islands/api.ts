@@ -31,9 +31,9 @@ const parse = async <T>(res: Response): Promise<ApiAnswer<T>> => {
 
 const offline = (error: unknown) => ({ ok: false as const, status: 0 as const, message: String((error as Error)?.message ?? error), fieldErrors: [] as [], details: {}, retryAfter: null });
 
-export const getJson = async <T>(url: string): Promise<ApiAnswer<T>> => {
+export const getJson = async <T>(url: string, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
   try {
-    return await parse<T>(await fetch(url, { headers: { accept: 'application/json' } }));
+    return await parse<T>(await fetch(url, { headers: { accept: 'application/json', ...headers } }));
   } catch (error) {
     return offline(error);
   }
@@ -43,9 +43,9 @@ export const getJson = async <T>(url: string): Promise<ApiAnswer<T>> => {
  * POSTs `{ data }`. The Idempotency-Key makes a double click or a retry after a lost answer
  * count once: the CMS replays its first answer for the same key and body.
  */
-export const postJson = async <T>(url: string, data: unknown, idempotencyKey?: string): Promise<ApiAnswer<T>> => {
+export const postJson = async <T>(url: string, data: unknown, idempotencyKey?: string, extraHeaders: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
   try {
-    const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json', ...extraHeaders };
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     return await parse<T>(await fetch(url, { method: 'POST', headers, body: JSON.stringify({ data }) }));
   } catch (error) {

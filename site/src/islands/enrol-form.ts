@@ -95,7 +95,7 @@ class EnrolForm extends HTMLElement {
     const done = this.querySelector<HTMLElement>('[data-done]')!;
     const title = done.querySelector<HTMLElement>('[data-done-title]')!;
     title.textContent = answer.data.status === 'waitlisted' ? w.waitlisted(answer.data.position ?? 0) : w.enrolled;
-    done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = `${this.dataset.manage}?enrolment=${encodeURIComponent(answer.data.manageToken)}`;
+    done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = `${this.dataset.manage}#enrolment=${encodeURIComponent(answer.data.manageToken)}`;
     form.hidden = true;
     done.hidden = false;
     title.focus();

@@ -1,6 +1,7 @@
 /**
- * <manage-booking>: opens the reservation (?token=…) or enrolment (?enrolment=…) of a manage
- * link, shows its status, and cancels it: one date of a series, or all of it.
+ * <manage-booking>: opens the reservation (#token=…) or enrolment (#enrolment=…) of a manage
+ * link, shows its status, and cancels it: one date of a series, or all of it. The token goes to
+ * the CMS in the X-Manage-Token header, never in a URL a server could log.
  */
 import { bookingWords } from '../i18n/booking-strings';
 import { getJson, postJson, type ApiAnswer } from './api';
@@ -28,6 +29,50 @@ interface EnrolmentView {
 
 const HOLDING = ['pending', 'confirmed'];
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+/** This tab's copy of the link once it has left the address bar, so a reload still opens it. */
+const STORE = 'linli-manage-link';
+
+interface ManageLink { kind: 'reservation' | 'enrolment'; token: string }
+
+const linkIn = (params: URLSearchParams): ManageLink | null => {
+  const token = params.get('token');
+  const enrolment = params.get('enrolment');
+  if (token) return { kind: 'reservation', token };
+  if (enrolment) return { kind: 'enrolment', token: enrolment };
+  return null;
+};
+
+const stored = (): ManageLink | null => {
+  try {
+    const link = JSON.parse(sessionStorage.getItem(STORE) ?? 'null') as ManageLink | null;
+    return link && (link.kind === 'reservation' || link.kind === 'enrolment') && TOKEN.test(link.token) ? link : null;
+  } catch {
+    return null; // storage off or garbled: the link must be opened again
+  }
+};
+
+const keep = (link: ManageLink | null) => {
+  try {
+    if (link) sessionStorage.setItem(STORE, JSON.stringify(link));
+    else sessionStorage.removeItem(STORE);
+  } catch {
+    // storage off: a reload will need the link again
+  }
+};
+
+/**
+ * The link the page was opened with: in the fragment (#token=…, as links are sent), or in the query
+ * string of a link mailed by an older version. It is taken out of the address bar at once, so it
+ * stays out of the history, bookmarks, screenshots and a URL shared by mistake; this tab keeps it
+ * in sessionStorage for a reload and the cancel.
+ */
+const readLink = (): ManageLink | null => {
+  const inUrl = linkIn(new URLSearchParams(location.hash.slice(1))) ?? linkIn(new URLSearchParams(location.search));
+  if (!inUrl) return stored();
+  history.replaceState(history.state, '', location.pathname);
+  keep(TOKEN.test(inUrl.token) ? inUrl : null);
+  return inUrl;
+};
 
 class ManageBooking extends HTMLElement {
   private words = bookingWords(pageLocale());
@@ -37,16 +82,23 @@ class ManageBooking extends HTMLElement {
   connectedCallback() {
     this.out = this.querySelector<HTMLElement>('[data-view]')!;
     this.status = this.querySelector<HTMLElement>('[data-status]')!;
-    const params = new URLSearchParams(location.search);
-    const token = params.get('token');
-    const enrolment = params.get('enrolment');
-    if (token && TOKEN.test(token)) void this.loadReservation(token);
-    else if (enrolment && TOKEN.test(enrolment)) void this.loadEnrolment(enrolment);
+    this.open();
+    // Another link opened in this tab while the page is showing changes only the fragment.
+    window.addEventListener('hashchange', () => this.open());
+  }
+
+  private open() {
+    const link = readLink();
+    if (link && TOKEN.test(link.token)) void (link.kind === 'reservation' ? this.loadReservation(link.token) : this.loadEnrolment(link.token));
     else this.problem(this.words.manageMissing);
   }
 
   private get api() {
     return this.dataset.api ?? '';
+  }
+
+  private byToken(token: string) {
+    return { 'x-manage-token': token };
   }
 
   private when(o: { start: string; end: string }) {
@@ -62,7 +114,9 @@ class ManageBooking extends HTMLElement {
 
   private failed(answer: ApiAnswer<unknown>) {
     if (answer.ok) return;
-    if (answer.status === 404) this.problem(this.words.manageNotFound);
+    if (answer.status === 404) keep(null);
+    if (answer.status === 404 && answer.details.code === 'link_expired') this.problem(this.words.manageExpired(Number(answer.details.days)));
+    else if (answer.status === 404) this.problem(this.words.manageNotFound);
     else if (answer.status === 400) this.problem(this.words.manageMissing);
     else this.problem(this.words.networkError);
   }
@@ -102,13 +156,13 @@ class ManageBooking extends HTMLElement {
   // ---- reservations ----
 
   private async loadReservation(token: string) {
-    const answer = await getJson<ReservationView>(`${this.api}/api/booking/reservations/manage/${token}`);
+    const answer = await getJson<ReservationView>(`${this.api}/api/booking/reservations/manage`, this.byToken(token));
     if (!answer.ok) return this.failed(answer);
     this.showReservation(token, answer.data);
   }
 
   private async cancelReservation(token: string, start?: string) {
-    const answer = await postJson<ReservationView>(`${this.api}/api/booking/reservations/manage/${token}/cancel`, start ? { start } : {});
+    const answer = await postJson<ReservationView>(`${this.api}/api/booking/reservations/manage/cancel`, start ? { start } : {}, undefined, this.byToken(token));
     if (!answer.ok) {
       this.say(answer.status === 400 ? this.words.cannotCancel : this.words.networkError);
       return;
@@ -156,13 +210,13 @@ class ManageBooking extends HTMLElement {
   // ---- enrolments ----
 
   private async loadEnrolment(token: string) {
-    const answer = await getJson<EnrolmentView>(`${this.api}/api/booking/enrolments/manage/${token}`);
+    const answer = await getJson<EnrolmentView>(`${this.api}/api/booking/enrolments/manage`, this.byToken(token));
     if (!answer.ok) return this.failed(answer);
     this.showEnrolment(token, answer.data);
   }
 
   private async cancelEnrolment(token: string) {
-    const answer = await postJson<EnrolmentView>(`${this.api}/api/booking/enrolments/manage/${token}/cancel`, {});
+    const answer = await postJson<EnrolmentView>(`${this.api}/api/booking/enrolments/manage/cancel`, {}, undefined, this.byToken(token));
     if (!answer.ok) {
       this.say(answer.status === 400 ? this.words.cannotCancel : this.words.networkError);
       return;

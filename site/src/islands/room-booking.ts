@@ -332,7 +332,8 @@ class RoomBooking extends HTMLElement {
   private showDone(data: { reference: string; status: string; manageToken: string }) {
     const w = this.words;
     const done = this.querySelector<HTMLElement>('[data-done]')!;
-    const link = `${this.managePath}?token=${encodeURIComponent(data.manageToken)}`;
+    // In the fragment: browsers never send it to a server, so no access log keeps the link.
+    const link = `${this.managePath}#token=${encodeURIComponent(data.manageToken)}`;
     done.querySelector('[data-done-title]')!.textContent = data.status === 'confirmed' ? w.confirmedNow : w.received;
     done.querySelector('[data-reference]')!.textContent = data.reference;
     done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = link;

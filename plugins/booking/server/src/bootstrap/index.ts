@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { idempotencyRepository } from '../repositories/idempotency-repository';
 import { ensureBookingTables } from './booking-tables';
 import { setAdminLabels } from './admin-labels';
 import { withdrawPersonalDataFromContentManager } from './content-manager-access';
@@ -8,6 +9,8 @@ import { grantPublicPermissions } from './public-permissions';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
+  // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
+  await idempotencyRepository(strapi).purge(new Date());
   await registerAdminPermissions(strapi);
   await ensureFrontDeskRole(strapi);
   await withdrawPersonalDataFromContentManager(strapi);

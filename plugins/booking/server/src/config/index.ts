@@ -17,6 +17,8 @@ export interface BookingPluginConfig {
   rateLimit: RequestBudget;
   /** Expensive public reads (availability, timetable, calendar feeds): a separate, larger budget per client. */
   readLimit: RequestBudget;
+  /** Days after a booking's last date (an enrolment's: its activity's last session) that its manage link still opens it. */
+  manageLinkDays: number;
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
@@ -28,6 +30,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   rateLimit: { max: 30, windowSeconds: 60 },
   // A page of the site reads a few of these; a foyer screen refreshes two a minute.
   readLimit: { max: 300, windowSeconds: 60 },
+  manageLinkDays: 30,
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
 };
@@ -54,6 +57,10 @@ export default {
       if (!(Number.isInteger(max) && max! > 0 && Number.isInteger(windowSeconds) && windowSeconds! > 0)) {
         throw new Error(`booking plugin: "${key}" needs whole numbers max > 0 and windowSeconds > 0`);
       }
+    }
+    const days = config.manageLinkDays;
+    if (!(Number.isInteger(days) && days! >= 0 && days! <= 3650)) {
+      throw new Error(`booking plugin: "manageLinkDays" must be a whole number of days from 0 to 3650, got ${JSON.stringify(days)}`);
     }
   },
 };

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { enrolmentRequestSchema } from '../schemas/enrolments';
 import { idempotencyKeyOf } from '../schemas/idempotency-key';
-import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
-import { manageTokenParams } from '../schemas/reservations';
+import { manageTokenOf } from '../schemas/manage-token';
+import { parseDataOrThrow } from '../schemas/parse';
 import { getService } from '../utils/get-service';
 import { answerWith, answeringConflicts } from './respond';
 
@@ -15,12 +15,12 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       await answeringConflicts(ctx, async () => answerWith(ctx, await service().enrol(data, { now: new Date(), idempotencyKey: idempotencyKeyOf(ctx) })));
     },
     async show(ctx: Context) {
-      const { token } = parseOrThrow(manageTokenParams, ctx.params);
-      ctx.body = { data: await service().show(token) };
+      const token = manageTokenOf(ctx);
+      ctx.body = { data: await service().show(token, new Date()) };
     },
     async cancel(ctx: Context) {
-      const { token } = parseOrThrow(manageTokenParams, ctx.params);
-      ctx.body = { data: await service().cancel(token) };
+      const token = manageTokenOf(ctx);
+      ctx.body = { data: await service().cancel(token, new Date()) };
     },
   };
 };

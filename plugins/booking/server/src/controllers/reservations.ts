@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { idempotencyKeyOf } from '../schemas/idempotency-key';
-import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
-import { cancelRequestSchema, manageTokenParams, reservationRequestSchema } from '../schemas/reservations';
+import { parseDataOrThrow } from '../schemas/parse';
+import { manageTokenOf } from '../schemas/manage-token';
+import { cancelRequestSchema, reservationRequestSchema } from '../schemas/reservations';
 import { unauthorized } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { answerWith, answeringConflicts } from './respond';
@@ -21,12 +22,12 @@ const reservations = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async show(ctx: Context) {
-      const { token } = parseOrThrow(manageTokenParams, ctx.params);
-      ctx.body = { data: await manage().show(token) };
+      const token = manageTokenOf(ctx);
+      ctx.body = { data: await manage().show(token, new Date()) };
     },
 
     async cancel(ctx: Context) {
-      const { token } = parseOrThrow(manageTokenParams, ctx.params);
+      const token = manageTokenOf(ctx);
       const body = ctx.request.body as { data?: unknown } | undefined;
       const data = body?.data === undefined ? {} : parseDataOrThrow(cancelRequestSchema, body);
       ctx.body = { data: await manage().cancel(token, data, new Date()) };

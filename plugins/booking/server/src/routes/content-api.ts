@@ -1,6 +1,7 @@
 /**
  * Public routes, served under /api/booking. Bootstrap grants them to users-permissions' roles
- * (constants.ts names the ones only for signed-in residents).
+ * (constants.ts names the ones only for signed-in residents). The manage routes take the link's
+ * token in the X-Manage-Token header, so it never appears in a path that a log prints.
  */
 // A fresh config object for every route: Strapi writes each route's permission scope into its
 // config, so routes sharing one object would all be checked against the first one's permission.
@@ -17,8 +18,8 @@ export default {
     { method: 'GET', path: '/rooms/:slug/availability', handler: 'availability.room', config: expensiveRead() },
     { method: 'GET', path: '/availability', handler: 'availability.all', config: expensiveRead() },
     { method: 'POST', path: '/reservations', handler: 'reservations.create', config: limited() },
-    { method: 'GET', path: '/reservations/manage/:token', handler: 'reservations.show', config: limited() },
-    { method: 'POST', path: '/reservations/manage/:token/cancel', handler: 'reservations.cancel', config: limited() },
+    { method: 'GET', path: '/reservations/manage', handler: 'reservations.show', config: limited() },
+    { method: 'POST', path: '/reservations/manage/cancel', handler: 'reservations.cancel', config: limited() },
     { method: 'GET', path: '/me/reservations', handler: 'reservations.mine', config: { policies: [] } },
     { method: 'GET', path: '/courses', handler: 'activities.courses', config: { policies: [] } },
     { method: 'GET', path: '/courses/:slug', handler: 'activities.course', config: { policies: [] } },
@@ -30,7 +31,7 @@ export default {
     { method: 'GET', path: '/calendar/courses/:file', handler: 'calendar.course', config: expensiveRead() },
     { method: 'GET', path: '/calendar/rooms/:file', handler: 'calendar.room', config: expensiveRead() },
     { method: 'POST', path: '/enrolments', handler: 'enrolments.create', config: limited() },
-    { method: 'GET', path: '/enrolments/manage/:token', handler: 'enrolments.show', config: limited() },
-    { method: 'POST', path: '/enrolments/manage/:token/cancel', handler: 'enrolments.cancel', config: limited() },
+    { method: 'GET', path: '/enrolments/manage', handler: 'enrolments.show', config: limited() },
+    { method: 'POST', path: '/enrolments/manage/cancel', handler: 'enrolments.cancel', config: limited() },
   ],
 };

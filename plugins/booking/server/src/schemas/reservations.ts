@@ -32,8 +32,6 @@ export const staffReservationRequestSchema = requestFields
 
 export type ReservationRequest = z.infer<typeof reservationRequestSchema>;
 
-export const manageTokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not a valid link') });
-
 export const cancelRequestSchema = z.object({ start: instant.optional() });
 
 export const rejectRequestSchema = z.object({ reason: trimmed(500).min(1, 'is required: tell the requester why') });

@@ -5,6 +5,7 @@ import { admit } from '../core/enrolment/admission';
 import { isDuplicateEnrolment } from '../core/enrolment/duplicates';
 import { checkEnrolmentWindow } from '../core/enrolment/enrolment-window';
 import { promoteFromWaitlist, renumberWaitlist } from '../core/enrolment/promotion';
+import { manageLinkExpired } from '../core/reservations/manage-link-expiry';
 import { hashToken, newManageToken } from '../core/reservations/reference';
 import { confirmedPeople } from '../core/enrolment/confirmed-people';
 import { zonedInterval } from '../core/time/zoned-interval';
@@ -15,7 +16,7 @@ import { hashRequest, idempotencyRepository } from '../repositories/idempotency-
 import { lockCapacity, lockSession } from '../repositories/locks';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
 import type { EnrolmentRequest, StaffEnrolmentRequest } from '../schemas/enrolments';
-import { ConflictError, notFound, validationError } from '../utils/errors';
+import { ConflictError, expiredLinkError, notFound, validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 
@@ -175,6 +176,16 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     return { cancelled: view({ ...row, status: 'cancelled', position: null }, activity, session, bookingConfig(strapi).timezone), promoted };
   };
 
+  /** The enrolment a live link opens: until `manageLinkDays` after its session, or its activity's last session, ends. */
+  const rowOfLiveLink = async (token: string, now: Date) => {
+    const row = await repo.findByTokenHash(hashToken(token));
+    if (!row) throw notFound('No enrolment belongs to this link');
+    const dated = row.sessionId ? [await sessions.findById(row.sessionId)].filter((s) => s !== null) : await sessions.forActivity(row.kind, row.activityId);
+    const { manageLinkDays } = bookingConfig(strapi);
+    if (manageLinkExpired(dated.map((s) => s.end), manageLinkDays, now)) throw expiredLinkError(manageLinkDays);
+    return row;
+  };
+
   return {
     async enrol(request: EnrolmentRequest, context: { now: Date; idempotencyKey?: string }) {
       const idempotency = idempotencyRepository(strapi);
@@ -205,18 +216,16 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       return { status: answer.status, body: { data: { ...data, id: row.documentId, phone: row.phone, email: row.email } } };
     },
 
-    async show(token: string) {
-      const row = await repo.findByTokenHash(hashToken(token));
-      if (!row) throw notFound('No enrolment belongs to this link');
+    async show(token: string, now: Date) {
+      const row = await rowOfLiveLink(token, now);
       const activity = await activities.findById(row.kind, row.activityId, await defaultLocaleOf(strapi));
       const session = row.sessionId ? await sessions.findById(row.sessionId) : null;
       return view(row, activity, session, bookingConfig(strapi).timezone);
     },
 
     /** The holder of the manage link cancels. */
-    async cancel(token: string) {
-      const row = await repo.findByTokenHash(hashToken(token));
-      if (!row) throw notFound('No enrolment belongs to this link');
+    async cancel(token: string, now: Date) {
+      const row = await rowOfLiveLink(token, now);
       const { cancelled, promoted } = await cancelRow(row);
       return { ...cancelled, promotedCount: promoted.length };
     },

@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { inTransaction } from '../repositories/transaction';
+import { manageLinkExpired } from '../core/reservations/manage-link-expiry';
 import { hashToken } from '../core/reservations/reference';
 import { reservationNotifications } from '../notifications/reservations';
 import { holdRepository } from '../repositories/hold-repository';
 import { HOLDING_STATUSES, reservationRepository, type RequestKey, type ReservationRow } from '../repositories/reservation-repository';
 import { usersPermissionsSettings } from '../repositories/users-permissions-settings';
-import { notFound, validationError } from '../utils/errors';
+import { expiredLinkError, notFound, validationError } from '../utils/errors';
 import { bookingConfig } from '../utils/plugin-config';
 import { groupByReference, toRequesterView } from '../views/reservation-view';
 
@@ -42,22 +43,24 @@ const reservationManage = ({ strapi }: { strapi: Core.Strapi }) => {
   const reservations = reservationRepository(strapi);
   const tz = () => bookingConfig(strapi).timezone;
 
-  const rowsOfToken = async (token: string) => {
+  /** The rows a live link opens; a link past `manageLinkDays` after the last date opens nothing. */
+  const rowsOfToken = async (token: string, now: Date) => {
     const rows = await reservations.findByTokenHash(hashToken(token));
     if (rows.length === 0) throw notFound('No reservation belongs to this link');
+    const { manageLinkDays } = bookingConfig(strapi);
+    if (manageLinkExpired(rows.map((r) => r.end), manageLinkDays, now)) throw expiredLinkError(manageLinkDays);
     return rows;
   };
 
-
   return {
-    async show(token: string) {
-      const rows = await rowsOfToken(token);
+    async show(token: string, now: Date) {
+      const rows = await rowsOfToken(token, now);
       return toRequesterView(rows, rows[0].room, tz());
     },
 
     /** Cancels one date (by its start) or every date still to come, and tells the requester. Past dates stay as they were. */
     async cancel(token: string, options: { start?: Date }, now: Date) {
-      await rowsOfToken(token);
+      await rowsOfToken(token, now);
       // Chosen inside the transaction, on the statuses as they are then.
       const pick = (rows: ReservationRow[]) => {
         if (options.start) {

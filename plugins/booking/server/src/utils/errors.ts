@@ -43,6 +43,13 @@ export const contentManagerValidationError = (error: ZodError, summary: string) 
 /** HTTP 404. */
 export const notFound = (message: string) => new errors.NotFoundError(message);
 
+/**
+ * HTTP 404 for a manage link past its time (`manageLinkDays` after the booking's last date): it opens
+ * nothing any more, and the code lets the site say so rather than "not found".
+ */
+export const expiredLinkError = (days: number) =>
+  new errors.NotFoundError(`This link has expired: a manage link works until ${days} days after the last date. Please contact the centre.`, { code: 'link_expired', days });
+
 /** HTTP 401. */
 export const unauthorized = (message: string) => new errors.UnauthorizedError(message);
 

@@ -12,9 +12,13 @@ export const siteLink = (strapi: Core.Strapi, path: string, language: SiteLangua
   return site ? `${site.replace(/\/$/, '')}${language === 'en' ? '/en' : ''}${path}` : null;
 };
 
-/** The page where a resident sees or cancels a reservation (`token`) or an enrolment (`enrolment`). */
+/**
+ * The page where a resident sees or cancels a reservation (`token`) or an enrolment (`enrolment`).
+ * The secret is in the fragment (#…), which browsers never send to a server, so no access log of
+ * the site or its CDN ever holds it.
+ */
 export const manageLink = (strapi: Core.Strapi, what: 'token' | 'enrolment', secret: string, language: SiteLanguage): string | null =>
-  siteLink(strapi, `/manage/?${what}=${encodeURIComponent(secret)}`, language);
+  siteLink(strapi, `/manage/#${what}=${encodeURIComponent(secret)}`, language);
 
 /** A course's or event's page. */
 export const activityLink = (strapi: Core.Strapi, kind: 'course' | 'event', slug: string, language: SiteLanguage): string | null =>

@@ -13,7 +13,7 @@ const slot = (start: string, end: string) => ({ start: new Date(start), end: new
 const NOV24 = slot('2026-11-24T19:00:00+08:00', '2026-11-24T21:00:00+08:00');
 const DEC01 = slot('2026-12-01T19:00:00+08:00', '2026-12-01T21:00:00+08:00');
 const DEC08 = slot('2026-12-08T19:00:00+08:00', '2026-12-08T21:00:00+08:00');
-const MANAGE = 'https://linli.example/zh/manage?token=Ab3_x-9';
+const MANAGE = 'https://linli.example/zh/manage/#token=Ab3_x-9';
 
 const zh: ReservationMessageInput = {
   kind: 'confirmed',
@@ -32,7 +32,7 @@ const en: ReservationMessageInput = {
   roomName: 'Multi-purpose hall',
   contactName: 'Mrs Li',
   centreName: 'Linli Community Centre',
-  manageUrl: 'https://linli.example/en/manage?token=Ab3_x-9',
+  manageUrl: 'https://linli.example/en/manage/#token=Ab3_x-9',
 };
 
 const KINDS: ReservationMessageKind[] = ['received', 'confirmed', 'rejected', 'cancelled'];
