@@ -3,12 +3,16 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicContent } from './bootstrap/public-content';
 import { loadDemoContent } from './demo/load-demo-content';
+import { claimSqliteFile } from './bootstrap/sqlite-single-process';
 import { registerSiteRebuild, type SiteRebuild } from './site-rebuild';
 
 let siteRebuild: SiteRebuild | undefined;
+let releaseSqliteFile: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Before the schema is synced: a second process on the same SQLite file must change nothing.
+    releaseSqliteFile = claimSqliteFile(strapi);
     siteRebuild = registerSiteRebuild(strapi);
   },
 
@@ -23,5 +27,6 @@ export default {
 
   async destroy() {
     await siteRebuild?.flush();
+    releaseSqliteFile?.();
   },
 };

@@ -3,6 +3,8 @@ import { startTestCms, type TestCms } from '../harness/cms';
 import { at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import fc from 'fast-check';
+import { awkwardText, bodyAround, envelopeAround, expectHandled, pathSegment, publicPosts, RUNS, send } from '../harness/public-input';
 
 const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data }, headers);
 const person = (i: number, extra: Record<string, unknown> = {}) => ({ name: `家长${i}`, phone: `1390000${String(i).padStart(4, '0')}`, email: `parent${i}@example.org`, note: `孩子：三年级${i}班`, ...extra });
@@ -345,5 +347,43 @@ describe('courses, sessions and enrolment', () => {
     const res = await cms.get(`/api/booking/timetable?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'to', message: expect.stringContaining(reason) })]);
+  });
+
+  describe('no body anyone may send gets a 5xx', () => {
+    /** An enrolment that passes every rule, from a person not yet enrolled (mostly), so some generated bodies enrol. */
+    const validFrom = (i: number) => ({ course: 'fuzz-course', ...person(1000 + i), people: 1, language: 'en' });
+    const tokens: string[] = [];
+
+    beforeAll(async () => {
+      // Room enough and a waiting list, so generated enrolments that pass the schema reach the database.
+      const fuzzRoom = await createRoom(admin, { slug: 'fuzz-room', capacity: 60, requiresApproval: false });
+      const { published } = await createActivity(admin, 'course', { slug: 'fuzz-course', capacity: 3, maxPeoplePerEnrolment: 5, roomId: fuzzRoom, schedule: weekly(['wed'], dayAhead(3, 8), dayAhead(3, 9), '09:00', 60) });
+      expect(published.status).toBe(200);
+      for (const i of [901, 902]) {
+        const made = await enrol(cms, { course: 'fuzz-course', ...person(i) });
+        expect([made.status, made.body.error]).toEqual([201, undefined]);
+        tokens.push(made.body.data.manageToken);
+      }
+    });
+
+    it('POST /enrolments', async () => {
+      const fields = Object.keys(validFrom(0));
+      const body = fc.nat(8999).chain((i) => bodyAround(validFrom(i)));
+      await fc.assert(
+        fc.asyncProperty(envelopeAround(body), async (sent) => expectHandled(await send(cms, publicPosts.enrolments, sent), sent, fields)),
+        { numRuns: RUNS }
+      );
+    });
+
+    it('POST /enrolments/manage/…/cancel, by a working link or any other', async () => {
+      const token = fc.oneof(fc.constantFrom(...tokens), pathSegment(awkwardText));
+      await fc.assert(
+        fc.asyncProperty(token, envelopeAround(bodyAround({ reason: 'x' })), async (t, generated) => {
+          const { path, headers, sent } = publicPosts.cancelBy('enrolments', t, generated);
+          expect((await send(cms, path, sent, headers)).status).toBeLessThan(500);
+        }),
+        { numRuns: RUNS }
+      );
+    });
   });
 });

@@ -3,6 +3,9 @@ import { asAdmin } from '../harness/admin';
 import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
 import { at, createRoom, dayAhead, manageLink, reservation, type Admin } from '../harness/fixtures';
 
+// Strapi's SQLite driver, to hold the file as another program would; it ships no types.
+const Database: new (filename: string) => { exec(sql: string): unknown; close(): void } = require('better-sqlite3');
+
 /** Resident i's request: a different person each time, all for the same slot. */
 const requestFrom = (i: number, start: string, end: string) =>
   reservation({ start, end, contactName: `居民${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `resident${i}@example.org` });
@@ -116,5 +119,33 @@ describe('many requests for one slot at the same moment', () => {
       const other = await manageLink(cms, 'reservations', b.manageToken).show();
       expect(other.body.data.occurrences.map((o: any) => o.status)).toEqual(['confirmed']);
     });
+  });
+
+  // Two processes on one SQLite file would fail clashing bookings with errors instead of a 409
+  // (PostgreSQL's case is tests/postgres/two-processes.test.ts): the second one must not start.
+  (testDatabaseKind() === 'sqlite' ? it : it.skip)('a second CMS process on the same SQLite file refuses to start, saying why, and the first serves on', async () => {
+    await expect(startTestCms({ database: cms.database })).rejects.toThrow(/Another CMS process is already using the SQLite database .*data\.db/);
+    const date = dayAhead(5);
+    const booked = await cms.request('POST', '/api/booking/reservations', { data: requestFrom(100, at(date, '19:00'), at(date, '20:00')) });
+    expect(booked.status).toBe(201);
+  });
+
+  // Another program (a backup, a tool) holding the SQLite file past SQLite's wait: a 503 the form can
+  // retry after, never a 500; the booking goes through once the file is free.
+  (testDatabaseKind() === 'sqlite' ? it : it.skip)('a booking while another program keeps the SQLite file locked is a 503 with Retry-After, then books', async () => {
+    const other = new Database(cms.database.env.DATABASE_FILENAME);
+    const date = dayAhead(5, 2);
+    const data = requestFrom(101, at(date, '19:00'), at(date, '20:00'));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const busy = await cms.request('POST', '/api/booking/reservations', { data });
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(busy.body.error).toMatchObject({ status: 503, message: expect.stringMatching(/try again/) });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await cms.request('POST', '/api/booking/reservations', { data })).status).toBe(201);
   });
 });

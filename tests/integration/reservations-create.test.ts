@@ -1,6 +1,8 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
+import fc from 'fast-check';
 import { at, createClosure, createRoom, dayAhead, reservation, waitForMail, type Admin } from '../harness/fixtures';
+import { awkwardText, bodyAround, envelopeAround, expectHandled, pathSegment, publicPosts, RUNS, send } from '../harness/public-input';
 
 const post = (cms: TestCms, data: unknown, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/reservations', { data }, headers);
 
@@ -97,6 +99,12 @@ describe('POST /api/booking/reservations', () => {
       ['a series longer than 52 weeks', { repeat: { frequency: 'weekly', until: dayAhead(1, 60) } }, 'repeat.until', /52/, 'series_too_long'],
       ['a series ending before it starts', { repeat: { frequency: 'weekly', until: dayAhead(1, -1) } }, 'repeat.until', /before/, undefined],
       ['a repeat other than weekly', { repeat: { frequency: 'daily', until: dayAhead(1, 2) } }, 'repeat.frequency', /weekly/, undefined],
+      ['a NUL in the name, which the database cannot store', { contactName: '李\u0000秀英' }, 'contactName', /NUL character/, undefined],
+      ['a lone surrogate in the organisation', { organization: '红歌\ud83d协会' }, 'organization', /lone UTF-16 surrogate/, undefined],
+      ['a control character in the purpose', { purpose: '排练\u001b[31m' }, 'purpose', /control characters/, undefined],
+      ['a line break in the name', { contactName: '李秀英\n王建国' }, 'contactName', /line breaks/, undefined],
+      ['a NUL in the phone', { phone: '138\u000000138000' }, 'phone', /NUL character/, undefined],
+      ['a control character in the e-mail', { email: 'li\u0085@example.org' }, 'email', /control characters/, undefined],
     ];
 
     /** The day a request asked for (its start's, else its end's), as the centre writes it. */
@@ -226,5 +234,71 @@ describe('POST /api/booking/reservations', () => {
       for (const value of Object.values(secret)) expect(text).not.toContain(value);
     }
     expect(JSON.stringify(answers[0].body)).toContain('"kind":"reservation"');
+  });
+
+  describe('no body anyone may send gets a 5xx', () => {
+    const date = dayAhead(3, 3);
+    /** A request that passes every rule, at one of many slots so that some generated bodies book. */
+    const validAt = (slot: number) => {
+      const day = dayAhead(1 + (slot % 7), 2 + (Math.floor(slot / 7) % 6));
+      const hour = String(9 + (Math.floor(slot / 42) % 8)).padStart(2, '0');
+      return reservation({ room: 'fuzz-room', start: at(day, `${hour}:00`), end: at(day, `${hour}:30`), repeat: slot % 5 === 0 ? { frequency: 'weekly', until: dayAhead(7, 8) } : null });
+    };
+    const tokens: string[] = [];
+
+    beforeAll(async () => {
+      await createRoom(admin, { slug: 'fuzz-room', requiresApproval: false, bufferMinutes: 0 });
+      // Links that work, so some cancels reach the database: a series (cancelled a week at a time) and a single booking.
+      const series = reservation({ room: 'fuzz-room', start: at(date, '18:00'), end: at(date, '19:00'), repeat: { frequency: 'weekly', until: dayAhead(3, 6) } });
+      for (const data of [series, reservation({ room: 'fuzz-room', start: at(date, '19:00'), end: at(date, '20:00') })]) {
+        const made = await post(cms, data);
+        expect(made.status).toBe(201);
+        tokens.push(made.body.data.manageToken);
+      }
+    });
+
+    it('POST /reservations', async () => {
+      const fields = Object.keys(validAt(0));
+      const body = fc.nat(42 * 8 - 1).chain((slot) => bodyAround(validAt(slot)));
+      await fc.assert(
+        fc.asyncProperty(envelopeAround(body), async (sent) => expectHandled(await send(cms, publicPosts.reservations, sent), sent, fields)),
+        { numRuns: RUNS }
+      );
+    });
+
+    it('POST /reservations/manage/…/cancel, by a working link or any other', async () => {
+      const token = fc.oneof(fc.constantFrom(...tokens), pathSegment(awkwardText));
+      const occurrence = fc.nat(3).chain((week) => bodyAround({ start: at(dayAhead(3, 3 + week), '18:00') }));
+      await fc.assert(
+        fc.asyncProperty(token, envelopeAround(occurrence), async (t, generated) => {
+          const { path, headers, sent } = publicPosts.cancelBy('reservations', t, generated);
+          expect((await send(cms, path, sent, headers)).status).toBeLessThan(500);
+        }),
+        { numRuns: RUNS }
+      );
+    });
+
+    it.each([
+      '/api/booking/rooms/%00',
+      '/api/booking/rooms/fuzz-room%00/availability?from=2026-12-01&to=2026-12-01',
+      '/api/booking/rooms/%ED%A0%80',
+      '/api/booking/rooms/%',
+      `/api/booking/rooms/fuzz-room/availability?from=${date}%00&to=${date}`,
+      `/api/booking/availability?from=${date}&to=%ED%A0%80`,
+      `/api/booking/availability?from=${date}&to=${date}&capacity=1e400`,
+      '/api/booking/rooms?locale=zh%00',
+      '/api/booking/courses/%00',
+      '/api/booking/events/%C0%80',
+      '/api/booking/timetable?week=2026-W99',
+      '/api/booking/timetable?from=%00&to=2026-12-01',
+      '/api/booking/calendar/rooms/fuzz-room%00.ics',
+      '/api/booking/calendar/courses/%25.ics',
+      '/api/booking/reservations/manage/%00',
+      '/api/booking/enrolments/manage/%ED%A0%80',
+    ])('GET %s is a 4xx', async (url) => {
+      const res = await cms.get(url);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    });
   });
 });

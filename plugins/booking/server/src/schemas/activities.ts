@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentId, isoDate, localeQuery, withinDays } from './fields';
+import { documentId, isoDate, localeQuery, trimmed, withinDays } from './fields';
 
 export const localeOnly = z.object({ locale: localeQuery }).loose();
 
@@ -16,6 +16,6 @@ export const timetableQuery = z
 const activityType = z.enum(['course', 'event'], { error: 'must be course or event' });
 
 /** Staff's list of courses and events: one kind or both, optionally those whose title or slug holds `q`. */
-export const staffActivitiesQuery = z.object({ type: activityType.optional(), q: z.string().trim().max(80, 'must be at most 80 characters').optional() }).loose();
+export const staffActivitiesQuery = z.object({ type: activityType.optional(), q: trimmed(80).optional() }).loose();
 
 export const staffActivityParams = z.object({ type: activityType, documentId: documentId('a course or event') });

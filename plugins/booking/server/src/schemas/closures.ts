@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY_MS } from '../core/time/instants';
-import { documentId, instant } from './fields';
+import { documentId, instant, trimmedLines } from './fields';
 
 export const closureParams = z.object({ id: documentId('a closure') });
 
@@ -10,7 +10,7 @@ export const closureListQuery = z.object({ scope: z.enum(['upcoming', 'past'], {
 export const MAX_CLOSURE_DAYS = 366;
 export const MAX_REASON_LENGTH = 200;
 
-const reasonText = z.string({ error: 'must be text' }).trim().max(MAX_REASON_LENGTH, `must be at most ${MAX_REASON_LENGTH} characters`).optional().nullable();
+const reasonText = trimmedLines(MAX_REASON_LENGTH).optional().nullable();
 
 /**
  * A closure as staff declare it. Each rule carries a `code` (in `params`) so the admin panel can say

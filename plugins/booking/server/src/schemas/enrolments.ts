@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentId, language, optionalEmail, optionalPhone, people, requireContact, slugSchema, trimmed } from './fields';
+import { documentId, language, optionalEmail, optionalPhone, people, requireContact, slugSchema, trimmed, trimmedLines } from './fields';
 
 /** Who takes part, the same whether they enrol themselves or staff enrol them. */
 const personFields = {
@@ -7,7 +7,7 @@ const personFields = {
   phone: optionalPhone,
   email: optionalEmail,
   people: people.default(1),
-  note: trimmed(300).optional().nullable(),
+  note: trimmedLines(300).optional().nullable(),
   language: language.optional(),
 };
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { instant, isoDate, language, optionalEmail, optionalPhone, people, requireContact, trimmed } from './fields';
+import { instant, isoDate, language, optionalEmail, optionalPhone, people, requireContact, trimmed, trimmedLines } from './fields';
 
 /** A request for a room, as the public form and staff send it. */
 const requestFields = z.object({
-  room: z.string({ error: 'is required: the slug of a room' }).trim().min(1, 'is required: the slug of a room').max(80),
+  room: trimmed(80, 'is required: the slug of a room').min(1, 'is required: the slug of a room'),
   start: instant,
   end: instant,
-  purpose: trimmed(200).min(1, 'is required: say what the room is for'),
+  purpose: trimmedLines(200).min(1, 'is required: say what the room is for'),
   organization: trimmed(120).optional().nullable(),
   contactName: trimmed(80).min(1, 'is required: the name of the person to contact'),
   phone: optionalPhone,
@@ -27,14 +27,14 @@ export const reservationRequestSchema = requestFields.superRefine(requireContact
 
 /** What staff enter for a caller: the same request, and the reason for waiving notice, horizon or quota. */
 export const staffReservationRequestSchema = requestFields
-  .extend({ overrideReason: trimmed(500).optional().nullable().transform((reason) => reason || null) })
+  .extend({ overrideReason: trimmedLines(500).optional().nullable().transform((reason) => reason || null) })
   .superRefine(requireContact);
 
 export type ReservationRequest = z.infer<typeof reservationRequestSchema>;
 
 export const cancelRequestSchema = z.object({ start: instant.optional() });
 
-export const rejectRequestSchema = z.object({ reason: trimmed(500).min(1, 'is required: tell the requester why') });
+export const rejectRequestSchema = z.object({ reason: trimmedLines(500).min(1, 'is required: tell the requester why') });
 
 export const referenceParams = z.object({ reference: z.string().regex(/^LL-[A-Z0-9]{5}$/, 'must be a reference like LL-7K3Q9') });
 

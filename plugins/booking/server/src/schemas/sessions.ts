@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentId, instant, isoDate, slugSchema, withinDays } from './fields';
+import { documentId, instant, isoDate, slugSchema, trimmedLines, withinDays } from './fields';
 
 const format = z.enum(['json', 'csv'], { error: 'must be json or csv' }).default('json');
 
@@ -25,7 +25,7 @@ export const attendanceSchema = z.object({
 export type AttendanceInput = z.infer<typeof attendanceSchema>;
 
 export const cancelSessionSchema = z.object({
-  reason: z.string({ error: 'is required: tell the people enrolled why' }).trim().min(1, 'is required: tell the people enrolled why').max(200, 'must be at most 200 characters'),
+  reason: trimmedLines(200, 'is required: tell the people enrolled why').min(1, 'is required: tell the people enrolled why'),
 });
 
 export const moveSessionSchema = z
@@ -33,7 +33,7 @@ export const moveSessionSchema = z
     start: instant.optional(),
     end: instant.optional(),
     room: slugSchema.optional(),
-    reason: z.string().trim().max(200, 'must be at most 200 characters').optional().nullable(),
+    reason: trimmedLines(200).optional().nullable(),
   })
   .superRefine((m, ctx) => {
     if (!m.start && !m.end && !m.room) ctx.addIssue({ code: 'custom', path: ['start'], message: 'give a new start, end or room' });

@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import createError from 'http-errors';
 import type { ZodError } from 'zod';
 
 /**
@@ -74,3 +75,12 @@ export class ConflictError extends Error {
     super(message);
   }
 }
+
+/**
+ * HTTP 503 with the seconds to wait: the database was locked by another program for longer than
+ * SQLite waits (a SQLite file serves one CMS process; a backup or a tool can still hold it).
+ * Nothing was changed, so the request may simply be sent again. An http-errors error, so Strapi
+ * answers it with its message (its error middleware hides the message of any other 5xx).
+ */
+export const databaseBusy = (retryAfter: number) =>
+  createError(503, `The database is busy: nothing was changed, try again in ${retryAfter} seconds`, { details: { retryAfter } });
