@@ -14,6 +14,8 @@ export default {
     // Before the schema is synced: a second process on the same SQLite file must change nothing.
     releaseSqliteFile = claimSqliteFile(strapi);
     siteRebuild = registerSiteRebuild(strapi);
+    // News and site settings meet the booking plugin's text rule too: a NUL in a title is a 400, not a 500.
+    strapi.plugin('booking').service('textGuard').guard((uid: string) => uid.startsWith('api::'));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

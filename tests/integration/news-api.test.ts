@@ -94,6 +94,17 @@ describe('news and site settings on /api', () => {
     expect(created.status).toBe(201);
     const documentId = created.body.data.documentId;
 
+    // The site's own content meets the booking plugin's text rule too: a 400 naming the field, not a 500.
+    const broken = await admin.request('POST', `/content-manager/collection-types/${NEWS}?locale=zh-CN`, {
+      title: '停水\u0000通知',
+      slug: 'broken-title',
+      kind: 'news',
+      publishedDate: daysAgo(0),
+      body: '正文',
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.details.errors).toEqual([expect.objectContaining({ path: ['title'] })]);
+
     const draftList = await cms.get('/api/news?locale=zh-CN');
     expect(draftList.body.data.map((n: any) => n.slug)).not.toContain('canteen-dinner');
     expect((await cms.get(`/api/news/${documentId}?locale=zh-CN`)).status).toBe(404);

@@ -77,6 +77,23 @@ describe('GET /api/booking/rooms (anonymous)', () => {
     expect(english.body.data.find((r: any) => r.slug === 'womens-centre')).toMatchObject({ name: '妇女之家', locale: 'zh-CN' });
   });
 
+  it('refuses, naming the field, a room whose text the database cannot store, and saves nothing', async () => {
+    const admin = await asAdmin(cms);
+    const created = await admin.request('POST', `/content-manager/collection-types/${ROOM}?locale=zh-CN`, {
+      name: '活动室\u0000二',
+      slug: 'nul-room',
+      capacity: 10,
+      description: '桌椅\u0007齐全',
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['name'], message: expect.stringContaining('NUL') }),
+      expect.objectContaining({ path: ['description'], message: expect.stringContaining('control characters') }),
+    ]);
+    const listed = await admin.request('GET', `/content-manager/collection-types/${ROOM}?locale=zh-CN&filters[slug][$eq]=nul-room`);
+    expect(listed.body.results).toEqual([]);
+  });
+
   it('publishes nothing but the public fields', async () => {
     const res = await cms.get('/api/booking/rooms/multi-purpose-hall');
     expect(Object.keys(res.body.data).sort()).toEqual(

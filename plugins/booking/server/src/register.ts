@@ -31,6 +31,8 @@ const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Stored as JSON; the admin panel edits it with a form (admin/src/components/ScheduleInput).
   strapi.customFields.register({ name: 'schedule', plugin: 'booking', type: 'json' });
+  // Staff's text in the admin panel meets the rule the public forms apply.
+  getService(strapi, 'textGuard').guard((uid) => uid.startsWith('plugin::booking.'));
   // The content manager lists and shows sessions (the others are hidden from it), but an edit made
   // through its API would skip the services: a deleted reservation would keep its room busy, a
   // cancelled enrolment would move nobody up. Writes the content manager makes while publishing a

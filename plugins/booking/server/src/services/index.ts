@@ -16,6 +16,7 @@ import sessionChanges from './session-changes';
 import sessionDay from './session-day';
 import sessionRoster from './session-roster';
 import sessionSync from './session-sync';
+import textGuard from './text-guard';
 
 export default {
   rooms,
@@ -36,4 +37,5 @@ export default {
   sessionDay,
   activityReport,
   calendarFeeds,
+  textGuard,
 };
