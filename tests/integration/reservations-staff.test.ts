@@ -2,6 +2,7 @@ import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { openDatabase } from '../harness/database';
 import { createStaffAccount, signInAgain } from '../harness/front-desk';
 
 const PUBLIC = '/api/booking/reservations';
@@ -594,7 +595,7 @@ describe('staff handling reservations in the admin API', () => {
   });
 
   // Last: it restarts the CMS.
-  it('takes back, at the next start, content-manager access to residents’ details that an older start gave the Editor role', async () => {
+  it('takes back, at the next start, content-manager access to residents’ details that an older start gave the Editor role, and purges stale stored answers', async () => {
     const date = dayAhead(5, 8);
     const made = await request({ room: 'staff-list-a', start: at(date, '09:00'), end: at(date, '10:00'), email: 'cm-older@example.org', phone: '13700000078' });
     const editor = await createStaffAccount(cms, { email: 'cm-older-editor@linli.test', roleCode: 'strapi-editor' });
@@ -606,6 +607,17 @@ describe('staff handling reservations in the admin API', () => {
     expect((await admin.request('PUT', `/admin/roles/${role.id}/permissions`, { permissions: [...current, ...older] })).status).toBe(200);
     const before = await editor.request('GET', `${CM_OF('reservation')}?filters[reference][$eq]=${made.reference}`);
     expect([before.status, before.body.results?.[0]?.phone]).toEqual([200, '13700000078']);
+    // The start also purges stored Idempotency-Key answers past their day, and any an older version kept in clear.
+    const keys = { old: `restart-old-${made.reference}`, clear: `restart-clear-${made.reference}`, live: `restart-live-${made.reference}` };
+    // Three residents, so no weekly quota stands in the way.
+    const slot = (time: string, end: string, n: number) => ({ room: 'staff-list-a', start: at(date, time), end: at(date, end), email: `restart-${n}@example.org`, phone: `1370000009${n}` });
+    expect((await cms.request('POST', PUBLIC, { data: reservation(slot('11:00', '12:00', 1)) }, { 'idempotency-key': keys.old })).status).toBe(201);
+    expect((await cms.request('POST', PUBLIC, { data: reservation(slot('14:00', '15:00', 2)) }, { 'idempotency-key': keys.clear })).status).toBe(201);
+    expect((await cms.request('POST', PUBLIC, { data: reservation(slot('16:00', '17:00', 3)) }, { 'idempotency-key': keys.live })).status).toBe(201);
+    const db = await openDatabase(cms.database);
+    const back = cms.database.kind === 'postgres' ? `created_at - interval '25 hours'` : `created_at - ${25 * 3600 * 1000}`;
+    await db.query(`UPDATE booking_idempotency_keys SET created_at = ${back} WHERE key = ?`, [keys.old]);
+    await db.query(`UPDATE booking_idempotency_keys SET body = '{"data":{"manageToken":"in clear"}}' WHERE key = ?`, [keys.clear]);
 
     await cms.stop();
     cms = await startTestCms({ database: cms.database, env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
@@ -621,5 +633,11 @@ describe('staff handling reservations in the admin API', () => {
     expect(kept.length).toBe(current.length);
     const listed = await admin.request('GET', `${STAFF}?from=${date}&to=${date}`);
     expect(listed.body.data.find((r: any) => r.reference === made.reference)).toMatchObject({ phone: '13700000078' });
+    try {
+      const stored = await db.query('SELECT key FROM booking_idempotency_keys WHERE key IN (?, ?, ?)', [keys.old, keys.clear, keys.live]);
+      expect(stored.map((r) => r.key)).toEqual([keys.live]);
+    } finally {
+      await db.close();
+    }
   });
 });
