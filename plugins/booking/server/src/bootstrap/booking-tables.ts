@@ -96,10 +96,18 @@ const ensureUniqueReferences = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
   const table = 'booking_reservations';
   if (!(await knex.schema.hasTable(table)) || !(await knex.schema.hasColumn(table, 'series_index'))) return;
+  // Made once: a start should not scan every reservation to look for shared references again.
+  if (await indexExists(strapi, REFERENCE_UNIQUE_INDEX)) return;
   const shared = (await knex(table).select('reference').groupBy('reference', 'series_index').havingRaw('count(*) > 1')) as Array<{ reference: string }>;
   if (shared.length > 0) {
     strapi.log.error(`[booking] References shared by more than one request, so they are not yet made unique: ${[...new Set(shared.map((r) => r.reference))].join(', ')}`);
     return;
   }
   await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${REFERENCE_UNIQUE_INDEX} ON ${table} (reference, series_index)`);
+};
+
+const indexExists = async (strapi: Core.Strapi, name: string): Promise<boolean> => {
+  const knex = strapi.db.connection;
+  if (isPostgres(strapi)) return (await knex.raw('SELECT 1 FROM pg_indexes WHERE indexname = ?', [name])).rows.length > 0;
+  return (await knex.raw("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name])).length > 0;
 };

@@ -2,9 +2,10 @@
  * Public routes, served under /api/booking. Bootstrap grants them to users-permissions' roles
  * (constants.ts names the ones only for signed-in residents). The manage routes take the link's
  * token in the X-Manage-Token header, so it never appears in a path that a log prints.
+ *
+ * Every route gets a config object of its own: Strapi writes each route's permission scope into its
+ * config, so routes sharing one object would all be checked against the first one's permission.
  */
-// A fresh config object for every route: Strapi writes each route's permission scope into its
-// config, so routes sharing one object would all be checked against the first one's permission.
 /** The booking forms' requests: one budget per client across all of these routes (middlewares/rate-limit.ts). */
 const limited = () => ({ policies: [], middlewares: [{ name: 'plugin::booking.rate-limit', config: { budget: 'forms' } }] });
 /** Reads that cost the database a lot: their own, larger budget, so the site's pages are not starved by the forms. */
