@@ -22,6 +22,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         windowSeconds: env.int('BOOKING_READ_LIMIT_WINDOW_SECONDS', 60),
       },
       manageLinkDays: env.int('BOOKING_MANAGE_LINK_DAYS', 30),
+      delivery: {
+        retryLimit: env.int('BOOKING_DELIVERY_RETRY_LIMIT', 4),
+        retryDelaySeconds: env.int('BOOKING_DELIVERY_RETRY_DELAY_SECONDS', 60),
+      },
     },
   },
   'users-permissions': {
