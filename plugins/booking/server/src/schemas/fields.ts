@@ -102,11 +102,13 @@ export const notifyBy = z.enum(NOTIFY_BY, { error: 'must be one of email, sms or
  * may fix either. A number that is no phone number at all is left to `phone`, which says why.
  */
 export const requireChosenChannel = (r: { phone?: string | null; email?: string | null; notifyBy?: string | null }, ctx: z.RefinementCtx) => {
-  const refuse = (message: string) => ctx.addIssue({ code: 'custom', path: ['notifyBy'], message });
-  if (r.notifyBy === 'email' && !r.email) refuse('is email: give an e-mail address in email, or choose sms or call');
-  if (r.notifyBy === 'sms' && !r.phone) refuse('is sms: give a mobile number in phone, or choose email or call');
-  if (r.notifyBy === 'sms' && r.phone && normalisePhone(r.phone) !== null && !isMobileNumber(r.phone)) refuse('is sms: the phone number is not a mobile number a text message can reach: give a mobile number, or choose email or call');
-  if (r.notifyBy === 'call' && !r.phone) refuse('is call: give a phone number in phone, or choose email or sms');
+  // The code lets a form say it in the person's language.
+  const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', path: ['notifyBy'], message, params: { code } });
+  if (r.notifyBy === 'email' && !r.email) refuse('notify_needs_email', 'is email: give an e-mail address in email, or choose sms or call');
+  if (r.notifyBy === 'sms' && !r.phone) refuse('notify_needs_mobile', 'is sms: give a mobile number in phone, or choose email or call');
+  if (r.notifyBy === 'sms' && r.phone && normalisePhone(r.phone) !== null && !isMobileNumber(r.phone))
+    refuse('notify_not_mobile', 'is sms: the phone number is not a mobile number a text message can reach: give a mobile number, or choose email or call');
+  if (r.notifyBy === 'call' && !r.phone) refuse('notify_needs_phone', 'is call: give a phone number in phone, or choose email or sms');
 };
 
 /** The request's channel, its default filled in once the request is known to be valid. */
