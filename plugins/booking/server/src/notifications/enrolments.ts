@@ -22,7 +22,7 @@ export const enrolledRecipient = (row: EnrolmentRow): Recipient => ({
   name: row.name,
   email: row.email,
   phone: row.phone,
-  notifyBy: (row as { notifyBy?: Recipient['notifyBy'] }).notifyBy,
+  notifyBy: row.notifyBy,
   language: row.language,
 });
 

@@ -36,7 +36,7 @@ export const reservationNotifications = (strapi: Core.Strapi) => ({
 
     void tell(
       strapi,
-      { name: first.contactName, email: first.email ?? null, phone: first.phone ?? null, notifyBy: (first as { notifyBy?: 'email' | 'sms' | 'call' | null }).notifyBy, language },
+      { name: first.contactName, email: first.email ?? null, phone: first.phone ?? null, notifyBy: first.notifyBy, language },
       {
         kind: `reservation.${change.kind}` as MessageKind,
         about: { kind: 'reservation', id: first.reference },

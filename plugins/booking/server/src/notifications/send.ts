@@ -39,7 +39,7 @@ export interface Telling {
  */
 export const tell = async (strapi: Core.Strapi, recipient: Recipient, telling: Telling): Promise<number | null> => {
   try {
-    const channel = chooseChannel(recipient, { email: canMail(strapi), sms: canText(strapi, telling.kind) });
+    const channel = chooseChannel({ email: recipient.email, phone: recipient.phone, notifyBy: recipient.notifyBy ?? null }, { email: canMail(strapi), sms: canText(strapi, telling.kind) });
     if (channel === 'call' && telling.call === false) return null;
     const facts = typeof telling.sms === 'function' ? await telling.sms() : telling.sms;
     const content = channel === 'email' ? await telling.email() : facts;

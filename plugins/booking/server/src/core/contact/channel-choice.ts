@@ -1,21 +1,31 @@
-export type Channel = 'email' | 'sms' | 'call';
+import { defaultNotifyBy, type NotifyBy } from '../../../../shared/notify-by';
 
-export interface ChannelRecipient {
+/** How one message reaches its recipient: by mail, by text message, or on the staff's call list. */
+export type Channel = NotifyBy;
+
+export interface Recipient {
   email: string | null;
   phone: string | null;
-  notifyBy?: Channel | null;
+  /** What they chose; null for a booking made before residents chose. */
+  notifyBy: NotifyBy | null;
+}
+
+export interface AvailableChannels {
+  /** A text-message provider (and template) exists for this kind of message. */
+  sms: boolean;
+  /** Mail can be sent at all. */
+  email: boolean;
 }
 
 /**
- * How to reach a resident: the way they chose when it can be used, else mail if they gave an
- * address, else a call from staff (who reach everyone with a phone, and see on the call list who
- * has none).
+ * The channel for one message: what the person chose when it can reach them, else mail when they
+ * gave an address and mail goes out, else a call. The call list is the channel that never fails:
+ * staff ring whoever nothing else reaches (a chosen channel is never swapped for text messages the
+ * person did not ask for).
  */
-export function chooseChannel(recipient: ChannelRecipient, available: { email: boolean; sms: boolean }): Channel {
-  const { email, phone } = recipient;
-  const chosen = recipient.notifyBy ?? (email ? 'email' : 'call');
-  if (chosen === 'sms' && phone && available.sms) return 'sms';
-  if (chosen === 'call') return 'call';
-  if (email && available.email) return 'email';
-  return 'call';
+export function chooseChannel(recipient: Recipient, available: AvailableChannels): Channel {
+  const chosen = recipient.notifyBy ?? defaultNotifyBy(recipient);
+  if (chosen === 'sms' && recipient.phone && available.sms) return 'sms';
+  if (chosen === 'call' && recipient.phone) return 'call';
+  return recipient.email && available.email ? 'email' : 'call';
 }
