@@ -38,25 +38,25 @@ interface SmsTemplate {
 }
 
 /** The longest value of each parameter, in characters; a centre's organisation-verified account allows them (see the README). */
-export const SMS_PARAM_LIMITS: Record<Fact | 'link', number> = { name: 10, what: 20, when: 48, reference: 16, link: 120 };
+export const SMS_PARAM_LIMITS: Record<Fact | 'link', number> = { name: 10, what: 24, when: 48, reference: 16, link: 120 };
 
 const RESERVATION: Fact[] = ['name', 'what', 'when', 'reference'];
 const DATED: Fact[] = ['name', 'what', 'when'];
 
 export const SMS_TEMPLATES: Record<MessageLanguage, Record<MessageKind, SmsTemplate>> = {
   'zh-CN': {
-    'reservation.received': { facts: RESERVATION, body: '{1}您好，已收到您的{2}预约申请（{3}），预约号{4}，确认后另行通知。', linkLabel: '查看' },
-    'reservation.confirmed': { facts: RESERVATION, body: '{1}您好，您的{2}预约（{3}）已确认，预约号{4}。', linkLabel: '查看或取消' },
-    'reservation.rejected': { facts: RESERVATION, body: '{1}您好，很抱歉，您的{2}预约申请（{3}）未获通过，预约号{4}。', linkLabel: '详情' },
-    'reservation.cancelled': { facts: RESERVATION, body: '{1}您好，您的{2}预约（{3}）已取消，预约号{4}。', linkLabel: '详情' },
-    'enrolment.confirmed': { facts: DATED, body: '{1}您好，您已报名{2}（{3}）。', linkLabel: '查看或取消' },
-    'enrolment.waitlisted': { facts: DATED, body: '{1}您好，{2}（{3}）名额已满，您已进入候补名单，有空位会通知您。', linkLabel: '查看' },
-    'enrolment.promoted': { facts: DATED, body: '{1}您好，{2}（{3}）有空位了，您已由候补转为正式报名。', linkLabel: '查看或取消' },
-    'enrolment.cancelled': { facts: DATED, body: '{1}您好，您的{2}（{3}）报名已取消。', linkLabel: '详情' },
-    'session.moved': { facts: DATED, body: '{1}您好，{2}的时间改为{3}。', linkLabel: '详情' },
-    'session.cancelled': { facts: DATED, body: '{1}您好，{2}（{3}）取消了，请勿前往。', linkLabel: '详情' },
-    'activity.withdrawn': { facts: ['name', 'what'], body: '{1}您好，{2}已停办，您的报名随之取消。', linkLabel: '详情' },
-    reminder: { facts: DATED, body: '{1}您好，温馨提醒：{2}，时间{3}。', linkLabel: '去不了请点' },
+    'reservation.received': { facts: RESERVATION, body: '{1}您好，已收到您的{2}预约申请（{3}），预约号{4}，确认后另行通知。', linkLabel: '查看：' },
+    'reservation.confirmed': { facts: RESERVATION, body: '{1}您好，您的{2}预约（{3}）已确认，预约号{4}。', linkLabel: '查看或取消：' },
+    'reservation.rejected': { facts: RESERVATION, body: '{1}您好，很抱歉，您的{2}预约申请（{3}）未获通过，预约号{4}。', linkLabel: '详情：' },
+    'reservation.cancelled': { facts: RESERVATION, body: '{1}您好，您的{2}预约（{3}）已取消，预约号{4}。', linkLabel: '详情：' },
+    'enrolment.confirmed': { facts: DATED, body: '{1}您好，您已报名{2}（{3}）。', linkLabel: '查看或取消：' },
+    'enrolment.waitlisted': { facts: DATED, body: '{1}您好，{2}（{3}）名额已满，您已进入候补名单，有空位会通知您。', linkLabel: '查看：' },
+    'enrolment.promoted': { facts: DATED, body: '{1}您好，{2}（{3}）有空位了，您已由候补转为正式报名。', linkLabel: '查看或取消：' },
+    'enrolment.cancelled': { facts: DATED, body: '{1}您好，您的{2}（{3}）报名已取消。', linkLabel: '详情：' },
+    'session.moved': { facts: DATED, body: '{1}您好，{2}的时间改为{3}。', linkLabel: '详情：' },
+    'session.cancelled': { facts: DATED, body: '{1}您好，{2}（{3}）取消了，请勿前往。', linkLabel: '详情：' },
+    'activity.withdrawn': { facts: ['name', 'what'], body: '{1}您好，{2}已停办，您的报名随之取消。', linkLabel: '详情：' },
+    reminder: { facts: DATED, body: '{1}您好，温馨提醒：{2}，时间{3}。', linkLabel: '去不了请点：' },
   },
   en: {
     'reservation.received': { facts: RESERVATION, body: 'Dear {1}, we have your request for {2} ({3}), ref {4}. Staff will confirm it.', linkLabel: 'Details:' },
@@ -74,10 +74,14 @@ export const SMS_TEMPLATES: Record<MessageLanguage, Record<MessageKind, SmsTempl
   },
 };
 
+// English words are spaced; Chinese runs on (a full-width colon leads to the link).
+const joinLink = (language: MessageLanguage, body: string, label: string, link: string): string =>
+  language === 'en' ? `${body} ${label} ${link}` : `${body}${label}${link}`;
+
 /** The template to register with the provider for a kind and language: `SITE` stands for the site's origin. */
 export function registeredTemplate(kind: MessageKind, language: MessageLanguage): string {
   const { facts, body, linkLabel } = SMS_TEMPLATES[language][kind];
-  return `${body}${language === 'en' ? ' ' : ''}${linkLabel} ${SITE}/{${facts.length + 1}}`;
+  return joinLink(language, body, linkLabel, `${SITE}/{${facts.length + 1}}`);
 }
 
 export interface SmsText {
@@ -87,12 +91,12 @@ export interface SmsText {
   text: string;
 }
 
-// 【】 would be taken for a second sign name; emoji are refused or garbled on the way.
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}]/gu;
+// 【】 would be taken for a second sign name; emoji and half characters (lone surrogates) are garbled on the way.
+const UNSENDABLE = /[\p{Extended_Pictographic}\p{Cs}\u{1F1E6}-\u{1F1FF}\u{FE0E}\u{FE0F}\u{200D}]/gu;
 
 /** A value as one short line, cut with "…" at `max` characters (never inside a character outside the BMP). */
 export function fitParam(value: string, max: number): string {
-  const clean = oneLine(String(value).replace(/【/g, '（').replace(/】/g, '）').replace(PICTOGRAPHS, ''));
+  const clean = oneLine(String(value).replace(/【/g, '（').replace(/】/g, '）').replace(UNSENDABLE, ''));
   const chars = Array.from(clean);
   if (chars.length <= max) return clean;
   return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
@@ -129,6 +133,6 @@ export function smsText(facts: SmsFacts): SmsText {
   const params = [...template.facts.map((fact) => factValue(facts, fact)), link?.tail ?? ''];
   const body = fill(template.body, params);
   // Without a link the provider's template still shows the site's address; the text says what is known.
-  const text = link ? `${body}${facts.language === 'en' ? ' ' : ''}${template.linkLabel} ${link.origin}/${link.tail}` : body;
+  const text = link ? joinLink(facts.language, body, template.linkLabel, `${link.origin}/${link.tail}`) : body;
   return { params, text };
 }
