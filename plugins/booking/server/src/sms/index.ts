@@ -13,7 +13,7 @@ import { tencentSmsProvider } from './tencent-provider';
  */
 export { SmsSendError } from './provider';
 export type { SmsProvider, SmsSendInput, SmsSendResult } from './provider';
-export { smsAvailable, smsTemplate, validateSmsConfig, DEFAULT_SMS_CONFIG } from './sms-config';
+export { smsAvailable, smsTemplate, validateSmsConfig, templateEnvName, DEFAULT_SMS_CONFIG, SMS_KINDS } from './sms-config';
 export type { SmsConfig, SmsTemplateChoice } from './sms-config';
 
 /** The provider the config names: Tencent Cloud SMS, or the development outbox when none is set. */

@@ -146,7 +146,7 @@ describe('smsText', () => {
   });
 
   it('for any name, title, time and reference: every parameter one clean line within its limit, all of them in the text', () => {
-    const text = fc.string({ unit: 'binary', maxLength: 80 });
+    const text = fc.string({ unit: 'binary', maxLength: 80, size: 'max' });
     fc.assert(
       fc.property(
         fc.constantFrom(...CASES),
