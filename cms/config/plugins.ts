@@ -57,6 +57,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           }),
         ),
       },
+      delivery: {
+        retryLimit: env.int('BOOKING_DELIVERY_RETRY_LIMIT', 4),
+        retryDelaySeconds: env.int('BOOKING_DELIVERY_RETRY_DELAY_SECONDS', 60),
+      },
     },
   },
   'users-permissions': {

@@ -51,6 +51,7 @@ export const TABLES = {
   idempotency: 'booking_idempotency_keys',
   capacityLocks: 'booking_capacity_locks',
   rateLimits: 'booking_rate_limits',
+  messages: 'booking_messages',
 } as const;
 
 /**

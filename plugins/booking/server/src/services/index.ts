@@ -7,6 +7,8 @@ import calendarFeeds from './calendar-feeds';
 import closureImpact from './closure-impact';
 import closures from './closures';
 import enrolments from './enrolments';
+import jobs from './jobs';
+import outbox from './outbox';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reservationStaff from './reservation-staff';
@@ -38,4 +40,6 @@ export default {
   activityReport,
   calendarFeeds,
   textGuard,
+  jobs,
+  outbox,
 };

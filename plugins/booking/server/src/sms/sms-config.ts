@@ -1,4 +1,4 @@
-import type { MessageKind } from '../messages/message-kind';
+import { MESSAGE_KINDS, type MessageKind } from '../messages/message-kind';
 import type { MessageLanguage } from '../messages/rendering';
 
 /**
@@ -45,21 +45,8 @@ export const DEFAULT_SMS_CONFIG: SmsConfig = {
   templates: {},
 };
 
-// Listed here, not derived from the type, so the validator can refuse a misspelt kind.
-export const SMS_KINDS: readonly MessageKind[] = [
-  'reservation.received',
-  'reservation.confirmed',
-  'reservation.rejected',
-  'reservation.cancelled',
-  'enrolment.confirmed',
-  'enrolment.waitlisted',
-  'enrolment.promoted',
-  'enrolment.cancelled',
-  'session.moved',
-  'session.cancelled',
-  'activity.withdrawn',
-  'reminder',
-];
+/** Every kind may go by SMS; the validator refuses a template for any other (a misspelt kind). */
+export const SMS_KINDS: readonly MessageKind[] = MESSAGE_KINDS;
 
 /** 'reservation.confirmed', 'en' -> 'SMS_TEMPLATE_RESERVATION_CONFIRMED_EN' (the Chinese template has no suffix). */
 export const templateEnvName = (kind: MessageKind, language: MessageLanguage): string =>
