@@ -1,6 +1,8 @@
+import type { SmsFacts } from '../messages/sms-facts';
+import { smsText } from '../messages/sms-texts';
 import { outboxSmsProvider } from './outbox-provider';
-import type { SmsProvider } from './provider';
-import type { SmsConfig } from './sms-config';
+import { SmsSendError, type SmsProvider, type SmsSendResult } from './provider';
+import { smsTemplate, type SmsConfig } from './sms-config';
 import { tencentSmsProvider } from './tencent-provider';
 
 /**
@@ -10,6 +12,8 @@ import { tencentSmsProvider } from './tencent-provider';
  *   const { params, text } = smsText({ ...facts, language: choice.language });
  *   await smsProvider(config.sms).send({ phone, kind: K, templateId: choice.templateId, params, text });
  *   // resolves { id, answer } once the provider took it; throws SmsSendError { answer, permanent } otherwise
+ *
+ * or all of it in one call: `await sendSms(config.sms, phone, facts)`.
  */
 export { SmsSendError } from './provider';
 export type { SmsProvider, SmsSendInput, SmsSendResult } from './provider';
@@ -19,4 +23,16 @@ export type { SmsConfig, SmsTemplateChoice } from './sms-config';
 /** The provider the config names: Tencent Cloud SMS, or the development outbox when none is set. */
 export function smsProvider(sms: SmsConfig): SmsProvider {
   return sms.provider === 'tencent' ? tencentSmsProvider(sms.tencent) : outboxSmsProvider(sms.outboxDir);
+}
+
+/**
+ * Sends one text message: the template for its kind and the resident's language (the Chinese one
+ * when that language has none: `facts.when` is then shown as it was formatted), its parameters and
+ * text, through the configured provider. Throws SmsSendError, permanent, when the kind has no template.
+ */
+export async function sendSms(sms: SmsConfig, phone: string, facts: SmsFacts): Promise<SmsSendResult> {
+  const choice = smsTemplate(sms, facts.kind, facts.language);
+  if (!choice) throw new SmsSendError(`no SMS template for ${facts.kind}`, { permanent: true });
+  const { params, text } = smsText({ ...facts, language: choice.language });
+  return smsProvider(sms).send({ phone, kind: facts.kind, templateId: choice.templateId, params, text });
 }

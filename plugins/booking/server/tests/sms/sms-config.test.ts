@@ -1,5 +1,20 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pluginConfig, { DEFAULT_CONFIG, type BookingPluginConfig } from '../../src/config';
-import { DEFAULT_SMS_CONFIG, SMS_KINDS, smsAvailable, smsProvider, smsTemplate, templateEnvName, validateSmsConfig, type SmsConfig } from '../../src/sms';
+import type { SmsFacts } from '../../src/messages/sms-facts';
+import {
+  DEFAULT_SMS_CONFIG,
+  SMS_KINDS,
+  SmsSendError,
+  sendSms,
+  smsAvailable,
+  smsProvider,
+  smsTemplate,
+  templateEnvName,
+  validateSmsConfig,
+  type SmsConfig,
+} from '../../src/sms';
 
 const tencent = (over: Partial<SmsConfig['tencent']> = {}, templates: SmsConfig['templates'] = {}): SmsConfig => ({
   provider: 'tencent',
@@ -63,5 +78,48 @@ describe('smsTemplate and smsAvailable', () => {
   it('smsProvider gives the provider the config names', () => {
     expect(smsProvider(DEFAULT_SMS_CONFIG).name).toBe('outbox');
     expect(smsProvider(config).name).toBe('tencent');
+  });
+});
+
+describe('sendSms', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-send-sms-'));
+  });
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+  const written = () => fs.readdirSync(tmp).sort().map((f) => JSON.parse(fs.readFileSync(path.join(tmp, f), 'utf8')));
+  const reminder: SmsFacts = {
+    kind: 'reminder',
+    language: 'en',
+    name: 'Mrs Li',
+    what: 'Tai chi',
+    when: 'Tuesday 24 November, 09:00–10:00',
+    link: 'https://linli.example/en/c/#k=7Hq2',
+  };
+
+  it("words the message in the template's language and hands it to the configured provider", async () => {
+    await sendSms({ ...DEFAULT_SMS_CONFIG, outboxDir: tmp }, '+8613800138000', reminder);
+    await sendSms({ ...DEFAULT_SMS_CONFIG, outboxDir: tmp, templates: { reminder: { 'zh-CN': '1002' } } }, '+8613800138001', reminder);
+    const [english, chinese] = written();
+    expect(english).toMatchObject({
+      to: '+8613800138000',
+      templateId: 'outbox:reminder',
+      text: "Dear Mrs Li, a reminder: Tai chi, Tuesday 24 November, 09:00–10:00. Can't come? Tap https://linli.example/en/c/#k=7Hq2",
+    });
+    // Only a Chinese template is registered: the English reader gets it rather than nothing.
+    expect(chinese).toMatchObject({
+      to: '+8613800138001',
+      templateId: '1002',
+      params: ['Mrs Li', 'Tai chi', 'Tuesday 24 November, 09:00–10:00', 'en/c/#k=7Hq2'],
+      text: 'Mrs Li您好，温馨提醒：Tai chi，时间Tuesday 24 November, 09:00–10:00。去不了请点：https://linli.example/en/c/#k=7Hq2',
+    });
+  });
+
+  it('refuses, for good, a kind the provider has no template for', async () => {
+    const error = await sendSms(tencent(), '+8613800138000', reminder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SmsSendError);
+    expect(error).toMatchObject({ answer: 'no SMS template for reminder', permanent: true });
   });
 });
