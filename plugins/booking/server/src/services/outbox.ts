@@ -26,10 +26,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { answer } = await send(strapi, message);
       await messages().settle(id, { state: 'sent', answer }, now());
     } catch (error) {
-      const answer = (error as Error).message || String(error);
-      await messages().settle(id, { state: lastAttempt ? 'failed' : 'retrying', answer }, now());
-      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel}) ${lastAttempt ? 'failed for good' : 'failed, will retry'}: ${answer}`);
-      if (!lastAttempt) throw error;
+      const { message: text, answer: providerAnswer, permanent } = error as Error & { answer?: string; permanent?: boolean };
+      const answer = providerAnswer || text || String(error);
+      // A refused number or an unapproved template fails the same way every time: no retry.
+      const last = lastAttempt || permanent === true;
+      await messages().settle(id, { state: last ? 'failed' : 'retrying', answer }, now());
+      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel}) ${last ? 'failed for good' : 'failed, will retry'}: ${answer}`);
+      if (!last) throw error;
     }
   };
 
