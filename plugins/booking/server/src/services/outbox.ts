@@ -39,7 +39,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Defines the delivery job and offers again what a stop left unsent. Called once at bootstrap. */
     async start(): Promise<void> {
-      const { retryLimit, retryDelaySeconds } = bookingConfig(strapi).delivery;
+      const { delivery: { retryLimit, retryDelaySeconds }, sms } = bookingConfig(strapi);
+      if (!sms.provider && process.env.NODE_ENV === 'production') {
+        strapi.log.warn(`[booking] no SMS provider (SMS_PROVIDER): text messages residents chose are written to ${sms.outboxDir}, not sent`);
+      }
       await getService(strapi, 'jobs').define(DELIVER_JOB, deliver, { retryLimit, retryDelaySeconds, retryBackoff: true, pollingSeconds: 1 });
       // In memory (SQLite, one process) every job died with the last process; in PostgreSQL the jobs
       // live on, and only a message whose job was never written (a crash in between) needs a new one.
