@@ -34,6 +34,7 @@ const LIST_CSS = `
 #${ROOT_ID} .print-only { display: none; }
 @media print {
   @page { size: A4; margin: 12mm; }
+  html, body { background: #fff !important; }
   body * { visibility: hidden !important; }
   #${ROOT_ID}, #${ROOT_ID} * { visibility: visible !important; }
   #${ROOT_ID} { position: absolute; left: 0; top: 0; width: 100%; background: #fff; color: #000; }
@@ -41,7 +42,9 @@ const LIST_CSS = `
   #${ROOT_ID} .print-only { display: block; }
   #${ROOT_ID} h1.print-only { font-size: 20pt; margin: 0 0 8pt; }
   #${ROOT_ID} table { font-size: 14pt; }
+  #${ROOT_ID} th { font-size: 12pt; background: #eee; }
   #${ROOT_ID} th, #${ROOT_ID} td { border-color: #000; }
+  #${ROOT_ID} a { color: inherit; text-decoration: none; }
   #${ROOT_ID} tr { break-inside: avoid; }
 }
 `;
