@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pWaitFor from 'p-wait-for';
@@ -26,16 +26,19 @@ describe('messages to residents survive a failing provider and a restart', () =>
     writeFileSync(mailDir, 'not a folder');
   };
   const mendMail = () => {
-    rmSync(mailDir, { force: true });
+    if (existsSync(mailDir) && statSync(mailDir).isFile()) rmSync(mailDir);
     mkdirSync(mailDir, { recursive: true });
   };
   const messageTo = async (email: string) => (await db.query('SELECT state, attempts, last_answer, channel, kind FROM booking_messages WHERE recipient = ?', [email]))[0];
-  const book = async (email: string | null, time: string, overrides: Record<string, unknown> = {}): Promise<string> => {
+  const book = async (email: string | null, time: string, extra: Record<string, unknown> = {}) => {
     const date = dayAhead(3);
-    const res = await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'delivery-room', start: at(date, time), end: at(date, time.replace(/^(\d\d)/, (h) => String(Number(h) + 1).padStart(2, '0'))), email, ...overrides }) });
+    const res = await cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'delivery-room', start: at(date, time), end: at(date, time.replace(/^(\d\d)/, (h) => String(Number(h) + 1).padStart(2, '0'))), email, ...extra }),
+    });
     expect(res.status).toBe(201);
-    return res.body.data.reference;
+    return res.body.data.reference as string;
   };
+  const texts = () => readdirSync(cms.smsDir).sort().map((f) => JSON.parse(readFileSync(path.join(cms.smsDir, f), 'utf8')));
 
   beforeAll(async () => {
     // The outbox provider makes its folder at start, so it is broken only once the CMS runs.
@@ -83,6 +86,29 @@ describe('messages to residents survive a failing provider and a restart', () =>
     expect(outbox(mailDir).filter((m) => m.to === 'restart@example.org')).toHaveLength(1);
   });
 
+  it('a resident who chose text messages gets the confirmation by SMS, to their number in full international form', async () => {
+    mendMail();
+    const reference = await book(null, '15:00', { notifyBy: 'sms', phone: '139 0000 1111', contactName: '周桂兰' });
+    await pWaitFor(async () => (await db.query("SELECT state FROM booking_messages WHERE about_id = ? AND state = 'sent'", [reference])).length === 1, { timeout: 15_000 });
+    const [row] = await db.query('SELECT channel, recipient, kind FROM booking_messages WHERE about_id = ?', [reference]);
+    expect(row).toEqual({ channel: 'sms', recipient: '+8613900001111', kind: 'reservation.confirmed' });
+    const sms = texts().filter((t) => t.to === '+8613900001111');
+    expect(sms).toHaveLength(1);
+    expect(sms[0].kind).toBe('reservation.confirmed');
+    expect(sms[0].text).toContain(reference);
+    expect(sms[0].text).toContain('周桂兰');
+    expect(outbox(mailDir).filter((m) => m.text.includes(reference))).toHaveLength(0);
+  });
+
+  it('a resident who asked for a call is put on the staff’s call list, and no mail or SMS goes out', async () => {
+    const reference = await book('call-me@example.org', '17:00', { notifyBy: 'call', phone: '13700002222' });
+    await pWaitFor(async () => (await db.query('SELECT 1 FROM booking_messages WHERE about_id = ?', [reference])).length === 1, { timeout: 15_000 });
+    const [row] = await db.query('SELECT channel, state, recipient FROM booking_messages WHERE about_id = ?', [reference]);
+    expect(row).toEqual({ channel: 'call', state: 'queued', recipient: '13700002222' });
+    expect(outbox(mailDir).filter((m) => m.to === 'call-me@example.org')).toHaveLength(0);
+    expect(texts().filter((t) => t.to === '+8613700002222')).toHaveLength(0);
+  });
+
   /** The front desk reads the log and rings the call list; staff see only the bookings their role covers. */
   describe('staff read the delivery log and ring the call list', () => {
     let desk: StaffAccount;
@@ -113,7 +139,7 @@ describe('messages to residents survive a failing provider and a restart', () =>
     });
 
     it('shows a reservation’s messages with the address masked, the provider’s answer and the centre’s time', async () => {
-      const reference = await book('log@example.org', '15:00');
+      const reference = await book('log@example.org', '19:00');
       await pWaitFor(async () => (await messageTo('log@example.org'))?.state === 'sent', { timeout: 15_000 });
       const res = await desk.request('GET', `/booking/messages?about=reservation:${reference}`);
       expect(res.status).toBe(200);
@@ -162,7 +188,7 @@ describe('messages to residents survive a failing provider and a restart', () =>
     });
 
     it('puts whoever gave only a phone on the call list until someone rings them, and ticks each call once', async () => {
-      const reference = await book(null, '17:00', { contactName: '赵大爷', phone: '13700001111' });
+      const reference = await book(null, '20:00', { contactName: '赵大爷', phone: '13700001111' });
       await callWritten('赵大爷');
       const yesterday = await callsOf(desk, addDays(today, -1));
       expect(yesterday.people.find((p) => p.name === '赵大爷')).toBeUndefined();
@@ -195,7 +221,7 @@ describe('messages to residents survive a failing provider and a restart', () =>
     });
 
     it('keeps staff to the bookings their role covers', async () => {
-      const reference = await book(null, '18:00', { contactName: '钱奶奶', phone: '13700002222' });
+      const reference = await book(null, '18:00', { contactName: '钱奶奶', phone: '13700004444' });
       await callWritten('钱奶奶');
       const callId = (await callsOf(desk)).people.find((p) => p.name === '钱奶奶')!.calls[0].id;
 
