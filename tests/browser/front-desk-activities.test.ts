@@ -193,6 +193,16 @@ describe('the activities desk in the admin panel', () => {
     expect(outbox(cms.mailDir).filter((m) => m.subject.startsWith('调课通知'))).toHaveLength(1);
   });
 
+  it('shows an enrolled person’s messages under their line: each by mail, sent', async () => {
+    await page.goto(`${cms.url}/admin/plugins/booking/activities/course/${courseId}`);
+    const sun = page.locator('[data-list="confirmed"] tr[data-name="孙爷爷"]');
+    await sun.waitFor({ timeout: 60_000 });
+    await sun.getByRole('button', { name: /^消息记录/ }).click();
+    const log = page.locator('[data-messages-about^="enrolment:"]');
+    await log.locator('tr[data-state="sent"]').getByText('候补转正').waitFor();
+    await log.getByText('s***@example.org').first().waitFor();
+  });
+
   it('rings whoever gave only a phone from the call list and ticks them off as reached', async () => {
     // A booking by phone alone: the confirmation waits on the call list for staff.
     const booked = await cms.request('POST', '/api/booking/reservations', {
