@@ -139,7 +139,7 @@ describe('staff in the admin panel', () => {
   });
 
   it('shows the front desk’s pages to the Front desk role and hides them from an editor', async () => {
-    const pages = ['前台总览', '场地预约申请', '报名服务', '签到', '闭馆安排'];
+    const pages = ['前台总览', '场地预约申请', '报名服务', '签到', '闭馆安排', '电话通知', '消息'];
     const desk = await createStaffAccount(cms, { email: 'desk@linli.test' });
     const editor = await createStaffAccount(cms, { email: 'editor@linli.test', roleCode: 'strapi-editor' });
     for (const [account, sees] of [[desk, true], [editor, false]] as const) {

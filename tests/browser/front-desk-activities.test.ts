@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import pWaitFor from 'p-wait-for';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
@@ -190,6 +191,49 @@ describe('the activities desk in the admin panel', () => {
     expect(mail.text).toContain('10:00');
     // Nobody was told about the refused move.
     expect(outbox(cms.mailDir).filter((m) => m.subject.startsWith('调课通知'))).toHaveLength(1);
+  });
+
+  it('shows an enrolled person’s messages under their line: each by mail, sent', async () => {
+    await page.goto(`${cms.url}/admin/plugins/booking/activities/course/${courseId}`);
+    const sun = page.locator('[data-list="confirmed"] tr[data-name="孙爷爷"]');
+    await sun.waitFor({ timeout: 60_000 });
+    await sun.getByRole('button', { name: /^消息记录/ }).click();
+    const log = page.locator('[data-messages-about^="enrolment:"]');
+    await log.locator('tr[data-state="sent"]').getByText('候补转正').waitFor();
+    await log.getByText('s***@example.org').first().waitFor();
+  });
+
+  it('rings whoever gave only a phone from the call list and ticks them off as reached', async () => {
+    // A booking by phone alone: the confirmation waits on the call list for staff.
+    const booked = await cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'reading', start: at(friday, '16:00'), end: at(friday, '17:00'), contactName: '吴大爷', phone: '13700003333', email: null }),
+    });
+    expect(booked.status).toBe(201);
+    // The call is written after the booking commits, a moment after the answer.
+    await pWaitFor(async () => JSON.stringify((await desk.request('GET', '/booking/calls')).body).includes('吴大爷'), { timeout: 10_000 });
+    await page.goto(`${cms.url}/admin/plugins/booking/calls`);
+    const wu = page.locator('tr[data-person="吴大爷"]');
+    await wu.waitFor({ timeout: 60_000 });
+    await wu.getByText('预约已确认').waitFor();
+    await expect(wu.locator('.phone').innerText()).resolves.toMatch(/13700003333$/);
+    await page.getByRole('button', { name: '打印', exact: true }).waitFor();
+
+    await wu.getByLabel('备注（可不填）').fill('已告知');
+    const ticked = written('/booking/calls/');
+    await wu.getByRole('button', { name: '已接通', exact: true }).click();
+    expect((await ticked).status()).toBe(200);
+    await wu.locator('[data-state="sent"]').getByText('已接通 · 小 李', { exact: false }).waitFor();
+    await expect(wu.getByRole('button', { name: '已接通', exact: true }).count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Printed: the list under its heading, without the panel's navigation or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('heading', { name: /^电话通知名单 · / }).isVisible()).resolves.toBe(true);
+    await expect(wu.isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('navigation').first().isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('button', { name: '打印', exact: true }).isVisible()).resolves.toBe(false);
+    await page.screenshot({ path: path.join(screenshotsDir, 'admin-call-list-print.png') });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('has no accessibility violation axe-core can find on the plugin’s page', async () => {

@@ -1,4 +1,4 @@
-import { Calendar, CheckCircle, GridNine, Lock, User } from '@strapi/icons';
+import { Calendar, CheckCircle, GridNine, Lock, Mail, Phone, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { PAGE_PERMISSIONS } from './permissions';
@@ -59,6 +59,21 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.closures.menu`, defaultMessage: 'Closures' },
       Component: () => import('./pages/ClosuresPage'),
       permissions: PAGE_PERMISSIONS.closures,
+    });
+    // Whom staff ring today (电话通知名单), and every message sent, failures first.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/calls`,
+      icon: Phone,
+      intlLabel: { id: `${PLUGIN_ID}.calls.menu`, defaultMessage: 'Call list' },
+      Component: () => import('./pages/CallListPage'),
+      permissions: PAGE_PERMISSIONS.calls,
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/messages`,
+      icon: Mail,
+      intlLabel: { id: `${PLUGIN_ID}.messages.menu`, defaultMessage: 'Messages' },
+      Component: () => import('./pages/MessagesPage'),
+      permissions: PAGE_PERMISSIONS.messages,
     });
     // Course and event schedules are edited as a form, not as JSON.
     app.customFields.register({

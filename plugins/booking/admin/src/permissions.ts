@@ -8,4 +8,8 @@ export const PAGE_PERMISSIONS = {
   activities: action('activities.manage'),
   attendance: action('activities.manage'),
   closures: action('closures.manage'),
+  // Messages and calls are about reservations and enrolments; either permission opens the pages,
+  // and the API keeps each reader to the bookings their role covers.
+  messages: [...action('reservations.manage'), ...action('activities.manage')],
+  calls: [...action('reservations.manage'), ...action('activities.manage')],
 };

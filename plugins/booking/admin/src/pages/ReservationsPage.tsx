@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Badge, Box, Button, Dialog, Field, Flex, Table, Tbody, Td, Textarea, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { ListStaffReservations, ReservationOccurrence as Occurrence, ReservationStatus as Status, StaffReservation as Request } from '../../../shared/contracts/reservations';
+import { BookingMessages } from '../components/messages/BookingMessages';
 import { PAGE_PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 import { errorMessage } from '../utils/fetch-error';
@@ -27,6 +28,8 @@ const ReservationsPage = () => {
   const [busy, setBusy] = React.useState<string | null>(null);
   const [rejecting, setRejecting] = React.useState<Request | null>(null);
   const [reason, setReason] = React.useState('');
+  // The request whose messages are shown below it (消息记录).
+  const [openLog, setOpenLog] = React.useState<string | null>(null);
 
   const load = React.useCallback(async () => {
     try {
@@ -103,7 +106,8 @@ const ReservationsPage = () => {
             </Thead>
             <Tbody>
               {answer.data.map((r) => (
-                <Tr key={r.reference} data-reference={r.reference}>
+                <React.Fragment key={r.reference}>
+                <Tr data-reference={r.reference}>
                   <Td><Typography fontWeight="bold">{r.reference}</Typography></Td>
                   <Td><Typography>{r.room?.name ?? '—'}</Typography></Td>
                   <Td>
@@ -126,14 +130,27 @@ const ReservationsPage = () => {
                   </Td>
                   <Td><Badge backgroundColor={`${BADGE[r.status]}100`} textColor={`${BADGE[r.status]}700`}>{statusLabel(r.status)}</Badge></Td>
                   <Td>
-                    {r.status === 'pending' && (
-                      <Flex gap={2}>
-                        <Button onClick={() => void decide(r, 'approve')} loading={busy === r.reference}>{t('reservations.approve', 'Approve')}</Button>
-                        <Button variant="danger-light" onClick={() => { setReason(''); setRejecting(r); }} disabled={busy === r.reference}>{t('reservations.reject', 'Reject')}</Button>
-                      </Flex>
-                    )}
+                    <Flex direction="column" gap={2} alignItems="flex-start">
+                      {r.status === 'pending' && (
+                        <Flex gap={2}>
+                          <Button onClick={() => void decide(r, 'approve')} loading={busy === r.reference}>{t('reservations.approve', 'Approve')}</Button>
+                          <Button variant="danger-light" onClick={() => { setReason(''); setRejecting(r); }} disabled={busy === r.reference}>{t('reservations.reject', 'Reject')}</Button>
+                        </Flex>
+                      )}
+                      <Button variant="tertiary" aria-expanded={openLog === r.reference} onClick={() => setOpenLog(openLog === r.reference ? null : r.reference)}>
+                        {t('messages.log', 'Messages')}
+                      </Button>
+                    </Flex>
                   </Td>
                 </Tr>
+                {openLog === r.reference && (
+                  <Tr>
+                    <Td colSpan={6}>
+                      <BookingMessages about={{ kind: 'reservation', id: r.reference }} />
+                    </Td>
+                  </Tr>
+                )}
+                </React.Fragment>
               ))}
             </Tbody>
           </Table>

@@ -2,6 +2,7 @@ import adminActivities from './admin-activities';
 import adminBoard from './admin-board';
 import adminClosures from './admin-closures';
 import adminEnrolments from './admin-enrolments';
+import adminMessages from './admin-messages';
 import adminReservations from './admin-reservations';
 import activities from './activities';
 import availability from './availability';
@@ -10,4 +11,4 @@ import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments };
+export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages };

@@ -163,13 +163,64 @@ export const messageRepository = (strapi: Core.Strapi) => {
       return (await table().where({ about_kind: kind, about_id: id }).orderBy('id', 'asc')).map((r: Record<string, any>) => toRow(r, contentKeys(strapi)));
     },
 
-    async list(filter: { states?: MessageState[]; channels?: Channel[]; since?: Date; until?: Date; limit?: number }): Promise<MessageRow[]> {
-      const q = table().orderBy('id', 'desc').limit(filter.limit ?? 200);
+    /**
+     * Messages newest first, failures and retries before the rest, at most `limit`; `capped` says
+     * more matched. `aboutKinds` keeps to the bookings the reader may see.
+     */
+    async list(filter: { states?: MessageState[]; channels?: Channel[]; aboutKinds?: Array<'reservation' | 'enrolment'>; since?: Date; until?: Date; limit?: number }): Promise<{ rows: MessageRow[]; capped: boolean }> {
+      const limit = filter.limit ?? 200;
+      const q = table()
+        .orderByRaw("CASE state WHEN 'failed' THEN 0 WHEN 'retrying' THEN 1 ELSE 2 END")
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
       if (filter.states) q.whereIn('state', filter.states);
       if (filter.channels) q.whereIn('channel', filter.channels);
+      if (filter.aboutKinds) q.whereIn('about_kind', filter.aboutKinds);
       if (filter.since) q.andWhere('created_at', '>=', filter.since);
       if (filter.until) q.andWhere('created_at', '<', filter.until);
-      return (await q).map((r: Record<string, any>) => toRow(r, contentKeys(strapi)));
+      const rows = (await q).map((r: Record<string, any>) => toRow(r, contentKeys(strapi)));
+      return { rows: rows.slice(0, limit), capped: rows.length > limit };
+    },
+
+    /**
+     * A failed message back in the queue (a call back on the call list): true for exactly one
+     * caller, so two staff pressing "send again" at once queue it once.
+     */
+    async requeue(id: number, handledBy: string, now: Date): Promise<boolean> {
+      const taken = await table().where({ id, state: 'failed' }).update({ state: 'queued', handled_by: handledBy.slice(0, 120), updated_at: now });
+      return Number(taken) === 1;
+    },
+
+    /**
+     * The call list of one day [dayStart, dayEnd): calls created before its end still to ring,
+     * and those ticked during it.
+     */
+    async calls(dayStart: Date, dayEnd: Date, aboutKinds: Array<'reservation' | 'enrolment'>): Promise<MessageRow[]> {
+      const rows = await table()
+        .where({ channel: 'call' })
+        .whereIn('about_kind', aboutKinds)
+        .andWhere((q) =>
+          q
+            .where((toRing) => toRing.where('state', 'queued').andWhere('created_at', '<', dayEnd))
+            .orWhere((ticked) => ticked.whereIn('state', ['sent', 'failed']).andWhere('updated_at', '>=', dayStart).andWhere('updated_at', '<', dayEnd))
+        )
+        .orderBy('id', 'asc');
+      return rows.map((r: Record<string, any>) => toRow(r, contentKeys(strapi)));
+    },
+
+    /** Ticks a call still to ring: true for exactly one caller, so a call is never ticked twice. */
+    async tickCall(id: number, tick: { reached: boolean; handledBy: string; note: string | null }, now: Date): Promise<boolean> {
+      const taken = await table()
+        .where({ id, channel: 'call', state: 'queued' })
+        .update({
+          state: tick.reached ? 'sent' : 'failed',
+          handled_by: tick.handledBy.slice(0, 120),
+          last_answer: tick.note?.slice(0, 2000) ?? null,
+          attempts: strapi.db.connection.raw('attempts + 1'),
+          updated_at: now,
+          ...(tick.reached ? { sent_at: now } : {}),
+        });
+      return Number(taken) === 1;
     },
   };
 };

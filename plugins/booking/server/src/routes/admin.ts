@@ -39,6 +39,12 @@ export default {
     { method: 'POST', path: '/sessions/:id/attendance', handler: 'admin-activities.attendance', config: activityStaffOnly() },
     { method: 'POST', path: '/sessions/:id/cancel', handler: 'admin-activities.cancel', config: activityStaffOnly() },
     { method: 'POST', path: '/sessions/:id/move', handler: 'admin-activities.move', config: activityStaffOnly() },
+    // Messages about reservations need "Manage reservations", about enrolments "Manage activities":
+    // the route lets either in, and the service keeps each reader to what their role covers.
+    { method: 'GET', path: '/messages', handler: 'admin-messages.list', config: deskStaffOnly() },
+    { method: 'POST', path: '/messages/:id/retry', handler: 'admin-messages.retry', config: deskStaffOnly() },
+    { method: 'GET', path: '/calls', handler: 'admin-messages.calls', config: deskStaffOnly() },
+    { method: 'POST', path: '/calls/:id', handler: 'admin-messages.tick', config: deskStaffOnly() },
     { method: 'GET', path: '/reports/attendance', handler: 'admin-activities.report', config: activityStaffOnly() },
   ],
 };

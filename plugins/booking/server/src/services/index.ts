@@ -4,10 +4,12 @@ import activityReport from './activity-report';
 import availability from './availability';
 import board from './board';
 import calendarFeeds from './calendar-feeds';
+import callList from './call-list';
 import closureImpact from './closure-impact';
 import closures from './closures';
 import enrolments from './enrolments';
 import jobs from './jobs';
+import messageLog from './message-log';
 import outbox from './outbox';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
@@ -42,4 +44,6 @@ export default {
   textGuard,
   jobs,
   outbox,
+  messageLog,
+  callList,
 };

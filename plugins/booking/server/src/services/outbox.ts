@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { JobContext } from '../jobs';
 import { senders } from '../outbox/channels';
-import { messageRepository, type NewMessage } from '../outbox/message-repository';
+import { messageRepository, type MessageRow, type NewMessage } from '../outbox/message-repository';
+import { ConflictError, notFound } from '../utils/errors';
 import { bookingConfig } from '../utils/plugin-config';
 import { now } from '../utils/clock';
 import { getService } from '../utils/get-service';
@@ -60,6 +61,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = await messages().insert(message, now());
       if (id !== null && message.channel !== 'call') await offer(id);
       return id;
+    },
+
+    /**
+     * A failed message queued again, by staff (`handledBy`): a mail or text message is offered to
+     * the deliver job with its retries afresh, a call goes back on the call list. 404 for no such
+     * message, 409 for one not failed (still on its way, or sent).
+     */
+    async retry(id: number, handledBy: string): Promise<MessageRow> {
+      const message = await messages().find(id);
+      if (!message) throw notFound(`There is no message ${id}`);
+      if (!(await messages().requeue(id, handledBy, now()))) {
+        throw new ConflictError(`Message ${id} is ${message.state}: only a failed message can be sent again`, { state: message.state });
+      }
+      if (message.channel !== 'call') await offer(id);
+      return (await messages().find(id))!;
     },
   };
 };

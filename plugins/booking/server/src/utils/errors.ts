@@ -51,6 +51,9 @@ export const notFound = (message: string) => new errors.NotFoundError(message);
 export const expiredLinkError = (days: number) =>
   new errors.NotFoundError(`This link has expired: a manage link works until ${days} days after the last date. Please contact the centre.`, { code: 'link_expired', days });
 
+/** HTTP 403: signed in, but the role does not hold the permission this needs. */
+export const forbidden = (message: string) => new errors.ForbiddenError(message);
+
 /** HTTP 401. */
 export const unauthorized = (message: string) => new errors.UnauthorizedError(message);
 

@@ -3,6 +3,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Dialog, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import type { CancelDeskEnrolment, DeskEnrolmentList, DeskPerson } from '../../../../shared/contracts/activities';
 import { PLUGIN_ID } from '../../pluginId';
+import { BookingMessages } from '../messages/BookingMessages';
 import { errorMessage, fieldErrors } from '../../utils/fetch-error';
 import { serverFieldMessage } from '../../utils/enrolment-form';
 import { tellByLine } from '../../utils/notify-by-label';
@@ -20,6 +21,8 @@ const EnrolmentList = ({ list, onChanged }: Props) => {
   const { toggleNotification } = useNotification();
   const [cancelling, setCancelling] = React.useState<DeskPerson | null>(null);
   const [busy, setBusy] = React.useState(false);
+  // The enrolment whose messages are shown below it (消息记录).
+  const [openLog, setOpenLog] = React.useState<string | null>(null);
 
   const cancel = async (person: DeskPerson) => {
     setBusy(true);
@@ -58,7 +61,8 @@ const EnrolmentList = ({ list, onChanged }: Props) => {
       </Thead>
       <Tbody>
         {people.map((p, i) => (
-          <Tr key={p.enrolment} data-enrolment={p.enrolment} data-name={p.name}>
+          <React.Fragment key={p.enrolment}>
+          <Tr data-enrolment={p.enrolment} data-name={p.name}>
             <Td><Typography>{waiting ? p.position : i + 1}</Typography></Td>
             <Td><Typography fontWeight="bold">{p.name}</Typography></Td>
             <Td>
@@ -70,12 +74,26 @@ const EnrolmentList = ({ list, onChanged }: Props) => {
             <Td><Typography>{p.people}</Typography></Td>
             <Td><Typography>{p.note ?? ''}</Typography></Td>
             <Td>
-              <Button variant="danger-light" onClick={() => setCancelling(p)} disabled={busy}>
-                {t('activities.cancelEnrolment', 'Cancel enrolment')}
-                <VisuallyHidden>{` ${p.name}`}</VisuallyHidden>
-              </Button>
+              <Flex gap={2}>
+                <Button variant="danger-light" onClick={() => setCancelling(p)} disabled={busy}>
+                  {t('activities.cancelEnrolment', 'Cancel enrolment')}
+                  <VisuallyHidden>{` ${p.name}`}</VisuallyHidden>
+                </Button>
+                <Button variant="tertiary" aria-expanded={openLog === p.enrolment} onClick={() => setOpenLog(openLog === p.enrolment ? null : p.enrolment)}>
+                  {t('messages.log', 'Messages')}
+                  <VisuallyHidden>{` ${p.name}`}</VisuallyHidden>
+                </Button>
+              </Flex>
             </Td>
           </Tr>
+          {openLog === p.enrolment && (
+            <Tr>
+              <Td colSpan={6}>
+                <BookingMessages about={{ kind: 'enrolment', id: p.enrolment }} />
+              </Td>
+            </Tr>
+          )}
+          </React.Fragment>
         ))}
       </Tbody>
     </Table>
