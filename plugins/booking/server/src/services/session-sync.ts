@@ -168,20 +168,17 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
       const lost = future.filter((s) => s.status !== 'cancelled');
       const lostIds = new Set(lost.map((s) => s.documentId));
       const enrolments = enrolmentRepository(strapi);
-      const withdrawn = await inTransaction(strapi, async (trx) => {
+      const byId = new Map(current.map((s) => [s.documentId, s]));
+      const sessionOf = (row: EnrolmentRow) => (row.sessionId ? byId.get(row.sessionId) ?? null : null);
+      await inTransaction(strapi, async (trx, onCommit) => {
         await lockSessions(strapi, trx, future.map((s) => s.documentId));
         for (const s of future) await sessions.update(s.documentId, { status: 'cancelled' });
         await holds.release(kind, future.map((s) => s.documentId), trx);
-        // Read under the sessions' locks: an enrolment made meanwhile is committed by now and is cancelled too.
+        // Read under the sessions' locks: a drop-in enrolment in one of them made meanwhile has committed and is cancelled too.
         const affected = (await enrolments.forActivity(kind, documentId)).filter((r) => (r.sessionId === null ? lost.length > 0 : lostIds.has(r.sessionId)));
         for (const r of affected) await enrolments.update(r.documentId, { status: 'cancelled', position: null, cancelReason: 'activity_withdrawn' });
-        return affected;
+        if (affected.length > 0) onCommit(() => enrolmentNotifications(strapi).withdrawn(affected, activity, sessionOf, lost[0] ?? null));
       });
-      if (withdrawn.length > 0) {
-        const byId = new Map(current.map((s) => [s.documentId, s]));
-        const sessionOf = (row: EnrolmentRow) => (row.sessionId ? byId.get(row.sessionId) ?? null : null);
-        enrolmentNotifications(strapi).withdrawn(withdrawn, activity, sessionOf, lost[0] ?? null);
-      }
       return current;
     },
   };
