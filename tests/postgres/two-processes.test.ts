@@ -1,6 +1,8 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, reservation } from '../harness/fixtures';
+import pWaitFor from 'p-wait-for';
+import { openDatabase } from '../harness/database';
+import { at, createRoom, dayAhead, outbox, reservation } from '../harness/fixtures';
 import { fromAddress } from '../harness/from-address';
 
 const FORMS_MAX = 6;
@@ -32,8 +34,21 @@ describe('two CMS processes sharing one PostgreSQL', () => {
         })
       )
     );
-    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    const won = answers.filter((a) => a.status === 201);
+    expect(won).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(39);
+    // Either process's worker may send the winner's confirmation; it goes out once, by one of them.
+    const reference = won[0].body.data.reference;
+    const sent = () => [...outbox(first.mailDir), ...outbox(second.mailDir)].filter((m) => m.subject.includes(reference));
+    await pWaitFor(() => sent().length > 0, { timeout: 15_000 });
+    const db = await openDatabase(first.database);
+    try {
+      // One message, claimed and sent in one attempt: no second process sent it again.
+      expect(await db.query('SELECT state, attempts FROM booking_messages WHERE about_id = ?', [reference])).toEqual([{ state: 'sent', attempts: 1 }]);
+    } finally {
+      await db.close();
+    }
+    expect(sent()).toHaveLength(1);
     for (const cms of [first, second]) {
       const day = await cms.get(`/api/booking/rooms/test-room/availability?from=${date}&to=${date}`);
       expect(day.body.data.days[0].busy).toEqual([{ start: at(date, '10:00'), end: at(date, '11:00'), kind: 'reservation' }]);

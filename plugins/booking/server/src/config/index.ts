@@ -1,4 +1,5 @@
 import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
+import { DEFAULT_SMS_CONFIG, validateSmsConfig, type SmsConfig } from '../sms/sms-config';
 
 export interface RequestBudget {
   max: number;
@@ -24,6 +25,8 @@ export interface BookingPluginConfig {
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
+  /** Text messages: the provider (Tencent Cloud SMS, or the development outbox), its keys and a template id per message kind. */
+  sms: SmsConfig;
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -37,6 +40,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   delivery: { retryLimit: 4, retryDelaySeconds: 60 },
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
+  sms: DEFAULT_SMS_CONFIG,
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -70,5 +74,6 @@ export default {
     if (!(Number.isInteger(days) && days! >= 0 && days! <= 3650)) {
       throw new Error(`booking plugin: "manageLinkDays" must be a whole number of days from 0 to 3650, got ${JSON.stringify(days)}`);
     }
+    validateSmsConfig(config.sms);
   },
 };
