@@ -15,6 +15,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxWaitMs: env.int('SITE_BUILD_MAX_WAIT_MS', 45_000),
   /** How long one call may take before it counts as failed. */
   timeoutMs: env.int('SITE_BUILD_HOOK_TIMEOUT_MS', 10_000),
+  /** A failed call (an error answer, a timeout, no answer) is made again this many times… */
+  retryLimit: env.int('SITE_BUILD_RETRY_LIMIT', 5),
+  /** …first after this many seconds, then after twice as long each time. */
+  retryDelaySeconds: env.int('SITE_BUILD_RETRY_DELAY_SECONDS', 30),
+  /**
+   * When the site is rebuilt though nothing changed, so "today" and "this week" roll over: a cron
+   * expression on the centre's clock (the booking plugin's timezone). Empty: never.
+   */
+  nightlyCron: env('SITE_REBUILD_CRON', '5 0 * * *'),
 });
 
 export default config;

@@ -24,7 +24,7 @@ export default {
     await grantPublicContent(strapi);
     if (process.env.DEMO_CONTENT !== 'false') await loadDemoContent(strapi);
     // Loading demo content is not an editor's change: the first build already includes it.
-    siteRebuild?.arm();
+    await siteRebuild?.start();
   },
 
   async destroy() {

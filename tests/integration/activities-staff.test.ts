@@ -2,7 +2,7 @@ import { asAdmin } from '../harness/admin';
 import { Client } from 'pg';
 import pWaitFor from 'p-wait-for';
 import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
-import { at, createActivity, createRoom, dayAhead, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
+import { at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
 
 const WEEKDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -755,6 +755,80 @@ describe('staff side of courses and events', () => {
       const after = (await admin.request('GET', `/booking/activities/course/${desk.yoga}`)).body.data;
       expect(after.sessions.map((s: any) => [s.id, s.placesTaken, s.placesLeft])).toEqual([[first.id, 1, 0], [second.id, 0, 1]]);
       expect(after.lists.map((l: any) => l.confirmed.map((p: any) => p.name))).toEqual([['冯老师'], []]);
+    });
+  });
+
+  describe('withdrawing a course or event', () => {
+    // Its own room, clear of the other tests' sessions.
+    const saturdays = [1, 2].map((w) => dayAhead(6, w));
+    const action = (kind: 'course' | 'event', id: string, what: 'publish' | 'unpublish') =>
+      admin.request('POST', `/content-manager/collection-types/plugin::booking.${kind}/${id}/actions/${what}?locale=zh-CN`, {});
+    const about = (title: string) => outbox(cms.mailDir).filter((m) => m.subject.includes(title));
+
+    beforeAll(async () => {
+      ids.withdraw = await createRoom(admin, { slug: 'withdraw-room', name: '妇女之家', requiresApproval: false });
+    });
+
+    it('unpublishing a course cancels the confirmed and the waiting, tells each once in their language, and a re-publish enrols nobody again', async () => {
+      const course = await createActivity(admin, 'course', { slug: 'pottery', title: '陶艺班', capacity: 1, roomId: ids.withdraw, schedule: weekly(['sat'], saturdays[0], saturdays[1], '09:00', 90) });
+      expect(course.published.status).toBe(200);
+      const zhou = await enrol({ course: 'pottery', name: '周阿姨', phone: '13900000081', email: 'zhou.pottery@example.org' });
+      const ben = await enrol({ course: 'pottery', name: 'Ben Wu', phone: '13900000082', email: 'ben.pottery@example.org', language: 'en' });
+      expect([zhou.body.data.status, ben.body.data.status]).toEqual(['confirmed', 'waitlisted']);
+
+      expect((await action('course', course.documentId, 'unpublish')).status).toBe(200);
+      const zh = await waitForMail(cms.mailDir, (m) => m.to === 'zhou.pottery@example.org' && m.subject === '活动取消通知：陶艺班');
+      expect(zh.text).toContain('周阿姨，您好');
+      expect(zh.text).toMatch(/陶艺班（.+起）已取消/);
+      expect(zh.text).toContain('您的报名也随之取消');
+      const en = await waitForMail(cms.mailDir, (m) => m.to === 'ben.pottery@example.org' && m.subject === 'Withdrawn: 陶艺班');
+      expect(en.text).toContain('Your place on the waiting list is cancelled');
+      expect((await manageLink(cms, 'enrolments', zhou.body.data.manageToken).show()).body.data).toMatchObject({ status: 'cancelled', position: null });
+      expect((await manageLink(cms, 'enrolments', ben.body.data.manageToken).show()).body.data).toMatchObject({ status: 'cancelled', position: null });
+
+      // The desk still shows the (now draft) course: its sessions cancelled, nobody enrolled.
+      const desk = await admin.request('GET', `/booking/activities/course/${course.documentId}`);
+      expect(desk.status).toBe(200);
+      expect(desk.body.data.sessions.map((s: any) => s.status)).toEqual(['cancelled', 'cancelled']);
+      expect(desk.body.data.lists.flatMap((l: any) => [...l.confirmed, ...l.waitlist])).toEqual([]);
+
+      // Published again: the enrolments stay cancelled, and nobody is told anything more.
+      expect((await action('course', course.documentId, 'publish')).status).toBe(200);
+      const again = (await admin.request('GET', `/booking/activities/course/${course.documentId}`)).body.data;
+      expect(again.lists.flatMap((l: any) => [...l.confirmed, ...l.waitlist])).toEqual([]);
+      expect((await manageLink(cms, 'enrolments', zhou.body.data.manageToken).show()).body.data.status).toBe('cancelled');
+      const mails = await mailAfter(cms.mailDir, (m) => m.subject.includes('陶艺班'), {
+        // Any later mail will do: re-publishing keeps the withdrawn sessions cancelled (as after staff cancel one), so not this course's.
+        send: () => enrol({ course: 'chess', name: '冯阿姨', phone: '13900000083', email: 'feng.pottery@example.org' }),
+        arrived: (m) => m.to === 'feng.pottery@example.org',
+      });
+      expect(mails.map((m) => [m.to, m.subject]).sort()).toEqual([
+        ['ben.pottery@example.org', 'On the waiting list: 陶艺班'],
+        ['ben.pottery@example.org', 'Withdrawn: 陶艺班'],
+        ['zhou.pottery@example.org', '报名成功：陶艺班'],
+        ['zhou.pottery@example.org', '活动取消通知：陶艺班'],
+      ]);
+    });
+
+    it('deleting an event tells those enrolled; withdrawing one nobody enrolled in tells nobody', async () => {
+      const quiet = await createActivity(admin, 'event', { slug: 'quiet-talk', title: '冷门讲座', roomId: ids.withdraw, schedule: weekly(['sun'], dayAhead(7, 1), dayAhead(7, 1), '10:00', 60) });
+      expect(quiet.published.status).toBe(200);
+      const fair = await createActivity(admin, 'event', { slug: 'book-fair', title: '图书集市', roomId: ids.withdraw, schedule: weekly(['sun'], dayAhead(7, 2), dayAhead(7, 2), '10:00', 120) });
+      expect(fair.published.status).toBe(200);
+      const li = await enrol({ event: 'book-fair', name: '李大爷', phone: '13900000084', email: 'li.fair@example.org' });
+      expect(li.status).toBe(201);
+
+      expect((await action('event', quiet.documentId, 'unpublish')).status).toBe(200);
+      const deleted = await admin.request('DELETE', `/content-manager/collection-types/plugin::booking.event/${fair.documentId}?locale=zh-CN`);
+      expect(deleted.status).toBe(200);
+      // Mail goes out in the order the changes finished: once the fair's has come, the quiet talk's would have too.
+      const told = await waitForMail(cms.mailDir, (m) => m.to === 'li.fair@example.org' && m.subject === '活动取消通知：图书集市');
+      expect(told.text).toContain('李大爷，您好');
+      expect((await manageLink(cms, 'enrolments', li.body.data.manageToken).show()).body.data.status).toBe('cancelled');
+      expect(about('冷门讲座')).toEqual([]);
+      expect(about('图书集市').filter((m) => m.subject.startsWith('活动取消通知'))).toHaveLength(1);
+      // The deleted event is gone from the desk: a 404, not an error.
+      expect((await admin.request('GET', `/booking/activities/event/${fair.documentId}`)).status).toBe(404);
     });
   });
 

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import pWaitFor from 'p-wait-for';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { asAdmin } from '../harness/admin';
-import { createRoom, reservation, type Admin } from '../harness/fixtures';
+import { openDatabase } from '../harness/database';
+import { createRoom, reservation, TZ, type Admin } from '../harness/fixtures';
 
 const DEBOUNCE_MS = 200;
 
@@ -24,6 +25,8 @@ describe('rebuilding the site when editors publish', () => {
   let server: Server;
   const calls: HookCall[] = [];
   let answerWith = 200;
+  /** Answers for the next calls, in order, before `answerWith` takes over again. */
+  const nextAnswers: number[] = [];
   let newsId: string;
   let roomId: string;
 
@@ -47,13 +50,14 @@ describe('rebuilding the site when editors publish', () => {
       req.on('data', (c) => (text += c));
       req.on('end', () => {
         calls.push({ path: `${req.method} ${req.url}`, headers: req.headers, body: JSON.parse(text || 'null') });
-        res.writeHead(answerWith, { 'content-type': 'application/json' }).end('{}');
+        res.writeHead(nextAnswers.shift() ?? answerWith, { 'content-type': 'application/json' }).end('{}');
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     cms = await startTestCms({
-      env: { SITE_BUILD_HOOK_URL: `http://127.0.0.1:${port}/hooks/build?secret=s3cret`, SITE_BUILD_DEBOUNCE_MS: String(DEBOUNCE_MS) },
+      // Retries a second apart (then two), so a hook failing twice is called a third time within seconds.
+      env: { SITE_BUILD_HOOK_URL: `http://127.0.0.1:${port}/hooks/build?secret=s3cret`, SITE_BUILD_DEBOUNCE_MS: String(DEBOUNCE_MS), SITE_BUILD_RETRY_DELAY_SECONDS: '1', SITE_BUILD_RETRY_LIMIT: '2' },
     });
     admin = await asAdmin(cms);
     roomId = await createRoom(admin, { slug: 'test-room', name: '活动室' });
@@ -118,15 +122,41 @@ describe('rebuilding the site when editors publish', () => {
     expect(received.flatMap((call) => call.body.client_payload.changes)).toEqual([{ uid: 'api::news.news', action: 'publish', documentId: newsId, locale: 'zh-CN' }]);
   });
 
-  it('logs a failing hook and never fails the editor’s publish', async () => {
+  it('calls a hook that fails twice a third time, logging each failure and when it retries, and the site counts as rebuilt', async () => {
+    calls.length = 0;
+    nextAnswers.push(503, 500);
+    expect((await news('unpublish')).status).toBe(200);
+    await pWaitFor(() => calls.length >= 3, { interval: 50, timeout: 30_000 }).catch(() => undefined);
+    await pWaitFor(() => /Site build hook called .* on attempt 3/.test(cms.output()), { interval: 50, timeout: 10_000 }).catch(() => undefined);
+    // The same burst each time: one unpublish, named alike.
+    expect(calls.map((call) => call.body.client_payload)).toEqual(Array(3).fill({ total: 1, changes: [{ uid: 'api::news.news', action: 'unpublish', documentId: newsId, locale: 'zh-CN' }] }));
+    expect(cms.output()).toMatch(/Site build hook .* failed for 1 change \(attempt 1 of 3\): the hook answered 503 .*; retrying in 1(–2)? s/);
+    expect(cms.output()).toMatch(/Site build hook .* failed for 1 change \(attempt 2 of 3\): the hook answered 500 .*; retrying in 2(–4)? s/);
+    expect(cms.output()).toMatch(/Site build hook called \(.*\) for 1 change, on attempt 3/);
+    // The secret in the hook's query string is never logged.
+    expect(cms.output()).not.toContain('s3cret');
+  });
+
+  it('schedules the nightly rebuild at 00:05 on the centre’s clock', async () => {
+    expect(cms.output()).toContain(`nightly rebuild at "5 0 * * *" in ${TZ}`);
+    if (cms.database.kind !== 'postgres') return;
+    // pg-boss keeps the schedule in the database, where every process's cron pass reads it.
+    const db = await openDatabase(cms.database);
+    try {
+      expect(await db.query("SELECT cron, timezone FROM booking_jobs.schedule WHERE name = 'site.rebuild'")).toEqual([{ cron: '5 0 * * *', timezone: TZ }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('logs a hook that keeps failing, gives up after its last retry, and never fails the editor’s publish', async () => {
     calls.length = 0;
     answerWith = 503;
     try {
-      expect((await news('unpublish')).status).toBe(200);
-      await callsCounting(1);
-      await pWaitFor(() => /Site build hook .* failed/.test(cms.output()), { interval: 50, timeout: 30_000 }).catch(() => undefined);
-      expect(cms.output()).toMatch(/Site build hook .* failed: the hook answered 503/);
-      // The secret in the hook's query string is never logged.
+      expect((await news('publish')).status).toBe(200);
+      await pWaitFor(() => /giving up/.test(cms.output()), { interval: 100, timeout: 60_000 }).catch(() => undefined);
+      expect(calls).toHaveLength(3);
+      expect(cms.output()).toMatch(/Site build hook .* failed for 1 change \(attempt 3 of 3\): the hook answered 503 .*; giving up/);
       expect(cms.output()).not.toContain('s3cret');
     } finally {
       answerWith = 200;

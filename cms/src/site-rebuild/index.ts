@@ -1,77 +1,58 @@
-// After an editor publishes, unpublishes or deletes what the site shows, call the site's build
-// hook (SITE_BUILD_HOOK_URL), debounced so that a burst of edits makes one build. A document
-// service middleware sees every write, whether from the admin panel, the REST API or code.
+// Keeps the public site current: after an editor publishes, unpublishes or deletes what the site
+// shows, and every night after midnight on the centre's clock, call the site's build hook
+// (SITE_BUILD_HOOK_URL). Edits are debounced so that a burst makes one build; a document service
+// middleware sees every write, whether from the admin panel, the REST API or code. Each call is a
+// job of the booking plugin's queue, retried with back-off when the hook fails.
 import type { Core } from '@strapi/strapi';
+import { callBuildHook, describeHook, describeReason } from './build-hook';
 import { affectsSite } from './changes';
-import { createDebouncedHook, type DebouncedHook, type SiteChange } from './debounce';
+import { createDebouncedHook, type DebouncedHook } from './debounce';
+import { scheduleNightlyRebuild } from './nightly';
+import { bookingJobs, defineRebuildJob, queueRunning, REBUILD_JOB, type RebuildJobConfig } from './rebuild-job';
 
-export interface SiteBuildConfig {
-  hookUrl: string;
-  hookToken: string;
+export interface SiteBuildConfig extends RebuildJobConfig {
   debounceMs: number;
   maxWaitMs: number;
-  timeoutMs: number;
+  /** When the nightly rebuild runs, on the centre's clock; empty: never. */
+  nightlyCron: string;
 }
 
 export interface SiteRebuild {
-  /** Changes count from now on (after bootstrap: loading demo content is not an edit). */
-  arm(): void;
+  /**
+   * Call in `bootstrap()`, after the booking plugin's: defines the rebuild job, schedules the
+   * nightly rebuild, and counts changes from now on (loading demo content is not an edit).
+   */
+  start(): Promise<void>;
   /** Calls the hook now if changes are waiting (on shutdown). */
   flush(): Promise<void>;
 }
 
-/** The JSON body of a hook call; `event_type` and `client_payload` are what a GitHub repository_dispatch takes. */
-export const hookBody = (changes: SiteChange[], total: number) => ({
-  event_type: 'linli-content-changed',
-  client_payload: { total, changes },
-});
-
-const postHook = async (config: SiteBuildConfig, changes: SiteChange[], total: number): Promise<void> => {
-  const res = await fetch(config.hookUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'user-agent': 'linli-cms',
-      ...(config.hookToken ? { authorization: `Bearer ${config.hookToken}` } : {}),
-    },
-    body: JSON.stringify(hookBody(changes, total)),
-    signal: AbortSignal.timeout(config.timeoutMs),
-  });
-  await res.body?.cancel();
-  if (!res.ok) throw new Error(`the hook answered ${res.status} ${res.statusText}`);
-};
-
-/** Describes where the hook goes without its query string, which often holds the hook's secret. */
-const describe = (url: string) => {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname.length > 1 ? '/…' : ''}`;
-  } catch {
-    return '(an invalid URL)';
-  }
-};
-
 /** Call in `register()`: document service middlewares must be added before the app starts. */
 export const registerSiteRebuild = (strapi: Core.Strapi): SiteRebuild => {
   const config = strapi.config.get('site-build') as SiteBuildConfig | undefined;
-  if (!config?.hookUrl) return { arm() {}, flush: async () => {} };
+  if (!config?.hookUrl) {
+    // A schedule left from a run with a hook would send jobs nobody takes.
+    return { start: () => scheduleNightlyRebuild(strapi, '').then(() => undefined), flush: async () => {} };
+  }
   try {
     new URL(config.hookUrl);
   } catch {
     throw new Error(`SITE_BUILD_HOOK_URL is not a URL: "${config.hookUrl}"`);
   }
-  const target = describe(config.hookUrl);
+  const target = describeHook(config.hookUrl);
   let armed = false;
   const hook: DebouncedHook = createDebouncedHook({
     delayMs: config.debounceMs,
     maxWaitMs: config.maxWaitMs,
     async fire(changes, total) {
-      await postHook(config, changes, total);
-      strapi.log.info(`Site build hook called (${target}) for ${total} change${total === 1 ? '' : 's'}`);
+      const jobs = bookingJobs(strapi);
+      if (queueRunning(jobs)) return jobs.send(REBUILD_JOB, { changes, total });
+      // On shutdown the queue has stopped before the app's destroy flushes: one call, no retries.
+      await callBuildHook(config, { changes, total });
+      strapi.log.info(`Site build hook called (${target}) for ${describeReason({ changes, total })}`);
     },
     onError(error) {
-      strapi.log.warn(`Site build hook ${target} failed: ${(error as Error).message}; the site was not rebuilt, the next change will try again`);
+      strapi.log.warn(`Site build hook ${target} could not be called: ${(error as Error).message}; the site was not rebuilt, the next change will try again`);
     },
   });
 
@@ -97,10 +78,17 @@ export const registerSiteRebuild = (strapi: Core.Strapi): SiteRebuild => {
     }
     return result;
   });
-  strapi.log.info(`Site build hook: ${target}, ${config.debounceMs} ms after the last change`);
 
   return {
-    arm: () => void (armed = true),
+    async start() {
+      await defineRebuildJob(strapi, config, target);
+      const nightly = await scheduleNightlyRebuild(strapi, config.nightlyCron);
+      strapi.log.info(
+        `Site build hook: ${target}, ${config.debounceMs} ms after the last change, retried ${config.retryLimit} times from ${config.retryDelaySeconds} s; ` +
+          (nightly ? `nightly rebuild at "${nightly.cron}" in ${nightly.tz}` : 'no nightly rebuild (SITE_REBUILD_CRON is empty)')
+      );
+      armed = true;
+    },
     flush: () => hook.flush(),
   };
 };

@@ -65,8 +65,10 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     const sync = () => getService(strapi, 'sessionSync');
     const documentId = context.params?.documentId;
     if (context.action === 'publish' && documentId) await sync().checkDraft(kind, documentId, new Date());
+    // What the people enrolled knew it as, should this unpublish or delete withdraw it.
+    const before = context.action !== 'publish' && documentId ? await sync().published(kind, documentId) : null;
     const result = await next();
-    if (documentId) await sync().sync(kind, documentId, new Date());
+    if (documentId) await sync().sync(kind, documentId, new Date(), before);
     return result;
   }));
 };

@@ -39,6 +39,8 @@ export interface JobQueue {
   send<Data extends object>(name: string, data: Data, options?: SendOptions): Promise<void>;
   /** Runs the defined job `name` at the cron expression's times on zone tz's clock, once for all processes. */
   schedule(name: string, cron: string, options: { tz: string }): Promise<void>;
+  /** Stops the schedule of job `name`, if any (on PostgreSQL a schedule outlives the process that made it). */
+  unschedule(name: string): Promise<void>;
 }
 
 export const DEFAULT_DEFINITION: Required<JobDefinition> = { retryLimit: 4, retryDelaySeconds: 30, retryBackoff: true, pollingSeconds: 2 };

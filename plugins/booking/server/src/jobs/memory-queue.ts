@@ -13,15 +13,18 @@ export const memoryQueue = ({ onError }: { onError: (error: Error) => void }): J
   const waitingKeys = new Set<string>();
   const slotKeys = new Map<string, number>();
   const running = new Set<Promise<void>>();
+
+  const schedules = new Map<string, NodeJS.Timeout>();
   let stopped = false;
 
-  const later = (at: number, run: () => void) => {
-    if (stopped) return;
+  const later = (at: number, run: () => void): NodeJS.Timeout | undefined => {
+    if (stopped) return undefined;
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (!stopped) run();
     }, Math.max(0, at - Date.now()));
     timers.add(timer);
+    return timer;
   };
 
   const runJob = (name: string, data: unknown, attempt: number, onSettled?: () => void) => {
@@ -78,14 +81,25 @@ export const memoryQueue = ({ onError }: { onError: (error: Error) => void }): J
       later(options.startAfter?.getTime() ?? Date.now(), () => runJob(name, data, 1));
     },
     async schedule(name, cron, { tz }) {
+      // As in pg-boss, a job has one schedule: scheduling it again replaces it.
+      const nextAt = () => CronExpressionParser.parse(cron, { tz, currentDate: new Date() }).next().toDate().getTime();
+      nextAt(); // an expression it cannot read throws here, to the caller
       const next = () => {
-        const at = CronExpressionParser.parse(cron, { tz, currentDate: new Date() }).next().toDate().getTime();
-        later(at, () => {
+        const timer = later(nextAt(), () => {
           runJob(name, {}, 1);
           next();
         });
+        if (timer) schedules.set(name, timer);
       };
+      await this.unschedule(name);
       next();
+    },
+    async unschedule(name) {
+      const timer = schedules.get(name);
+      if (!timer) return;
+      clearTimeout(timer);
+      timers.delete(timer);
+      schedules.delete(name);
     },
   };
 };

@@ -77,5 +77,8 @@ export const pgBossQueue = ({ connection, onError }: PgBossQueueOptions): JobQue
     async schedule(name, cron, { tz }) {
       await boss.schedule(name, cron, {}, { tz });
     },
+    async unschedule(name) {
+      await boss.unschedule(name);
+    },
   };
 };

@@ -89,3 +89,31 @@ export const sessionChangedMessage = (input: SessionChangedInput) => {
   const lines = [zh ? `${input.name}，您好：` : `Dear ${input.name},`, '', ...body, '', input.centreName];
   return { subject: oneLine(subject), text: lines.join('\n'), html: linesToHtml(lines) };
 };
+
+export interface ActivityWithdrawnInput {
+  language: MessageLanguage;
+  name: string;
+  title: string;
+  /** What they had: a place, or a place on the waiting list. */
+  status: 'confirmed' | 'waitlisted';
+  /**
+   * When, as the reader reads it: the one session they enrolled in, or for a whole term or event
+   * its first session still to come (`from`). Null when no date is known.
+   */
+  when: { text: string; from: boolean } | null;
+  centreName: string;
+}
+
+/** The mail each person enrolled gets when staff withdraw a course or event (unpublish or delete it). */
+export const activityWithdrawnMessage = (input: ActivityWithdrawnInput): Message => {
+  const zh = input.language === 'zh-CN';
+  const title = oneLine(input.title);
+  const waiting = input.status === 'waitlisted';
+  const when = input.when ? (zh ? `（${input.when.text}${input.when.from ? '起' : ''}）` : ` (${input.when.from ? 'from ' : ''}${input.when.text})`) : '';
+  const subject = zh ? `活动取消通知：${title}` : `Withdrawn: ${title}`;
+  const body = zh
+    ? [`很抱歉，${input.title}${when}已取消，不再举办。`, `您的${waiting ? '候补' : '报名'}也随之取消，请不要前往。`, '', '如有疑问，请联系服务中心。']
+    : [`We are sorry: ${input.title}${when} has been withdrawn and will not take place.`, `Your ${waiting ? 'place on the waiting list' : 'enrolment'} is cancelled with it; please do not come.`, '', 'If you have any questions, please contact the centre.'];
+  const lines = [zh ? `${input.name}，您好：` : `Dear ${input.name},`, '', ...body, '', input.centreName];
+  return { subject: oneLine(subject), text: lines.join('\n'), html: linesToHtml(lines) };
+};

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { instantToZonedIso } from '../core/time/zoned';
-import { enrolledMessage, promotedMessage, sessionChangedMessage } from '../messages/enrolment-messages';
+import { activityWithdrawnMessage, enrolledMessage, promotedMessage, sessionChangedMessage } from '../messages/enrolment-messages';
 import { formatOccurrence } from '../messages/rendering';
 import type { ActivityRow } from '../repositories/activity-repository';
 import type { EnrolmentRow } from '../repositories/enrolment-repository';
@@ -111,6 +111,35 @@ export const enrolmentNotifications = (strapi: Core.Strapi) => {
                 ? `${readableWhen(change.before, row.language)} → ${readableWhen(change.after, row.language)}`
                 : readableWhen(change.before, row.language),
           },
+        });
+      }
+    },
+
+    /**
+     * Tells each person whose enrolment was cancelled because staff withdrew the activity. `sessionOf`
+     * gives the session a drop-in enrolment was for; a term's or event's enrolment is told from the
+     * first session it lost (`firstLost`).
+     */
+    withdrawn(rows: EnrolmentRow[], activity: ActivityRow | null, sessionOf: (row: EnrolmentRow) => SessionRow | null, firstLost: SessionRow | null): void {
+      for (const row of rows) {
+        const own = row.sessionId ? sessionOf(row) : null;
+        const session = own ?? firstLost;
+        const text = readableWhen(session, row.language);
+        void tell(strapi, enrolledRecipient(row), {
+          kind: 'activity.withdrawn',
+          about: { kind: 'enrolment', id: row.documentId },
+          // Once per enrolment, even if a second unpublish or a retry came by.
+          dedupeKey: `activity.withdrawn:${row.documentId}`,
+          email: () =>
+            activityWithdrawnMessage({
+              language: row.language,
+              name: row.name,
+              title: activity?.title ?? '',
+              status: row.status === 'waitlisted' ? 'waitlisted' : 'confirmed',
+              when: session ? { text, from: !own } : null,
+              centreName: centre(row.language),
+            }),
+          sms: { kind: 'activity.withdrawn', language: row.language, name: row.name, what: activity?.title ?? '', when: text },
         });
       }
     },

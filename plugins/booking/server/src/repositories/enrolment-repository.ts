@@ -9,6 +9,9 @@ export const ENROLMENT_UID = UID.enrolment;
 
 export type EnrolmentStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
+/** Why an enrolment was cancelled when the person did not cancel it: staff withdrew the activity. */
+export type EnrolmentCancelReason = 'activity_withdrawn';
+
 /** What places are counted against: a whole course term or event, or one session. */
 export interface EnrolmentTarget {
   kind: ActivityKind;
@@ -28,6 +31,7 @@ export interface EnrolmentRow extends EnrolmentTarget {
   position: number | null;
   language: 'zh-CN' | 'en';
   createdAt: Date | null;
+  cancelReason?: EnrolmentCancelReason | null;
 }
 
 interface EnrolmentDocument extends StoredContact {
@@ -41,6 +45,7 @@ interface EnrolmentDocument extends StoredContact {
   status: EnrolmentStatus;
   position?: number | null;
   createdAt?: string | null;
+  cancelReason?: EnrolmentCancelReason | null;
 }
 
 const fromDocument = (d: EnrolmentDocument): EnrolmentRow => ({
@@ -55,6 +60,7 @@ const fromDocument = (d: EnrolmentDocument): EnrolmentRow => ({
   status: d.status,
   position: d.position ?? null,
   createdAt: d.createdAt ? new Date(d.createdAt) : null,
+  cancelReason: d.cancelReason ?? null,
 });
 
 export const targetKey = (t: EnrolmentTarget) => `${t.kind}:${t.activityId}:${t.sessionId ?? 'term'}`;
@@ -102,7 +108,7 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
       return fromDocument(await docs().create({ data: { ...rest, activityKind: kind } }));
     },
 
-    async update(documentId: string, data: { status?: EnrolmentStatus; position?: number | null }) {
+    async update(documentId: string, data: { status?: EnrolmentStatus; position?: number | null; cancelReason?: EnrolmentCancelReason | null }) {
       return fromDocument(await docs().update({ documentId, data }));
     },
   };

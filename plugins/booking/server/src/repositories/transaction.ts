@@ -10,12 +10,14 @@ const isSqliteBusy = (error: unknown) => typeof (error as { code?: unknown })?.c
 
 /**
  * Runs `work` in one database transaction. Document Service calls made inside join it; knex
- * queries join it through `trx` (repositories take it as their last argument). A SQLite file
+ * queries join it through `trx` (repositories take it as their last argument). `onCommit` runs its
+ * callback once the outermost transaction commits (the content manager's bulk actions open one
+ * around ours), and never if it rolls back. A SQLite file
  * another program kept locked rolls the transaction back and answers 503 with Retry-After, not 500.
  */
-export const inTransaction = async <T>(strapi: Core.Strapi, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => {
+export const inTransaction = async <T>(strapi: Core.Strapi, work: (trx: Knex.Transaction, onCommit: (after: () => void) => void) => Promise<T>): Promise<T> => {
   try {
-    return (await strapi.db.transaction(({ trx }) => work(trx))) as T;
+    return (await strapi.db.transaction(({ trx, onCommit }) => work(trx, onCommit))) as T;
   } catch (error) {
     if (!isSqliteBusy(error)) throw error;
     strapi.requestContext.get()?.set('Retry-After', String(BUSY_RETRY_AFTER));

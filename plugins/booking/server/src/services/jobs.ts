@@ -40,6 +40,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     schedule(name: string, cron: string, options: { tz: string }) {
       return started().schedule(name, cron, options);
     },
+    unschedule(name: string) {
+      return started().unschedule(name);
+    },
     /**
      * Runs job `name` about every `seconds`, once per slot across processes: every process offers
      * the job, and the queue keeps one per slot. For periods finer than a cron minute.

@@ -11,7 +11,8 @@ import { addMinutes, DAY_MS } from '../core/time/instants';
 import type { Interval } from '../core/time/intervals';
 import { instantToZonedIso } from '../core/time/zoned';
 import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
-import { enrolmentRepository } from '../repositories/enrolment-repository';
+import { enrolmentRepository, type EnrolmentRow } from '../repositories/enrolment-repository';
+import { enrolmentNotifications } from '../notifications/enrolments';
 import { holdRepository, isOverlapRefusal } from '../repositories/hold-repository';
 import { roomRepository } from '../repositories/room-repository';
 import { scheduledTimesOf, sessionRepository, type SessionRow } from '../repositories/session-repository';
@@ -85,11 +86,19 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
       if (clashes.length > 0) throw clashError(clashes, room.name, tz);
     },
 
-    /** Brings the published activity's sessions and holds in line with its schedule. */
-    async sync(kind: ActivityKind, documentId: string, now: Date): Promise<SessionRow[]> {
+    /** The published activity as it is now: read before an unpublish or delete, to name it to those told. */
+    async published(kind: ActivityKind, documentId: string): Promise<ActivityRow | null> {
+      return activityRepository(strapi).findById(kind, documentId, await defaultLocaleOf(strapi), 'published');
+    },
+
+    /**
+     * Brings the published activity's sessions and holds in line with its schedule; an activity no
+     * longer published is withdrawn (`before`: how it was published, to name it to those told).
+     */
+    async sync(kind: ActivityKind, documentId: string, now: Date, before: ActivityRow | null = null): Promise<SessionRow[]> {
       const tz = bookingConfig(strapi).timezone;
-      const activity = await activityRepository(strapi).findById(kind, documentId, await defaultLocaleOf(strapi), 'published');
-      if (!activity) return this.withdraw(kind, documentId, now);
+      const activity = await this.published(kind, documentId);
+      if (!activity) return this.withdraw(kind, documentId, now, before);
       const room = await roomOf(activity);
       const wanted = wantedOf(activity, tz);
       const existing = await sessions.forActivity(kind, documentId);
@@ -147,14 +156,28 @@ const sessionSync = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    /** An unpublished or deleted activity lets go of its rooms from now on. */
-    async withdraw(kind: ActivityKind, documentId: string, now: Date): Promise<SessionRow[]> {
+    /**
+     * An unpublished or deleted activity lets go of its rooms from now on, and cancels, in the same
+     * transaction, the enrolments of what will no longer take place: the term's or event's own when a
+     * session is lost, and those of the lost sessions. Each person is told after the commit.
+     * Publishing it again makes sessions anew but enrols nobody again.
+     */
+    async withdraw(kind: ActivityKind, documentId: string, now: Date, activity: ActivityRow | null = null): Promise<SessionRow[]> {
       const current = await sessions.forActivity(kind, documentId);
       const future = current.filter((s) => s.start > now);
-      await inTransaction(strapi, async (trx) => {
+      const lost = future.filter((s) => s.status !== 'cancelled');
+      const lostIds = new Set(lost.map((s) => s.documentId));
+      const enrolments = enrolmentRepository(strapi);
+      const byId = new Map(current.map((s) => [s.documentId, s]));
+      const sessionOf = (row: EnrolmentRow) => (row.sessionId ? byId.get(row.sessionId) ?? null : null);
+      await inTransaction(strapi, async (trx, onCommit) => {
         await lockSessions(strapi, trx, future.map((s) => s.documentId));
         for (const s of future) await sessions.update(s.documentId, { status: 'cancelled' });
         await holds.release(kind, future.map((s) => s.documentId), trx);
+        // Read under the sessions' locks: a drop-in enrolment in one of them made meanwhile has committed and is cancelled too.
+        const affected = (await enrolments.forActivity(kind, documentId)).filter((r) => (r.sessionId === null ? lost.length > 0 : lostIds.has(r.sessionId)));
+        for (const r of affected) await enrolments.update(r.documentId, { status: 'cancelled', position: null, cancelReason: 'activity_withdrawn' });
+        if (affected.length > 0) onCommit(() => enrolmentNotifications(strapi).withdrawn(affected, activity, sessionOf, lost[0] ?? null));
       });
       return current;
     },

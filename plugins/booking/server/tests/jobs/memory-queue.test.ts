@@ -90,6 +90,22 @@ describe('memoryQueue', () => {
     expect(ran).toEqual(['2026-03-29T00:05:00.000Z', '2026-03-29T23:05:00.000Z', '2026-03-30T23:05:00.000Z']);
   });
 
+  it('runs a schedule after midnight in Asia/Shanghai; scheduling again replaces it, unschedule stops it', async () => {
+    jest.setSystemTime(new Date('2026-03-01T15:00:00Z'));
+    const queue = memoryQueue({ onError: () => undefined });
+    const ran: string[] = [];
+    await queue.define('rebuild', async () => void ran.push(new Date(Date.now()).toISOString()));
+    await queue.schedule('rebuild', '5 0 * * *', { tz: 'Asia/Shanghai' });
+    await queue.schedule('rebuild', '5 0 * * *', { tz: 'Asia/Shanghai' });
+    await flush(24 * 3600_000);
+    // 00:05 in Shanghai (UTC+8) is 16:05Z the day before; once, though scheduled twice.
+    expect(ran).toEqual(['2026-03-01T16:05:00.000Z']);
+    await queue.unschedule('rebuild');
+    await flush(3 * 24 * 3600_000);
+    expect(ran).toHaveLength(1);
+    await expect(queue.schedule('rebuild', 'not a cron', { tz: 'Asia/Shanghai' })).rejects.toThrow();
+  });
+
   it('stop() cancels what waits and runs nothing more', async () => {
     const queue = memoryQueue({ onError: () => undefined });
     let runs = 0;
