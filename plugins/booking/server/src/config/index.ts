@@ -1,4 +1,5 @@
 import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
+import { DEFAULT_REMINDER_SETTINGS, reminderSettingsSchema, type ReminderSettings } from '../core/reminders/reminder-settings';
 
 export interface RequestBudget {
   max: number;
@@ -22,6 +23,8 @@ export interface BookingPluginConfig {
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
+  /** Reminders of confirmed dates: the default until staff change them on the centre's settings. */
+  reminders: ReminderSettings;
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -33,6 +36,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   manageLinkDays: 30,
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
+  reminders: DEFAULT_REMINDER_SETTINGS,
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -61,6 +65,11 @@ export default {
     const days = config.manageLinkDays;
     if (!(Number.isInteger(days) && days! >= 0 && days! <= 3650)) {
       throw new Error(`booking plugin: "manageLinkDays" must be a whole number of days from 0 to 3650, got ${JSON.stringify(days)}`);
+    }
+    const reminders = reminderSettingsSchema.safeParse(config.reminders);
+    if (!reminders.success) {
+      const problems = reminders.error.issues.map((issue) => `${['reminders', ...issue.path].join('.')}: ${issue.message}`);
+      throw new Error(`booking plugin: "reminders" is invalid: ${problems.join('; ')}`);
     }
   },
 };
