@@ -4,6 +4,7 @@ import activityReport from './activity-report';
 import availability from './availability';
 import board from './board';
 import calendarFeeds from './calendar-feeds';
+import cantCome from './cant-come';
 import closureImpact from './closure-impact';
 import closures from './closures';
 import enrolments from './enrolments';
@@ -37,5 +38,6 @@ export default {
   sessionDay,
   activityReport,
   calendarFeeds,
+  cantCome,
   textGuard,
 };

@@ -51,6 +51,15 @@ export const notFound = (message: string) => new errors.NotFoundError(message);
 export const expiredLinkError = (days: number) =>
   new errors.NotFoundError(`This link has expired: a manage link works until ${days} days after the last date. Please contact the centre.`, { code: 'link_expired', days });
 
+/**
+ * HTTP 404 for an "I can't come" link that opens nothing: an unknown code (`unknown_link`) or one
+ * whose date has begun (`link_expired`), so the page can say which.
+ */
+export const cantComeLinkError = (why: 'unknown' | 'expired') =>
+  why === 'unknown'
+    ? new errors.NotFoundError('This link is not known. Please contact the centre.', { code: 'unknown_link' })
+    : new errors.NotFoundError('This link worked until its date began. Please contact the centre.', { code: 'link_expired' });
+
 /** HTTP 401. */
 export const unauthorized = (message: string) => new errors.UnauthorizedError(message);
 
