@@ -253,6 +253,11 @@ describe('courses, sessions and enrolment', () => {
       expect(tapped.body.data).toMatchObject({ effect: 'away', state: 'away', already: false });
       expect(await statusOf(member.manageToken)).toEqual({ status: 'confirmed', position: null });
       expect((await cms.get('/api/booking/courses/cc-term')).body.data).toMatchObject({ placesLeft: 2 });
+      // Staff see it on the session's roster (and not on the other session's).
+      const rosterOf = async (id: string) => (await admin.request('GET', `/booking/sessions/${id}/enrolments`)).body.data.confirmed.find((p: { name: string }) => p.name === '家长470');
+      expect(await rosterOf(second.id)).toMatchObject({ status: 'confirmed', away: true });
+      const [first] = (await cms.get('/api/booking/courses/cc-term')).body.data.sessions;
+      expect(await rosterOf(first.id)).toMatchObject({ status: 'confirmed', away: false });
       const again = await link.use();
       expect([again.status, again.body.data.state, again.body.data.already]).toEqual([200, 'away', true]);
     });

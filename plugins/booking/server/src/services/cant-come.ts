@@ -39,7 +39,7 @@ const cantCome = ({ strapi }: { strapi: Core.Strapi }) => {
   const tz = () => bookingConfig(strapi).timezone;
 
   /** A term's enrolment is kept when one of several sessions is missed; an enrolment for just this one is cancelled. */
-  const effectFor = async (row: EnrolmentRow): Promise<'cancel-enrolment' | 'away'> => {
+  const effectFor = async (row: Pick<EnrolmentRow, 'sessionId' | 'kind' | 'activityId'>): Promise<'cancel-enrolment' | 'away'> => {
     if (row.sessionId) return 'cancel-enrolment';
     const scheduled = (await sessions.forActivity(row.kind, row.activityId)).filter((s) => s.status === 'scheduled');
     return scheduled.length <= 1 ? 'cancel-enrolment' : 'away';
@@ -106,6 +106,9 @@ const cantCome = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** What a tap on an enrolment's link does (the reminder says whether the place is kept). */
+    effectOf: effectFor,
+
     /** A new code for the reminder of one date (the reminder sweep asks for it); it works until that date begins. */
     async issue(target: CantComeTarget, start: Date, now: Date): Promise<string> {
       const code = newCantComeCode();
