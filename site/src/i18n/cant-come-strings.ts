@@ -53,8 +53,8 @@ const zh: CantComeWords = {
 };
 
 const en: CantComeWords = {
-  title: "I can't come",
-  button: "I can't come",
+  title: 'I can’t come',
+  button: 'I can’t come',
   intro: 'The link from your reminder: tell the centre you cannot come this once.',
   loading: 'Loading…',
   willCancelDate: 'The button below cancels this one date of your booking (the others stay) and frees the room.',
