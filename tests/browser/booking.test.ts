@@ -70,6 +70,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await pickEvening(page, evening);
     await fillContact(page, { name: '李秀英', phone: '13800001111', purpose: '红歌协会排练', people: 30 });
     await page.fill('#booking-organization', '红歌协会');
+    await page.getByRole('radio', { name: /电话通知/ }).check();
     await page.locator('section[aria-labelledby="booking-title"]').screenshot({ path: path.join(screenshotsDir, 'room-form.png') });
 
     // An impatient double click sends one request (the Idempotency-Key covers a retry too).
@@ -85,7 +86,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     expect(listed.status).toBe(200);
     const mine = listed.body.data.filter((r: any) => r.contactName === '李秀英');
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ reference, status: 'pending', attendees: 30, organization: '红歌协会' });
+    expect(mine[0]).toMatchObject({ reference, status: 'pending', attendees: 30, organization: '红歌协会', notifyBy: 'call' });
     expect(mine[0].occurrences).toEqual([expect.objectContaining({ start: at(evening, '19:00'), end: at(evening, '21:00') })]);
 
     const approved = await admin.request('POST', `/booking/reservations/${reference}/approve`);
@@ -100,6 +101,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await expect(page.locator('.manage-view h2').innerText()).resolves.toContain(reference);
     await expect(page.locator('.manage-view').innerText()).resolves.toContain('19:00–21:00');
+    await expect(page.locator('.manage-view').innerText()).resolves.toMatch(/通知方式：\s*电话通知/);
   });
 
   it('a second group asking for the same evening is told it is taken, next to the time, in Chinese', async () => {
@@ -193,8 +195,17 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.locator('[data-places]:not([hidden])').waitFor();
     await expect(page.locator('[data-places]').innerText()).resolves.toContain('名额已满');
     await page.fill('#enrol-name', '陈小明的妈妈');
-    await page.fill('#enrol-phone', '13600004444');
+    // Text messages chosen for a fixed line: only the API can tell, and it is said beside the choice.
+    await page.fill('#enrol-phone', '010-6552 9988');
     await page.fill('#enrol-note', '陈小明，二年级');
+    await page.getByRole('radio', { name: /短信/ }).check();
+    await page.locator('enrol-form button[type="submit"]').click();
+    const choiceError = page.locator('#enrol-notifyBy-error:not([hidden])');
+    await choiceError.waitFor();
+    await expect(choiceError.innerText()).resolves.toContain('这个号码收不到短信');
+    await expect(page.locator('enrol-form .error-summary').innerText()).resolves.toContain('怎样通知您？');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#enrol-phone', '13600004444');
     await page.locator('enrol-form button[type="submit"]').click();
     const title = page.locator('[data-done-title]');
     await title.waitFor();
@@ -207,6 +218,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     const manage = await page.locator('enrol-form [data-manage-link]').getAttribute('href');
     await page.goto(manage!);
     await expect(page.locator('.manage-view .status').innerText()).resolves.toBe(`候补中 (候补第 ${waiting + 1} 位)`);
+    await expect(page.locator('.manage-view').innerText()).resolves.toMatch(/通知方式：\s*短信/);
   });
 
   it('the manage page cancels one date of a weekly series, then the rest', async () => {

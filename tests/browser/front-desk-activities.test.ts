@@ -72,6 +72,8 @@ describe('the activities desk in the admin panel', () => {
 
     expect((await enrolAs({ name: '钱奶奶', phone: '13900000051', email: 'qian@example.org' })).status()).toBe(201);
     await page.locator('[data-list="confirmed"] tr[data-name="钱奶奶"]').waitFor();
+    // No choice made at the desk: told as before, by the e-mail she gave, and staff read it beside her contact.
+    await expect(page.locator('tr[data-name="钱奶奶"] [data-notify-by]').innerText()).resolves.toBe('通知方式：电子邮件');
     expect((await enrolAs({ name: '孙爷爷', phone: '139 0000 0052', email: 'sun@example.org' })).status()).toBe(201);
     const waiting = page.locator('[data-list="waitlist"] tr[data-name="孙爷爷"]');
     await waiting.waitFor();

@@ -326,6 +326,63 @@ describe('courses, sessions and enrolment', () => {
     });
   });
 
+  describe('how the person chose to be told (notifyBy)', () => {
+    let courseId: string;
+    /** Everyone on the course's lists, as the front desk sees them. */
+    const desk = async () => {
+      const res = await admin.request('GET', `/booking/activities/course/${courseId}`);
+      expect(res.status).toBe(200);
+      return [...res.body.data.lists[0].confirmed, ...res.body.data.lists[0].waitlist] as Array<{ name: string; notifyBy: string }>;
+    };
+    const choiceOf = async (data: Record<string, unknown>) => {
+      const res = await enrol(cms, { course: 'tell-me', ...data });
+      expect(res.status).toBe(201);
+      const shown = await manageLink(cms, 'enrolments', res.body.data.manageToken).show();
+      const atDesk = (await desk()).find((p) => p.name === data.name);
+      return { answer: res.body.data.notifyBy, link: shown.body.data.notifyBy, desk: atDesk?.notifyBy };
+    };
+
+    beforeAll(async () => {
+      ({ documentId: courseId } = await createActivity(admin, 'course', { slug: 'tell-me', capacity: 30, roomId, schedule: weekly(['sat'], dayAhead(6, 11), dayAhead(6, 12), '15:00', 60) }));
+    });
+
+    it('is stored and shown back: in the answer, on the manage link and at the desk', async () => {
+      expect(await choiceOf(person(500, { notifyBy: 'sms', phone: '+86 139-0000-0500', email: null }))).toEqual({ answer: 'sms', link: 'sms', desk: 'sms' });
+      expect(await choiceOf(person(501, { notifyBy: 'call' }))).toEqual({ answer: 'call', link: 'call', desk: 'call' });
+      expect(await choiceOf(person(502, { notifyBy: 'email', phone: null }))).toEqual({ answer: 'email', link: 'email', desk: 'email' });
+    });
+
+    it('defaults as before the choice existed: mail when an address was given, else a call', async () => {
+      expect(await choiceOf(person(503))).toEqual({ answer: 'email', link: 'email', desk: 'email' });
+      expect(await choiceOf(person(504, { email: null }))).toEqual({ answer: 'call', link: 'call', desk: 'call' });
+    });
+
+    it.each([
+      ['mail chosen without an e-mail address', { notifyBy: 'email', email: null }, /give an e-mail address/],
+      ['text messages chosen without a phone number', { notifyBy: 'sms', phone: null }, /give a mobile number/],
+      ['text messages chosen with a fixed-line number', { notifyBy: 'sms', phone: '021 6123 4567' }, /not a mobile number/],
+      ['a call chosen without a phone number', { notifyBy: 'call', phone: null }, /give a phone number/],
+      ['a channel other than email, sms or call', { notifyBy: 'letter' }, /email, sms or call/],
+    ])('refuses %s with a 400 naming notifyBy, and enrols nobody', async (_label, extra, message) => {
+      const before = await desk();
+      const res = await enrol(cms, { course: 'tell-me', ...person(510, extra) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: 'notifyBy', message: expect.stringMatching(message) })]);
+      expect(await desk()).toEqual(before);
+    });
+
+    it('staff enrolling a caller at the desk may record the choice, under the same rule', async () => {
+      const atDesk = (data: Record<string, unknown>) => admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: courseId, ...data } });
+      const refused = await atDesk({ name: '孙大爷', phone: '010-6552 9988', notifyBy: 'sms' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: 'notifyBy' })]);
+      const made = await atDesk({ name: '孙大爷', phone: '010-6552 9988', notifyBy: 'call' });
+      expect(made.status).toBe(201);
+      expect(made.body.data.notifyBy).toBe('call');
+      expect((await desk()).find((p) => p.name === '孙大爷')?.notifyBy).toBe('call');
+    });
+  });
+
   it('counts an enrolment retried with the same Idempotency-Key once', async () => {
     await createActivity(admin, 'course', { slug: 'paper-cutting', capacity: 5, roomId, schedule: weekly(['sat'], dayAhead(1, 6), dayAhead(7, 7), '14:00', 60) });
     const data = { course: 'paper-cutting', ...person(300) };

@@ -1,7 +1,7 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import fc from 'fast-check';
-import { at, createClosure, createRoom, dayAhead, reservation, waitForMail, type Admin } from '../harness/fixtures';
+import { at, createClosure, createRoom, dayAhead, manageLink, reservation, waitForMail, type Admin } from '../harness/fixtures';
 import { awkwardText, bodyAround, envelopeAround, expectHandled, headerValue, publicPosts, RUNS, send } from '../harness/public-input';
 
 const post = (cms: TestCms, data: unknown, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/reservations', { data }, headers);
@@ -105,6 +105,11 @@ describe('POST /api/booking/reservations', () => {
       ['a line break in the name', { contactName: '李秀英\n王建国' }, 'contactName', /line breaks/, undefined],
       ['a NUL in the phone', { phone: '138\u000000138000' }, 'phone', /NUL character/, undefined],
       ['a control character in the e-mail', { email: 'li\u0085@example.org' }, 'email', /control characters/, undefined],
+      ['mail chosen without an e-mail address', { notifyBy: 'email', email: null }, 'notifyBy', /give an e-mail address/, 'notify_needs_email'],
+      ['text messages chosen without a phone number', { notifyBy: 'sms', phone: null }, 'notifyBy', /give a mobile number/, 'notify_needs_mobile'],
+      ['text messages chosen with a fixed-line number', { notifyBy: 'sms', phone: '010-6552 9988' }, 'notifyBy', /not a mobile number/, 'notify_not_mobile'],
+      ['a call chosen without a phone number', { notifyBy: 'call', phone: null }, 'notifyBy', /give a phone number/, 'notify_needs_phone'],
+      ['a channel other than email, sms or call', { notifyBy: 'wechat' }, 'notifyBy', /email, sms or call/, undefined],
     ];
 
     /** The day a request asked for (its start's, else its end's), as the centre writes it. */
@@ -215,6 +220,32 @@ describe('POST /api/booking/reservations', () => {
       const [a, b] = await Promise.all([post(cms, data, key), post(cms, data, key)]);
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.data.reference).toBe(b.body.data.reference);
+    });
+  });
+
+  describe('how the requester chose to be told (notifyBy)', () => {
+    const date = dayAhead(4, 6);
+    /** What the requester's link and the staff's list show of a new request's channel. */
+    const shownChoice = async (overrides: Record<string, unknown>, hour: string) => {
+      const made = await post(cms, reservation({ start: at(date, `${hour}:00`), end: at(date, `${hour}:30`), ...overrides }));
+      expect(made.status).toBe(201);
+      const mine = await manageLink(cms, 'reservations', made.body.data.manageToken).show();
+      expect(mine.status).toBe(200);
+      const staff = await admin.request('GET', `/booking/reservations?from=${date}&to=${date}&pageSize=100`);
+      const row = staff.body.data.find((r: { reference: string }) => r.reference === made.body.data.reference);
+      return { requester: mine.body.data.notifyBy, staff: row.notifyBy, phone: mine.body.data.phone };
+    };
+
+    it('is stored and shown back, to the requester and to staff', async () => {
+      expect(await shownChoice({ notifyBy: 'sms', phone: '138 0013 8000', email: null }, '09')).toEqual({ requester: 'sms', staff: 'sms', phone: '138 0013 8000' });
+      expect(await shownChoice({ notifyBy: 'call', phone: '010-6552 9988' }, '10')).toMatchObject({ requester: 'call', staff: 'call' });
+      expect(await shownChoice({ notifyBy: 'email', phone: null }, '11')).toMatchObject({ requester: 'email', staff: 'email' });
+    });
+
+    it('defaults as before the choice existed: mail when an address was given, else a call', async () => {
+      expect(await shownChoice({}, '12')).toMatchObject({ requester: 'email', staff: 'email' });
+      expect(await shownChoice({ email: null }, '13')).toMatchObject({ requester: 'call', staff: 'call' });
+      expect(await shownChoice({ notifyBy: null, email: '' }, '14')).toMatchObject({ requester: 'call', staff: 'call' });
     });
   });
 

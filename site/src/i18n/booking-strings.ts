@@ -95,6 +95,10 @@ const zh = {
     over_capacity: '人数超过了功能室能容纳的人数',
     over_weekly_quota: '超过了每周可预约的时数',
     series_too_long: '每周重复的次数太多，请选早一点的截止日期',
+    notify_needs_email: '选了电子邮件：请填写电子邮箱，或改选短信、电话通知',
+    notify_needs_mobile: '选了短信：请填写手机号码，或改选其他方式',
+    notify_not_mobile: '这个号码收不到短信：请填写手机号码，或改选电话通知',
+    notify_needs_phone: '选了电话通知：请填写电话号码，或改选其他方式',
   } as Record<string, string>,
   taken: '这个时间已经被别人预约了，请换一个时间。',
   takenTimes: '冲突的时间：',
@@ -110,6 +114,19 @@ const zh = {
   anotherBooking: '再预约一个时间',
   noJs: (phone: string | null) =>
     `这个表格需要浏览器开启 JavaScript 才能使用。${phone ? `您也可以致电中心：${phone}` : '您也可以到中心服务台办理。'}`,
+
+  // How to be told (both forms, and the manage page)
+  notifyBy: {
+    legend: '怎样通知您？',
+    hint: '审核结果、变动和活动提醒按您选的方式通知。',
+    sms: '短信',
+    smsHint: '发到您的手机',
+    email: '电子邮件',
+    emailHint: '发到您的邮箱',
+    call: '电话通知',
+    callHint: '工作人员打电话告诉您',
+    shown: '通知方式',
+  } as Record<string, string>,
 
   // Room finder
   finderTitle: '查找空闲的功能室',
@@ -139,6 +156,10 @@ const zh = {
     already_enrolled: '这个联系方式已经报过名了，请用确认信息里的链接查看',
     no_registration: '这个活动无需报名，直接前来即可',
     session_cancelled: '这一场已经取消',
+    notify_needs_email: '选了电子邮件：请填写电子邮箱，或改选短信、电话通知',
+    notify_needs_mobile: '选了短信：请填写手机号码，或改选其他方式',
+    notify_not_mobile: '这个号码收不到短信：请填写手机号码，或改选电话通知',
+    notify_needs_phone: '选了电话通知：请填写电话号码，或改选其他方式',
   } as Record<string, string>,
 
   // Manage
@@ -246,6 +267,10 @@ const en: Words = {
     over_capacity: 'More people than the room holds',
     over_weekly_quota: 'More hours than one contact may book in a week',
     series_too_long: 'Too many weeks: choose an earlier end date',
+    notify_needs_email: 'You chose e-mail: give an e-mail address, or choose text message or a phone call',
+    notify_needs_mobile: 'You chose text message: give a mobile number, or choose another way',
+    notify_not_mobile: 'This number cannot receive text messages: give a mobile number, or choose a phone call',
+    notify_needs_phone: 'You chose a phone call: give a phone number, or choose another way',
   },
   taken: 'Someone has booked this time already. Please choose another time.',
   takenTimes: 'Taken:',
@@ -261,6 +286,18 @@ const en: Words = {
   anotherBooking: 'Book another time',
   noJs: (phone: string | null) =>
     `This form needs JavaScript, which is switched off in your browser. ${phone ? `You can also call the centre: ${phone}` : 'You can also ask at the front desk.'}`,
+
+  notifyBy: {
+    legend: 'How should we tell you?',
+    hint: 'We tell you about approval, changes and reminders this way.',
+    sms: 'Text message (SMS)',
+    smsHint: 'to your mobile phone',
+    email: 'E-mail',
+    emailHint: 'to your e-mail address',
+    call: 'Phone call',
+    callHint: 'staff ring you',
+    shown: 'We tell you by',
+  },
 
   finderTitle: 'Find a free room',
   finderIntro: 'Choose a date, a time and how many people, and see which rooms are free.',
@@ -288,6 +325,10 @@ const en: Words = {
     already_enrolled: 'Already enrolled with this phone or e-mail: use the link from your confirmation',
     no_registration: 'No need to enrol: just come along',
     session_cancelled: 'This date has been cancelled',
+    notify_needs_email: 'You chose e-mail: give an e-mail address, or choose text message or a phone call',
+    notify_needs_mobile: 'You chose text message: give a mobile number, or choose another way',
+    notify_not_mobile: 'This number cannot receive text messages: give a mobile number, or choose a phone call',
+    notify_needs_phone: 'You chose a phone call: give a phone number, or choose another way',
   },
 
   manageTitle: 'My booking or enrolment',

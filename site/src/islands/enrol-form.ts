@@ -1,7 +1,7 @@
 /** <enrol-form>: places left, loaded live, and enrolment in a course or event (or one of its dates). */
 import { bookingWords } from '../i18n/booking-strings';
 import { getJson, postJson, type FieldError } from './api';
-import { clearErrors, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
+import { choiceErrors, clearErrors, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
 
 interface Detail {
   placesLeft: number | null;
@@ -49,6 +49,7 @@ class EnrolForm extends HTMLElement {
     if (!phone && !email) errors.push({ field: 'phone', message: w.contactNeeded });
     if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: w.invalidPhone });
     if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: w.invalidEmail });
+    errors.push(...choiceErrors(form, w.enrolCodes));
     const people = Number(valueOf(form, 'people'));
     if (!Number.isInteger(people) || people < 1) errors.push({ field: 'people', message: w.atLeastOne });
     return errors;
@@ -80,6 +81,7 @@ class EnrolForm extends HTMLElement {
       name: valueOf(form, 'name'),
       phone: valueOf(form, 'phone') || null,
       email: valueOf(form, 'email') || null,
+      notifyBy: valueOf(form, 'notifyBy') || null,
       people: Number(valueOf(form, 'people')),
       note: valueOf(form, 'note') || null,
       language: pageLocale(),

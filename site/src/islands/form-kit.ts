@@ -60,7 +60,9 @@ export const showErrors = (form: HTMLFormElement, errors: ShownError[], heading:
         slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
         slot.hidden = false;
       }
-      const label = form.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent?.trim() ?? field;
+      // A choice among radio buttons is named by its group's legend, not by its first option.
+      const legend = input.type === 'radio' ? input.closest('fieldset')?.querySelector('legend') : null;
+      const label = (legend ?? form.querySelector(`label[for="${CSS.escape(input.id)}"]`))?.textContent?.trim() ?? field;
       items.push(h('li', {}, h('a', { href: `#${input.id}` }, `${label}${document.documentElement.lang === 'en' ? ': ' : '：'}${message}`)));
     } else {
       items.push(h('li', {}, message));
@@ -83,6 +85,17 @@ export const announce = (region: HTMLElement | null, ...content: Child[]) => {
 export const valueOf = (form: HTMLFormElement, name: string): string => {
   const el = form.elements.namedItem(name) as HTMLInputElement | null;
   return el ? String(el.value ?? '').trim() : '';
+};
+
+/**
+ * The chosen way to be told needs its detail, said with the API's code for it (whether a number
+ * can take text messages only the API knows: the phone library is too large for the page).
+ */
+export const choiceErrors = (form: HTMLFormElement, codes: Record<string, string>): ShownError[] => {
+  const how = valueOf(form, 'notifyBy');
+  const has = (name: string) => valueOf(form, name) !== '';
+  const code = how === 'email' && !has('email') ? 'notify_needs_email' : how === 'sms' && !has('phone') ? 'notify_needs_mobile' : how === 'call' && !has('phone') ? 'notify_needs_phone' : null;
+  return code ? [{ field: 'notifyBy', message: codes[code] }] : [];
 };
 
 export const PHONE = /^[+\d][\d\s-]{5,30}$/;

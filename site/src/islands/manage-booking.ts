@@ -17,12 +17,14 @@ interface ReservationView {
   organization: string | null;
   attendees: number;
   rejectionReason: string | null;
+  notifyBy?: string;
   occurrences: Occurrence[];
 }
 interface EnrolmentView {
   status: string;
   position: number | null;
   people: number;
+  notifyBy?: string;
   activity: { kind: 'course' | 'event'; slug: string | null; title: string | null };
   session: { start: string; end: string } | null;
 }
@@ -199,12 +201,18 @@ class ManageBooking extends HTMLElement {
         [w.fields.purpose, r.purpose],
         ...(r.organization ? ([[w.fields.organization, r.organization]] as Array<[string, string]>) : []),
         [w.fields.attendees, String(r.attendees)],
+        ...this.toldBy(r.notifyBy),
         ...(r.rejectionReason ? ([[w.reason, r.rejectionReason]] as Array<[string, string]>) : []),
       ]),
       h('h3', {}, w.dates),
       dates,
       upcoming.length > 0 ? this.cancelButton(r.occurrences.length > 1 ? w.cancelAll : w.cancelBooking, () => this.cancelReservation(token)) : null
     );
+  }
+
+  /** How they asked to be told, as a line of facts (none in an answer from before the choice). */
+  private toldBy(notifyBy: string | undefined): Array<[string, string]> {
+    return notifyBy ? [[this.words.notifyBy.shown, this.words.notifyBy[notifyBy] ?? notifyBy]] : [];
   }
 
   // ---- enrolments ----
@@ -237,6 +245,7 @@ class ManageBooking extends HTMLElement {
         [w.status, h('strong', { class: `status ${e.status}` }, status)],
         ...(e.session ? ([[w.dates, this.when(e.session)]] as Array<[string, string]>) : []),
         [w.fields.people, String(e.people)],
+        ...this.toldBy(e.notifyBy),
       ]),
       e.status !== 'cancelled' ? this.cancelButton(w.cancelEnrolment, () => this.cancelEnrolment(token)) : null
     );

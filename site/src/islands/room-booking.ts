@@ -4,7 +4,7 @@
  */
 import { bookingWords } from '../i18n/booking-strings';
 import { getJson, postJson, type FieldError } from './api';
-import { announce, clearErrors, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
+import { announce, choiceErrors, clearErrors, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
 import { addDays, hhmm, instantOf, isoDateOf, minutesOf, mondayOf, timeOf, wallClockOf, weekdayIndex } from './zoned-time';
 
 interface Interval { start: string; end: string }
@@ -261,6 +261,7 @@ class RoomBooking extends HTMLElement {
     if (!phone && !email) errors.push({ field: 'phone', message: w.contactNeeded });
     if (phone && !PHONE.test(phone)) errors.push({ field: 'phone', message: w.invalidPhone });
     if (email && !EMAIL.test(email)) errors.push({ field: 'email', message: w.invalidEmail });
+    errors.push(...choiceErrors(f, w.codes));
     const people = Number(valueOf(f, 'attendees'));
     if (valueOf(f, 'attendees') && (!Number.isInteger(people) || people < 1)) errors.push({ field: 'attendees', message: w.atLeastOne });
     else if (people > this.capacity) errors.push({ field: 'attendees', message: w.atMost(this.capacity) });
@@ -310,6 +311,7 @@ class RoomBooking extends HTMLElement {
       contactName: valueOf(f, 'contactName'),
       phone: valueOf(f, 'phone') || null,
       email: valueOf(f, 'email') || null,
+      notifyBy: valueOf(f, 'notifyBy') || null,
       language: pageLocale(),
       repeat: repeat ? { frequency: 'weekly', until: valueOf(f, 'until') } : null,
     };

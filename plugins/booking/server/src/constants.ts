@@ -51,6 +51,7 @@ export const TABLES = {
   idempotency: 'booking_idempotency_keys',
   capacityLocks: 'booking_capacity_locks',
   rateLimits: 'booking_rate_limits',
+  messages: 'booking_messages',
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
 } as const;

@@ -1,6 +1,6 @@
 /** The staff API's courses and events (the activities desk), as the server answers them and the admin panel reads them. */
 
-import type { ZonedInterval } from './reservations';
+import type { NotifyBy, ZonedInterval } from './reservations';
 
 export type ActivityKind = 'course' | 'event';
 export type EnrolmentMode = 'term' | 'session';
@@ -35,6 +35,8 @@ export interface DeskPerson {
   name: string;
   phone: string | null;
   email: string | null;
+  /** How they asked to be told. */
+  notifyBy: NotifyBy;
   people: number;
   note: string | null;
   language: 'zh-CN' | 'en';
@@ -103,6 +105,7 @@ export namespace CreateDeskEnrolment {
       name: string;
       phone: string;
       email?: string | null;
+      notifyBy?: NotifyBy | null;
       people?: number;
       note?: string | null;
       language?: 'zh-CN' | 'en';

@@ -1,5 +1,7 @@
 /** The day and week board: GET /booking/board, as the server answers it and the admin panel reads it. */
 
+import type { NotifyBy } from '../notify-by';
+
 export type BoardItemKind = 'session' | 'reservation' | 'closure' | 'buffer';
 
 export interface BoardRoom {
@@ -40,7 +42,7 @@ export interface BoardItem {
     closure?: string;
   };
   /** A reservation's contact, for staff who call back. */
-  contact?: { name: string; phone: string | null; email: string | null; organization: string | null };
+  contact?: { name: string; phone: string | null; email: string | null; notifyBy: NotifyBy; organization: string | null };
   /** A reservation staff let past notice, horizon or weekly quota: why. */
   overrideReason?: string | null;
   source?: 'public' | 'staff';

@@ -1,5 +1,9 @@
 /** The staff API's reservations, as the server answers them and the admin panel reads them. */
 
+import type { NotifyBy } from '../notify-by';
+
+export type { NotifyBy };
+
 export type ReservationStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
 
 /** Every time leaves the API as ISO 8601 with the centre's offset, e.g. 2026-11-24T19:00:00+08:00. */
@@ -22,6 +26,8 @@ export interface RequesterReservation {
   contactName: string;
   phone: string | null;
   email: string | null;
+  /** How they asked to be told. */
+  notifyBy: NotifyBy;
   attendees: number;
   rejectionReason: string | null;
   occurrences: ReservationOccurrence[];

@@ -6,6 +6,7 @@ import { PAGE_PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 import { errorMessage } from '../utils/fetch-error';
 import { occurrenceLabel } from '../utils/occurrence-label';
+import { tellByLine } from '../utils/notify-by-label';
 import { useT } from '../utils/use-t';
 
 const STATUSES: Status[] = ['pending', 'confirmed', 'rejected', 'cancelled'];
@@ -116,6 +117,7 @@ const ReservationsPage = () => {
                     <Flex direction="column" alignItems="flex-start">
                       <Typography>{r.contactName}{r.organization ? ` · ${r.organization}` : ''} · {t('reservations.people', '{n} people', { n: r.attendees })}</Typography>
                       <Typography textColor="neutral600">{[r.phone, r.email].filter(Boolean).join(' · ')}</Typography>
+                      <Typography textColor="neutral600" data-notify-by={r.notifyBy}>{tellByLine(r.notifyBy, t)}</Typography>
                       <Typography textColor="neutral600">{r.purpose}</Typography>
                       {r.overrideReason && (
                         <Typography textColor="warning700" data-override-reason>{t('reservations.overrideReason', 'Rule waived because: {reason}', { reason: r.overrideReason })}</Typography>

@@ -1,3 +1,4 @@
+import type { NotifyBy } from '../../../shared/notify-by';
 import { normalisePhone } from '../../../shared/phone';
 import type { Translate } from './use-t';
 
@@ -10,11 +11,13 @@ export interface EnrolmentDraft {
   people: string;
   note: string;
   language: 'zh-CN' | 'en';
+  /** How the caller wants to be told; '' leaves it to the server (mail when an address is given, else a call). */
+  notifyBy: NotifyBy | '';
 }
 
-export type EnrolmentField = 'name' | 'phone' | 'email' | 'people' | 'note' | 'session' | 'form';
+export type EnrolmentField = 'name' | 'phone' | 'email' | 'people' | 'note' | 'notifyBy' | 'session' | 'form';
 
-export const emptyDraft = (): EnrolmentDraft => ({ name: '', phone: '', email: '', people: '1', note: '', language: 'zh-CN' });
+export const emptyDraft = (): EnrolmentDraft => ({ name: '', phone: '', email: '', people: '1', note: '', language: 'zh-CN', notifyBy: '' });
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -32,6 +35,8 @@ export const checkDraft = (draft: EnrolmentDraft, maxPeople: number, t: Translat
   const people = Number(draft.people);
   if (!Number.isInteger(people) || people < 1) errors.people = t('activities.error.people', 'Enter a whole number of at least 1.');
   else if (people > maxPeople) errors.people = t('activities.error.peopleMax', 'One enrolment may bring at most {max} people.', { max: maxPeople });
+  // Whether a number takes text messages only the server knows (the phone library's full metadata is too large here).
+  if (draft.notifyBy === 'email' && draft.email.trim() === '') errors.notifyBy = t('activities.error.notifyNeedsEmail', 'To tell them by e-mail, enter their e-mail address.');
   if (draft.note.trim().length > 300) errors.note = t('activities.error.noteTooLong', 'The note may have at most 300 characters.');
   return errors;
 };
@@ -55,6 +60,13 @@ export const serverFieldMessage = (field: string, error: { message: string; code
       return t('activities.error.sessionRequired', 'Choose a session: this activity takes enrolments one session at a time.');
     case 'session_cancelled':
       return t('activities.error.sessionCancelled', 'This session has been cancelled.');
+    case 'notify_needs_email':
+      return t('activities.error.notifyNeedsEmail', 'To tell them by e-mail, enter their e-mail address.');
+    case 'notify_not_mobile':
+      return t('activities.error.notifyNotMobile', 'This number cannot receive text messages: enter a mobile number, or choose a phone call.');
+    case 'notify_needs_mobile':
+    case 'notify_needs_phone':
+      return t('activities.error.phoneRequired', 'Enter a phone number the centre can call.');
     case 'already_cancelled':
       return t('activities.error.alreadyCancelled', 'This enrolment is already cancelled.');
     default:
@@ -72,4 +84,4 @@ export const serverFieldMessage = (field: string, error: { message: string; code
 };
 
 /** Where the form shows a server refusal: its own field, or the form as a whole (the activity, the enrolment). */
-export const formFieldOf = (field: string): EnrolmentField => (['name', 'phone', 'email', 'people', 'note', 'session'].includes(field) ? (field as EnrolmentField) : 'form');
+export const formFieldOf = (field: string): EnrolmentField => (['name', 'phone', 'email', 'people', 'note', 'notifyBy', 'session'].includes(field) ? (field as EnrolmentField) : 'form');

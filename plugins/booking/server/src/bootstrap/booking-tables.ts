@@ -2,7 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { NO_OVERLAP_CONSTRAINT, REFERENCE_UNIQUE_INDEX, TABLES } from '../constants';
 import { isPostgres } from '../repositories/dialect';
 
-const { holds: HOLDS_TABLE, idempotency: IDEMPOTENCY_TABLE, capacityLocks: CAPACITY_LOCKS_TABLE, rateLimits: RATE_LIMITS_TABLE, cantComeCodes: CANT_COME_TABLE, absences: ABSENCES_TABLE } = TABLES;
+const {
+  holds: HOLDS_TABLE,
+  idempotency: IDEMPOTENCY_TABLE,
+  capacityLocks: CAPACITY_LOCKS_TABLE,
+  rateLimits: RATE_LIMITS_TABLE,
+  messages: MESSAGES_TABLE,
+  cantComeCodes: CANT_COME_TABLE,
+  absences: ABSENCES_TABLE,
+} = TABLES;
 
 /**
  * Every period a room is held, whatever holds it (reservation, course or event session), in one
@@ -111,6 +119,33 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
       t.string('key', 255).primary();
       t.integer('points').notNullable().defaultTo(0);
       t.bigInteger('expire');
+    });
+  }
+
+  // Every message to a resident, whatever its channel: what the outbox sends and staff read as the
+  // delivery log (outbox/message-repository.ts). A dedupe key is used once, so a reminder is never sent twice.
+  if (!(await knex.schema.hasTable(MESSAGES_TABLE))) {
+    await knex.schema.createTable(MESSAGES_TABLE, (t) => {
+      t.increments('id').primary();
+      t.string('dedupe_key', 200).unique();
+      t.string('kind', 32).notNullable();
+      t.string('channel', 8).notNullable();
+      t.string('recipient', 320);
+      t.string('name', 80).notNullable();
+      t.string('language', 8).notNullable();
+      t.string('about_kind', 16).notNullable();
+      t.string('about_id', 64).notNullable();
+      t.string('summary', 300).notNullable();
+      t.text('content').notNullable();
+      t.string('state', 12).notNullable();
+      t.integer('attempts').notNullable().defaultTo(0);
+      t.text('last_answer');
+      t.string('handled_by', 120);
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.timestamp('updated_at', { useTz: true }).notNullable();
+      t.timestamp('sent_at', { useTz: true });
+      t.index(['about_kind', 'about_id'], 'booking_messages_about');
+      t.index(['state', 'channel'], 'booking_messages_state');
     });
   }
 };

@@ -8,6 +8,7 @@ import { withdrawPersonalDataFromContentManager } from './content-manager-access
 import { registerAdminPermissions } from './admin-permissions';
 import { ensureFrontDeskRole } from './front-desk-role';
 import { grantPublicPermissions } from './public-permissions';
+import { getService } from '../utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
@@ -20,6 +21,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await withdrawPersonalDataFromContentManager(strapi);
   await grantPublicPermissions(strapi);
   await setAdminLabels(strapi);
+  // Last: jobs may start running at once, against tables and settings made above.
+  await getService(strapi, 'jobs').start();
+  await getService(strapi, 'outbox').start();
 };
 
 export default bootstrap;

@@ -20,6 +20,8 @@ export interface BookingPluginConfig {
   readLimit: RequestBudget;
   /** Days after a booking's last date (an enrolment's: its activity's last session) that its manage link still opens it. */
   manageLinkDays: number;
+  /** Messages to residents: how often a failed mail or text message is tried again, the first retry after retryDelaySeconds, then twice as long each time. */
+  delivery: { retryLimit: number; retryDelaySeconds: number };
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
@@ -34,6 +36,8 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   // A page of the site reads a few of these; a foyer screen refreshes two a minute.
   readLimit: { max: 300, windowSeconds: 60 },
   manageLinkDays: 30,
+  // 1, 2, 4, 8 minutes: a provider's short outage is ridden out within a quarter of an hour.
+  delivery: { retryLimit: 4, retryDelaySeconds: 60 },
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
   reminders: DEFAULT_REMINDER_SETTINGS,
@@ -61,6 +65,10 @@ export default {
       if (!(Number.isInteger(max) && max! > 0 && Number.isInteger(windowSeconds) && windowSeconds! > 0)) {
         throw new Error(`booking plugin: "${key}" needs whole numbers max > 0 and windowSeconds > 0`);
       }
+    }
+    const { retryLimit, retryDelaySeconds } = config.delivery ?? ({} as Partial<BookingPluginConfig['delivery']>);
+    if (!(Number.isInteger(retryLimit) && retryLimit! >= 0 && retryLimit! <= 20 && Number.isInteger(retryDelaySeconds) && retryDelaySeconds! >= 1)) {
+      throw new Error('booking plugin: "delivery" needs a whole retryLimit from 0 to 20 and a whole retryDelaySeconds of at least 1');
     }
     const days = config.manageLinkDays;
     if (!(Number.isInteger(days) && days! >= 0 && days! <= 3650)) {

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import type { MessageKind } from '../messages/message-kind';
+import { formatOccurrence } from '../messages/rendering';
 import { reservationMessage } from '../messages/reservation-messages';
 import type { ReservationRow } from '../repositories/reservation-repository';
 import { roomRepository } from '../repositories/room-repository';
 import { manageLink } from '../utils/links';
 import { bookingConfig } from '../utils/plugin-config';
-import { canMail, sendLogged } from './send';
+import { tell } from './send';
 
 export interface StatusChange {
   kind: 'received' | 'confirmed' | 'rejected' | 'cancelled';
@@ -16,34 +18,54 @@ export interface StatusChange {
   reason?: string | null;
 }
 
-/** Tells requesters what happened to their reservation, in their language. Call after commit. */
+/** Tells requesters what happened to their reservation, in their language and by their channel. Call after commit. */
 export const reservationNotifications = (strapi: Core.Strapi) => ({
   reservationChanged(change: StatusChange, links: { manageToken?: string }): void {
     const first = change.rows[0];
-    if (!first?.email || !canMail(strapi)) return;
+    if (!first) return;
     const { timezone, centreName } = bookingConfig(strapi);
     const language = first.language;
-    const message = async () => {
-      const room = await roomRepository(strapi).findById(first.roomId, [{ locale: language, status: 'published' }]);
-      return reservationMessage({
-        kind: change.kind,
-        language,
-        reference: first.reference,
-        roomName: room?.name ?? first.room?.name ?? '',
-        // A rejection lists the dates that were asked for; otherwise the dates still held and to come.
-        occurrences: (change.kind === 'rejected'
-          ? change.changed
-          : change.rows.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected' && r.end > new Date())
-        ).map((r) => ({ start: r.start, end: r.end })),
-        purpose: first.purpose,
-        cancelledOccurrences: change.kind === 'cancelled' ? change.changed.map((r) => ({ start: r.start, end: r.end })) : undefined,
-        reason: change.kind === 'rejected' ? change.changed[0]?.rejectionReason ?? null : change.kind === 'cancelled' ? change.reason ?? null : null,
-        contactName: first.contactName,
-        manageUrl: links.manageToken ? manageLink(strapi, 'token', links.manageToken, language) : null,
-        centreName: centreName[language],
-        timezone,
-      });
-    };
-    sendLogged(strapi, first.email, message, `could not send the ${change.kind} e-mail for ${first.reference}`);
+    // A rejection lists the dates that were asked for; otherwise the dates still held and to come.
+    const occurrences = (change.kind === 'rejected' ? change.changed : change.rows.filter((r) => r.status !== 'cancelled' && r.status !== 'rejected' && r.end > new Date())).map((r) => ({ start: r.start, end: r.end }));
+    const cancelledOccurrences = change.kind === 'cancelled' ? change.changed.map((r) => ({ start: r.start, end: r.end })) : undefined;
+    const manageUrl = links.manageToken ? manageLink(strapi, 'token', links.manageToken, language) : null;
+    let roomName: Promise<string> | null = null;
+    const room = () => (roomName ??= roomRepository(strapi).findById(first.roomId, [{ locale: language, status: 'published' }]).then((r) => r?.name ?? first.room?.name ?? ''));
+    const listed = change.kind === 'cancelled' ? cancelledOccurrences! : occurrences;
+    const sorted = [...listed].sort((a, b) => +a.start - +b.start);
+
+    void tell(
+      strapi,
+      { name: first.contactName, email: first.email ?? null, phone: first.phone ?? null, notifyBy: first.notifyBy, language },
+      {
+        kind: `reservation.${change.kind}` as MessageKind,
+        about: { kind: 'reservation', id: first.reference },
+        call: change.kind !== 'received',
+        email: async () =>
+          reservationMessage({
+            kind: change.kind,
+            language,
+            reference: first.reference,
+            roomName: await room(),
+            occurrences,
+            purpose: first.purpose,
+            cancelledOccurrences,
+            reason: change.kind === 'rejected' ? change.changed[0]?.rejectionReason ?? null : change.kind === 'cancelled' ? change.reason ?? null : null,
+            contactName: first.contactName,
+            manageUrl,
+            centreName: centreName[language],
+            timezone,
+          }),
+        sms: async () => ({
+          kind: `reservation.${change.kind}` as MessageKind,
+          language,
+          name: first.contactName,
+          what: await room(),
+          when: sorted.length === 0 ? '' : formatOccurrence(sorted[0], language, timezone, false) + (sorted.length > 1 ? (language === 'zh-CN' ? ` 等${sorted.length}次` : ` and ${sorted.length - 1} more`) : ''),
+          reference: first.reference,
+          ...(manageUrl ? { link: manageUrl } : {}),
+        }),
+      }
+    );
   },
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { ActivityKind } from './activity-repository';
+import type { NotifyBy } from '../../../shared/notify-by';
 import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
 
@@ -20,6 +21,7 @@ export interface EnrolmentRow extends EnrolmentTarget {
   name: string;
   phone: string | null;
   email: string | null;
+  notifyBy: NotifyBy;
   people: number;
   note: string | null;
   status: EnrolmentStatus;

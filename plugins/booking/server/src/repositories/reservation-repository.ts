@@ -13,7 +13,7 @@ export const HOLDING_STATUSES: ReservationStatus[] = ['pending', 'confirmed'];
 
 /** One date of a request; the fields the requester wrote are those of the API's contract. */
 export interface ReservationRow
-  extends Pick<RequesterReservation, 'reference' | 'room' | 'purpose' | 'organization' | 'contactName' | 'phone' | 'email' | 'attendees' | 'rejectionReason'> {
+  extends Pick<RequesterReservation, 'reference' | 'room' | 'purpose' | 'organization' | 'contactName' | 'phone' | 'email' | 'notifyBy' | 'attendees' | 'rejectionReason'> {
   documentId: string;
   roomId: string;
   start: Date;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { documentId, language, optionalEmail, optionalPhone, people, requireContact, slugSchema, trimmed, trimmedLines } from './fields';
+import { documentId, language, notifyBy, optionalEmail, optionalPhone, people, requireChosenChannel, requireContact, slugSchema, trimmed, trimmedLines, withNotifyBy } from './fields';
 
 /** Who takes part, the same whether they enrol themselves or staff enrol them. */
 const personFields = {
   name: trimmed(80).min(1, 'is required: the name of the person taking part'),
   phone: optionalPhone,
   email: optionalEmail,
+  notifyBy,
   people: people.default(1),
   note: trimmedLines(300).optional().nullable(),
   language: language.optional(),
@@ -22,7 +23,9 @@ export const enrolmentRequestSchema = z
     const targets = [r.course, r.event, r.session].filter(Boolean).length;
     if (targets !== 1) ctx.addIssue({ code: 'custom', path: ['course'], message: 'name exactly one of course, event or session' });
     requireContact(r, ctx);
-  });
+    requireChosenChannel(r, ctx);
+  })
+  .transform(withNotifyBy);
 
 export type EnrolmentRequest = z.infer<typeof enrolmentRequestSchema>;
 
@@ -41,7 +44,9 @@ export const staffEnrolmentSchema = z
   })
   .superRefine((r, ctx) => {
     if (!r.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'is required: a phone number the centre can call' });
-  });
+    requireChosenChannel(r, ctx);
+  })
+  .transform(withNotifyBy);
 
 export type StaffEnrolmentRequest = z.infer<typeof staffEnrolmentSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { daysBetween, isValidIsoDate } from '../core/time/zoned';
-import { isPhoneShaped, normalisePhone } from '../utils/phone';
+import { NOTIFY_BY, defaultNotifyBy } from '../../../shared/notify-by';
+import { isMobileNumber, isPhoneShaped, normalisePhone } from '../utils/phone';
 
 /** The field validators every request schema shares, each written once. */
 
@@ -91,6 +92,27 @@ export const people = z.number({ error: 'must be a number of people' }).int('mus
 export const requireContact = (r: { phone?: string | null; email?: string | null }, ctx: z.RefinementCtx) => {
   if (!r.phone && !r.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'give a phone number or an e-mail address so the centre can reach you' });
 };
+
+/** How the person wants to be told; without it, as before the choice existed (see `defaultNotifyBy`). */
+export const notifyBy = z.enum(NOTIFY_BY, { error: 'must be one of email, sms or call' }).optional().nullable();
+
+/**
+ * The chosen channel needs its detail: an address for mail, a mobile number for a text message, a
+ * number for a call. Reported on `notifyBy`, the message naming the missing detail, since the person
+ * may fix either. A number that is no phone number at all is left to `phone`, which says why.
+ */
+export const requireChosenChannel = (r: { phone?: string | null; email?: string | null; notifyBy?: string | null }, ctx: z.RefinementCtx) => {
+  // The code lets a form say it in the person's language.
+  const refuse = (code: string, message: string) => ctx.addIssue({ code: 'custom', path: ['notifyBy'], message, params: { code } });
+  if (r.notifyBy === 'email' && !r.email) refuse('notify_needs_email', 'is email: give an e-mail address in email, or choose sms or call');
+  if (r.notifyBy === 'sms' && !r.phone) refuse('notify_needs_mobile', 'is sms: give a mobile number in phone, or choose email or call');
+  if (r.notifyBy === 'sms' && r.phone && normalisePhone(r.phone) !== null && !isMobileNumber(r.phone))
+    refuse('notify_not_mobile', 'is sms: the phone number is not a mobile number a text message can reach: give a mobile number, or choose email or call');
+  if (r.notifyBy === 'call' && !r.phone) refuse('notify_needs_phone', 'is call: give a phone number in phone, or choose email or sms');
+};
+
+/** The request's channel, its default filled in once the request is known to be valid. */
+export const withNotifyBy = <T extends { email?: string | null; notifyBy?: 'email' | 'sms' | 'call' | null }>(r: T) => ({ ...r, notifyBy: r.notifyBy ?? defaultNotifyBy(r) });
 
 /** `to` is not before `from` and the inclusive range holds at most `maxDays` days. */
 export const withinDays =

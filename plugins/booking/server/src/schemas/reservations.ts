@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, isoDate, language, optionalEmail, optionalPhone, people, requireContact, trimmed, trimmedLines } from './fields';
+import { instant, isoDate, language, notifyBy, optionalEmail, optionalPhone, people, requireChosenChannel, requireContact, trimmed, trimmedLines, withNotifyBy } from './fields';
 
 /** A request for a room, as the public form and staff send it. */
 const requestFields = z.object({
@@ -11,6 +11,7 @@ const requestFields = z.object({
   contactName: trimmed(80).min(1, 'is required: the name of the person to contact'),
   phone: optionalPhone,
   email: optionalEmail,
+  notifyBy,
   attendees: people.max(10_000),
   language: language.optional(),
   repeat: z
@@ -23,12 +24,14 @@ const requestFields = z.object({
   skipConflicts: z.boolean().optional(),
 });
 
-export const reservationRequestSchema = requestFields.superRefine(requireContact);
+export const reservationRequestSchema = requestFields.superRefine(requireContact).superRefine(requireChosenChannel).transform(withNotifyBy);
 
 /** What staff enter for a caller: the same request, and the reason for waiving notice, horizon or quota. */
 export const staffReservationRequestSchema = requestFields
   .extend({ overrideReason: trimmedLines(500).optional().nullable().transform((reason) => reason || null) })
-  .superRefine(requireContact);
+  .superRefine(requireContact)
+  .superRefine(requireChosenChannel)
+  .transform(withNotifyBy);
 
 export type ReservationRequest = z.infer<typeof reservationRequestSchema>;
 

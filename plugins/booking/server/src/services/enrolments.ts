@@ -31,7 +31,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
   const activities = activityRepository(strapi);
 
   type Resolved = { kind: ActivityKind; activity: ActivityRow; session: SessionRow | null; field: string; target: EnrolmentTarget; capacity: number };
-  type Person = Pick<EnrolmentRequest, 'name' | 'phone' | 'email' | 'people' | 'note' | 'language'>;
+  type Person = Pick<EnrolmentRequest, 'name' | 'phone' | 'email' | 'notifyBy' | 'people' | 'note' | 'language'>;
 
   /** One session of a drop-in activity, checked: places are counted against it. */
   const resolveSession = async (sessionId: string, locale: string | undefined): Promise<Resolved> => {
@@ -75,6 +75,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     name: row.name,
     people: row.people,
     note: row.note,
+    notifyBy: row.notifyBy,
     activity: { kind: row.kind, slug: activity?.slug ?? null, title: activity?.title ?? null },
     session: session ? { id: session.documentId, ...zonedInterval(session, tz) } : null,
   });
@@ -132,6 +133,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         name: person.name,
         phone: person.phone ?? null,
         email: person.email ?? null,
+        notifyBy: person.notifyBy,
         people: person.people,
         note: person.note ?? null,
         status: admission.status,
@@ -223,7 +225,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       notify();
       // The manage link's token is the person's own: it reaches them by mail, never through staff.
       const { manageToken: _token, ...data } = answer.body.data;
-      return { status: answer.status, body: { data: { ...data, id: row.documentId, phone: row.phone, email: row.email } } };
+      return { status: answer.status, body: { data: { ...data, id: row.documentId, phone: row.phone, email: row.email, notifyBy: row.notifyBy } } };
     },
 
     async show(token: string, now: Date) {

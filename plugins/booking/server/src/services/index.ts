@@ -8,6 +8,8 @@ import cantCome from './cant-come';
 import closureImpact from './closure-impact';
 import closures from './closures';
 import enrolments from './enrolments';
+import jobs from './jobs';
+import outbox from './outbox';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reservationStaff from './reservation-staff';
@@ -40,4 +42,6 @@ export default {
   calendarFeeds,
   cantCome,
   textGuard,
+  jobs,
+  outbox,
 };

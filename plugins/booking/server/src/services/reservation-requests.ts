@@ -151,6 +151,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
                 contactName: request.contactName,
                 phone: request.phone ?? null,
                 email: request.email ?? null,
+                notifyBy: request.notifyBy,
                 attendees: request.attendees,
                 language: request.language ?? 'zh-CN',
                 seriesIndex: index,

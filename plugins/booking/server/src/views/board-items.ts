@@ -41,7 +41,7 @@ export const reservationItem = (r: ReservationRow, tz: string): BoardItem => ({
   count: r.attendees,
   capacity: null,
   ids: { reservation: r.documentId, reference: r.reference },
-  contact: { name: r.contactName, phone: r.phone, email: r.email, organization: r.organization },
+  contact: { name: r.contactName, phone: r.phone, email: r.email, notifyBy: r.notifyBy, organization: r.organization },
   overrideReason: r.overrideReason,
   source: r.source,
 });

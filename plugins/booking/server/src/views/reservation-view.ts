@@ -23,6 +23,7 @@ export const toRequesterView = (rows: ReservationRow[], room: { slug: string; na
     contactName: first.contactName,
     phone: first.phone,
     email: first.email,
+    notifyBy: first.notifyBy,
     attendees: first.attendees,
     rejectionReason: rows.find((r) => r.rejectionReason)?.rejectionReason ?? null,
     occurrences: occurrencesOf(rows, tz),

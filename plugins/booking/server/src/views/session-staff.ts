@@ -41,6 +41,7 @@ export const enrolledPerson = (row: EnrolmentRow, tz: string): DeskPerson => ({
   name: row.name,
   phone: row.phone,
   email: row.email,
+  notifyBy: row.notifyBy,
   people: row.people,
   note: row.note,
   language: row.language,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { enrolmentRequestSchema } from '../../src/schemas/enrolments';
 import { optionalEmail, optionalPhone, trimmed, trimmedLines } from '../../src/schemas/fields';
 
 const problem = (typed: string) => {
@@ -64,5 +65,22 @@ describe('text fields refuse what cannot be stored or read back', () => {
         else expect(result.error.issues).toHaveLength(1);
       })
     );
+  });
+});
+
+describe('notifyBy on a request (the enrolment form stands for both forms)', () => {
+  const request = (extra: Record<string, unknown>) => ({ course: 'calligraphy', name: '王奶奶', phone: '13800138000', email: null, ...extra });
+  const paths = (extra: Record<string, unknown>) => enrolmentRequestSchema.safeParse(request(extra)).error?.issues.map((i) => i.path.join('.')) ?? [];
+
+  it('fills in the default once the request is valid: mail when an address is given, else a call', () => {
+    expect(enrolmentRequestSchema.parse(request({})).notifyBy).toBe('call');
+    expect(enrolmentRequestSchema.parse(request({ email: 'wang@example.cn' })).notifyBy).toBe('email');
+    expect(enrolmentRequestSchema.parse(request({ email: 'wang@example.cn', notifyBy: 'sms' })).notifyBy).toBe('sms');
+  });
+
+  it('leaves a number that is no phone number at all to phone, and refuses a fixed line for text messages on notifyBy', () => {
+    expect(paths({ notifyBy: 'sms', phone: '138abc' })).toEqual(['phone']);
+    expect(paths({ notifyBy: 'sms', phone: '010-6552 9988' })).toEqual(['notifyBy']);
+    expect(paths({ notifyBy: 'call', phone: '010-6552 9988' })).toEqual([]);
   });
 });

@@ -2,9 +2,11 @@ import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import type { CreateDeskEnrolment, DeskActivityDetail, DeskSession } from '../../../../shared/contracts/activities';
+import { NOTIFY_BY } from '../../../../shared/notify-by';
 import { PLUGIN_ID } from '../../pluginId';
 import { checkDraft, emptyDraft, formFieldOf, serverFieldMessage, type EnrolmentDraft, type EnrolmentField } from '../../utils/enrolment-form';
 import { errorMessage, fieldErrors } from '../../utils/fetch-error';
+import { notifyByLabel } from '../../utils/notify-by-label';
 import { useT } from '../../utils/use-t';
 
 interface Props {
@@ -42,6 +44,7 @@ const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
           people: Number(draft.people),
           note: draft.note.trim() || null,
           language: draft.language,
+          ...(draft.notifyBy ? { notifyBy: draft.notifyBy } : {}),
         },
       };
       const { data } = (await post(`/${PLUGIN_ID}/enrolments`, body)) as { data: CreateDeskEnrolment.Response };
@@ -102,6 +105,18 @@ const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
         )}
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           {field('note', t('activities.form.note', 'Note (optional)'), text('note'), { hint: t('activities.form.noteHint', 'E.g. the child’s name and class, or who collects them.') })}
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root name="notifyBy" error={errors.notifyBy} hint={t('activities.form.notifyByHint', 'Not chosen: by e-mail when one is given, else a phone call.')}>
+            <Field.Label>{t('activities.form.notifyBy', 'How to tell them')}</Field.Label>
+            <SingleSelect value={draft.notifyBy} placeholder={t('activities.form.notifyByUnset', 'Not chosen')} onChange={(v: string | number) => set({ notifyBy: v as EnrolmentDraft['notifyBy'] })}>
+              {NOTIFY_BY.map((how) => (
+                <SingleSelectOption key={how} value={how}>{notifyByLabel(how, t)}</SingleSelectOption>
+              ))}
+            </SingleSelect>
+            <Field.Error />
+            <Field.Hint />
+          </Field.Root>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <Field.Root name="language">

@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Dialog, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Box, Button, Dialog, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import type { CancelDeskEnrolment, DeskEnrolmentList, DeskPerson } from '../../../../shared/contracts/activities';
 import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage, fieldErrors } from '../../utils/fetch-error';
 import { serverFieldMessage } from '../../utils/enrolment-form';
+import { tellByLine } from '../../utils/notify-by-label';
 import { useT } from '../../utils/use-t';
 
 interface Props {
@@ -60,7 +61,12 @@ const EnrolmentList = ({ list, onChanged }: Props) => {
           <Tr key={p.enrolment} data-enrolment={p.enrolment} data-name={p.name}>
             <Td><Typography>{waiting ? p.position : i + 1}</Typography></Td>
             <Td><Typography fontWeight="bold">{p.name}</Typography></Td>
-            <Td><Typography>{[p.phone, p.email].filter(Boolean).join(' · ') || '—'}</Typography></Td>
+            <Td>
+              <Flex direction="column" alignItems="flex-start">
+                <Typography>{[p.phone, p.email].filter(Boolean).join(' · ') || '—'}</Typography>
+                <Typography textColor="neutral600" data-notify-by={p.notifyBy}>{tellByLine(p.notifyBy, t)}</Typography>
+              </Flex>
+            </Td>
             <Td><Typography>{p.people}</Typography></Td>
             <Td><Typography>{p.note ?? ''}</Typography></Td>
             <Td>

@@ -6,6 +6,7 @@ import type { BoardItem, BoardRoom } from '../../../../shared/contracts/board';
 import { PAGE_PERMISSIONS } from '../../permissions';
 import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage } from '../../utils/fetch-error';
+import { notifyByLabel } from '../../utils/notify-by-label';
 import { occurrenceLabel } from '../../utils/occurrence-label';
 import type { Translate } from '../../utils/use-t';
 import { countLabel, kindLabel } from './item-text';
@@ -85,6 +86,7 @@ export const ItemDetails = ({ item, room, locale, t, onClose, onChanged }: Props
                     {[item.contact.name, item.contact.phone, item.contact.email].filter(Boolean).join(' · ')}
                   </Line>
                 )}
+                {item.contact && <Line label={t('board.details.notifyBy', 'Tell them')}>{notifyByLabel(item.contact.notifyBy, t)}</Line>}
                 {item.source && <Line label={t('board.details.source', 'Made by')}>{item.source === 'staff' ? t('board.source.staff', 'Staff, for a caller') : t('board.source.public', 'The requester, online')}</Line>}
                 {item.overrideReason && <Line label={t('board.details.override', 'Rule waived because')}>{item.overrideReason}</Line>}
                 {rejecting && (

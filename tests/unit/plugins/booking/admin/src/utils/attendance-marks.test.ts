@@ -8,6 +8,7 @@ const person = (enrolment: string, people: number, present: number | null = null
   name: enrolment,
   phone: null,
   email: null,
+  notifyBy: 'call',
   people,
   note: null,
   language: 'zh-CN',

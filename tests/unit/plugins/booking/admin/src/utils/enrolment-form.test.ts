@@ -26,4 +26,14 @@ describe('the desk’s enrolment form', () => {
     expect(formFieldOf('phone')).toBe('phone');
     expect(formFieldOf('activity')).toBe('form');
   });
+
+  it('lets staff record how the caller wants to be told, refusing mail without an address before it is sent', () => {
+    expect(checkDraft(draft({ notifyBy: 'sms' }), 1, t)).toEqual({});
+    expect(checkDraft(draft({ notifyBy: 'call' }), 1, t)).toEqual({});
+    expect(checkDraft(draft({ notifyBy: 'email', email: 'qian@example.org' }), 1, t)).toEqual({});
+    expect(checkDraft(draft({ notifyBy: 'email' }), 1, t)).toEqual({ notifyBy: 'activities.error.notifyNeedsEmail' });
+    // Only the server can tell a fixed line from a mobile; its refusal lands beside the choice.
+    expect(serverFieldMessage('notifyBy', { message: 'is sms: the phone number is not a mobile number', code: 'notify_not_mobile' }, t)).toBe('activities.error.notifyNotMobile');
+    expect(formFieldOf('notifyBy')).toBe('notifyBy');
+  });
 });

@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import type { Message } from '../messages/rendering';
+import type { Channel, MessageRow } from './message-repository';
+
+/** What a channel's provider answered: kept in the delivery log for staff. */
+export interface Delivery {
+  answer: string;
+}
+
+/** Sends one message; throws (with the provider's answer in the error) when it was not sent. */
+export type Sender = (strapi: Core.Strapi, message: MessageRow) => Promise<Delivery>;
+
+const sendEmail: Sender = async (strapi, message) => {
+  if (!message.recipient) throw new Error('no e-mail address');
+  const mail = message.content as Message;
+  const answer = await strapi.plugin('email').service('email').send({ to: message.recipient, subject: mail.subject, text: mail.text, html: mail.html });
+  return { answer: describeAnswer(answer) ?? 'accepted by the mail provider' };
+};
+
+const describeAnswer = (answer: unknown): string | null => {
+  if (answer == null) return null;
+  if (typeof answer === 'string') return answer;
+  const { messageId, response } = answer as { messageId?: string; response?: string };
+  return [messageId, response].filter(Boolean).join(' ') || null;
+};
+
+/** The senders of the channels a job delivers; calls are made by staff from the call list. */
+export const senders: Partial<Record<Channel, Sender>> = {
+  email: sendEmail,
+};

@@ -1,0 +1,162 @@
+import type { Core } from '@strapi/strapi';
+import { TABLES } from '../constants';
+import type { MessageKind } from '../messages/message-kind';
+
+const TABLE = TABLES.messages;
+
+export type Channel = 'email' | 'sms' | 'call';
+/** For calls: queued = to ring, sent = reached, failed = could not be reached. */
+export type MessageState = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed';
+
+export interface NewMessage {
+  kind: MessageKind;
+  channel: Channel;
+  /** An e-mail address, an E.164 phone number, or for a call the number to ring (null when there is none). */
+  recipient: string | null;
+  name: string;
+  language: 'zh-CN' | 'en';
+  about: { kind: 'reservation' | 'enrolment'; id: string };
+  /** One line for staff: what the message is about. */
+  summary: string;
+  /** What the channel sends: a mail's subject, text and html; a text message's template and parameters. */
+  content: unknown;
+  dedupeKey?: string | null;
+}
+
+export interface MessageRow {
+  id: number;
+  dedupeKey: string | null;
+  kind: MessageKind;
+  channel: Channel;
+  recipient: string | null;
+  name: string;
+  language: 'zh-CN' | 'en';
+  about: { kind: 'reservation' | 'enrolment'; id: string };
+  summary: string;
+  content: unknown;
+  state: MessageState;
+  attempts: number;
+  lastAnswer: string | null;
+  handledBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  sentAt: Date | null;
+}
+
+const date = (value: unknown): Date | null => (value == null ? null : new Date(value as string | number | Date));
+
+const toRow = (r: Record<string, any>): MessageRow => ({
+  id: Number(r.id),
+  dedupeKey: r.dedupe_key ?? null,
+  kind: r.kind,
+  channel: r.channel,
+  recipient: r.recipient ?? null,
+  name: r.name,
+  language: r.language,
+  about: { kind: r.about_kind, id: r.about_id },
+  summary: r.summary,
+  content: JSON.parse(r.content),
+  state: r.state,
+  attempts: Number(r.attempts),
+  lastAnswer: r.last_answer ?? null,
+  handledBy: r.handled_by ?? null,
+  createdAt: date(r.created_at)!,
+  updatedAt: date(r.updated_at)!,
+  sentAt: date(r.sent_at),
+});
+
+/**
+ * A claim older than this belongs to a process that died while sending: shorter than the five
+ * minutes after which pg-boss gives such a job to another process (pg-boss-queue.ts).
+ */
+const STALE_CLAIM_MS = 4 * 60_000;
+
+/** The delivery log: every message to a resident, its channel, state and the provider's last answer. */
+export const messageRepository = (strapi: Core.Strapi) => {
+  const table = () => strapi.db.connection(TABLE);
+  return {
+    /** The new message's id, or null when its dedupe key was used before (nothing is written). */
+    async insert(message: NewMessage, now: Date): Promise<number | null> {
+      const rows = await table()
+        .insert({
+          dedupe_key: message.dedupeKey ?? null,
+          kind: message.kind,
+          channel: message.channel,
+          recipient: message.recipient,
+          name: message.name.slice(0, 80),
+          language: message.language,
+          about_kind: message.about.kind,
+          about_id: message.about.id,
+          summary: message.summary.slice(0, 300),
+          content: JSON.stringify(message.content),
+          state: 'queued',
+          attempts: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict('dedupe_key')
+        .ignore()
+        .returning('id');
+      const first = rows[0] as { id: number } | number | undefined;
+      if (first === undefined) return null;
+      return typeof first === 'object' ? Number(first.id) : Number(first);
+    },
+
+    async find(id: number): Promise<MessageRow | null> {
+      const row = await table().where({ id }).first();
+      return row ? toRow(row) : null;
+    },
+
+    /**
+     * Takes the message for one sending attempt: true for exactly one caller, however many processes
+     * hold a job for it. A message already sent is never taken again.
+     */
+    async claim(id: number, now: Date): Promise<boolean> {
+      const taken = await table()
+        .where({ id })
+        .andWhere((q) => q.whereIn('state', ['queued', 'retrying']).orWhere((s) => s.where('state', 'sending').andWhere('updated_at', '<', new Date(now.getTime() - STALE_CLAIM_MS))))
+        .update({ state: 'sending', attempts: strapi.db.connection.raw('attempts + 1'), updated_at: now });
+      return Number(taken) === 1;
+    },
+
+    async settle(id: number, outcome: { state: 'sent' | 'retrying' | 'failed'; answer: string; handledBy?: string | null }, now: Date): Promise<void> {
+      await table()
+        .where({ id })
+        .update({
+          state: outcome.state,
+          last_answer: outcome.answer.slice(0, 2000),
+          updated_at: now,
+          ...(outcome.state === 'sent' ? { sent_at: now } : {}),
+          ...(outcome.handledBy !== undefined ? { handled_by: outcome.handledBy } : {}),
+        });
+    },
+
+    /** Claims of a process that is gone: with jobs in memory, no other process can be sending. */
+    async releaseClaims(now: Date): Promise<void> {
+      await table().where({ state: 'sending' }).update({ state: 'retrying', updated_at: now });
+    },
+
+    /** Messages still to send by mail or SMS that no job may hold any more (for a start after a stop). */
+    async unsent(olderThan: Date): Promise<number[]> {
+      const rows = await table()
+        .whereIn('channel', ['email', 'sms'])
+        .whereIn('state', ['queued', 'retrying', 'sending'])
+        .andWhere('updated_at', '<', olderThan)
+        .select('id');
+      return rows.map((r: { id: number }) => Number(r.id));
+    },
+
+    async about(kind: 'reservation' | 'enrolment', id: string): Promise<MessageRow[]> {
+      return (await table().where({ about_kind: kind, about_id: id }).orderBy('id', 'asc')).map(toRow);
+    },
+
+    async list(filter: { states?: MessageState[]; channels?: Channel[]; since?: Date; until?: Date; limit?: number }): Promise<MessageRow[]> {
+      const q = table().orderBy('id', 'desc').limit(filter.limit ?? 200);
+      if (filter.states) q.whereIn('state', filter.states);
+      if (filter.channels) q.whereIn('channel', filter.channels);
+      if (filter.since) q.andWhere('created_at', '>=', filter.since);
+      if (filter.until) q.andWhere('created_at', '<', filter.until);
+      return (await q).map(toRow);
+    },
+  };
+};

@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import type { JobContext } from '../jobs';
+import { senders } from '../outbox/channels';
+import { messageRepository, type NewMessage } from '../outbox/message-repository';
+import { bookingConfig } from '../utils/plugin-config';
+import { now } from '../utils/clock';
+import { getService } from '../utils/get-service';
+
+export const DELIVER_JOB = 'booking.deliver';
+
+/**
+ * Messages to residents go through here: written to the delivery log first, then sent by a job that
+ * retries with back-off, so a mail server or SMS gateway being down delays a message instead of
+ * losing it, and staff can see what was sent, what failed and why.
+ */
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const messages = () => messageRepository(strapi);
+  const offer = (id: number) => getService(strapi, 'jobs').send(DELIVER_JOB, { id }, { singletonKey: `deliver:${id}` });
+
+  const deliver = async ({ id }: { id: number }, { lastAttempt }: JobContext): Promise<void> => {
+    if (!(await messages().claim(id, now()))) return;
+    const message = (await messages().find(id))!;
+    const send = senders[message.channel];
+    try {
+      if (!send) throw new Error(`no sender for channel ${message.channel}`);
+      const { answer } = await send(strapi, message);
+      await messages().settle(id, { state: 'sent', answer }, now());
+    } catch (error) {
+      const answer = (error as Error).message || String(error);
+      await messages().settle(id, { state: lastAttempt ? 'failed' : 'retrying', answer }, now());
+      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel}) ${lastAttempt ? 'failed for good' : 'failed, will retry'}: ${answer}`);
+      if (!lastAttempt) throw error;
+    }
+  };
+
+  return {
+    /** Defines the delivery job and offers again what a stop left unsent. Called once at bootstrap. */
+    async start(): Promise<void> {
+      const { retryLimit, retryDelaySeconds } = bookingConfig(strapi).delivery;
+      await getService(strapi, 'jobs').define(DELIVER_JOB, deliver, { retryLimit, retryDelaySeconds, retryBackoff: true, pollingSeconds: 1 });
+      // In memory (SQLite, one process) every job died with the last process; in PostgreSQL the jobs
+      // live on, and only a message whose job was never written (a crash in between) needs a new one.
+      const jobs = getService(strapi, 'jobs');
+      if (jobs.kind() === 'memory') await messages().releaseClaims(now());
+      const before = jobs.kind() === 'memory' ? now() : new Date(now().getTime() - 10 * 60_000);
+      for (const id of await messages().unsent(before)) await offer(id);
+    },
+
+    /**
+     * Logs the message and, for mail and SMS, has it sent. Null when its dedupe key was used before:
+     * that message exists already and is not sent again. Calls wait on the call list for staff.
+     */
+    async enqueue(message: NewMessage): Promise<number | null> {
+      const id = await messages().insert(message, now());
+      if (id !== null && message.channel !== 'call') await offer(id);
+      return id;
+    },
+  };
+};
