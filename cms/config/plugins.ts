@@ -28,6 +28,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         hoursBefore: { enabled: env.bool('BOOKING_REMINDER_HOURS_BEFORE', true), hours: env.int('BOOKING_REMINDER_HOURS', 2) },
         quietHours: { from: env('BOOKING_QUIET_HOURS_FROM', '21:00'), to: env('BOOKING_QUIET_HOURS_TO', '08:00') },
       },
+      reminderSweepSeconds: env.int('BOOKING_REMINDER_SWEEP_SECONDS', 60),
       delivery: {
         retryLimit: env.int('BOOKING_DELIVERY_RETRY_LIMIT', 4),
         retryDelaySeconds: env.int('BOOKING_DELIVERY_RETRY_DELAY_SECONDS', 60),

@@ -243,3 +243,15 @@ export const cantComeLink = (cms: Requester, code: string) => ({
   show: () => cms.request('GET', '/api/booking/cant-come', undefined, { 'x-cant-come-code': code }),
   use: () => cms.request('POST', '/api/booking/cant-come', undefined, { 'x-cant-come-code': code }),
 });
+
+/**
+ * A clock for a CMS started with BOOKING_TEST_NOW: 18:00:30 in the centre's zone, on the first day
+ * whose 18:00 is still ahead of the real clock by half an hour. Evening reminders for the next day
+ * are due at once, and what a test books or enrols (stamped with the real time) was confirmed before.
+ */
+export const eveningClock = (): { now: string; day: IsoDate } => {
+  const margin = Date.now() + 30 * 60_000;
+  let day = zonedDateOf(new Date(margin), TZ);
+  if (Date.parse(at(day, '18:00')) < margin) day = addDays(day, 1);
+  return { now: new Date(Date.parse(at(day, '18:00')) + 30_000).toISOString(), day };
+};

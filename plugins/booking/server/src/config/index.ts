@@ -27,6 +27,8 @@ export interface BookingPluginConfig {
   centreName: { 'zh-CN': string; en: string };
   /** Reminders of confirmed dates: the default until staff change them on the centre's settings. */
   reminders: ReminderSettings;
+  /** How often the reminder sweep looks for reminders that are due. */
+  reminderSweepSeconds: number;
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -41,6 +43,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
   reminders: DEFAULT_REMINDER_SETTINGS,
+  reminderSweepSeconds: 60,
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -78,6 +81,10 @@ export default {
     if (!reminders.success) {
       const problems = reminders.error.issues.map((issue) => `${['reminders', ...issue.path].join('.')}: ${issue.message}`);
       throw new Error(`booking plugin: "reminders" is invalid: ${problems.join('; ')}`);
+    }
+    const sweep = config.reminderSweepSeconds;
+    if (!(Number.isInteger(sweep) && sweep! >= 1 && sweep! <= 3600)) {
+      throw new Error(`booking plugin: "reminderSweepSeconds" must be a whole number of seconds from 1 to 3600, got ${JSON.stringify(sweep)}`);
     }
   },
 };

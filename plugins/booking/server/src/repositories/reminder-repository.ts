@@ -12,12 +12,9 @@ import { documentsOf } from './documents';
  * confirmed it (created confirmed, approved by staff, promoted from the waiting list); what comes
  * after (cancelling) takes it out of this list.
  */
-interface Confirmed {
+interface Confirmed extends ReturnType<typeof contactOf> {
   documentId: string;
   name: string;
-  phone: string | null;
-  email: string | null;
-  language: 'zh-CN' | 'en';
   confirmedAt: Date;
 }
 

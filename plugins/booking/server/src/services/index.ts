@@ -12,6 +12,7 @@ import jobs from './jobs';
 import outbox from './outbox';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
+import reminderSweep from './reminder-sweep';
 import reservationStaff from './reservation-staff';
 import rooms from './rooms';
 import sessionAttendance from './session-attendance';
@@ -27,6 +28,7 @@ export default {
   reservationRequests,
   reservationManage,
   reservationStaff,
+  reminderSweep,
   closureImpact,
   closures,
   board,
