@@ -1,6 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { DAY_MS } from '../core/time/instants';
-import { cantComeRepository } from '../repositories/cant-come-repository';
 import { idempotencyRepository } from '../repositories/idempotency-repository';
 import { ensureBookingTables } from './booking-tables';
 import { setAdminLabels } from './admin-labels';
@@ -14,8 +12,6 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
   // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
   await idempotencyRepository(strapi).purge(new Date());
-  // An "I can't come" code is dead once its date began; a week on it is dropped (till then it answers "expired").
-  await cantComeRepository(strapi).purgeExpiredBefore(new Date(Date.now() - 7 * DAY_MS));
   await registerAdminPermissions(strapi);
   await ensureFrontDeskRole(strapi);
   await withdrawPersonalDataFromContentManager(strapi);

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { remindersDueAt, type DueReminder, type ReminderOccurrence } from '../core/reminders/due-reminders';
+import { DAY_MS } from '../core/time/instants';
 import { formatOccurrence } from '../messages/rendering';
 import { reminderMessage } from '../messages/reminder-messages';
 import { tell } from '../notifications/send';
 import { messageRepository } from '../outbox/message-repository';
 import { absenceRepository } from '../repositories/absence-repository';
 import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
-import type { CantComeTarget } from '../repositories/cant-come-repository';
+import { cantComeRepository, type CantComeTarget } from '../repositories/cant-come-repository';
 import { reminderRepository, type ReminderEnrolment, type ReminderReservation } from '../repositories/reminder-repository';
 import { roomRepository } from '../repositories/room-repository';
 import { sessionRepository, type SessionRow } from '../repositories/session-repository';
@@ -113,6 +114,8 @@ const reminderSweep = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.log.error(`booking: could not remind ${reminder.dedupeKey}: ${(error as Error).message}`);
       }
     }
+    // Codes whose date began a week ago answer nothing useful any more.
+    await cantComeRepository(strapi).purgeExpiredBefore(new Date(now.getTime() - 7 * DAY_MS));
     return sent;
   };
 
