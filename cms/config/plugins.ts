@@ -7,6 +7,22 @@ const appRoot = path.join(__dirname, '..', '..');
 /** Without a real provider, mail is written as JSON files into cms/.mail (git-ignored) instead of being sent. */
 const OUTBOX_PROVIDER = '@linli/strapi-plugin-booking/email-outbox';
 
+/** The message kinds that may go by SMS, each with its template ids: SMS_TEMPLATE_<KIND> (Chinese) and SMS_TEMPLATE_<KIND>_EN. */
+const SMS_KINDS = [
+  'reservation.received',
+  'reservation.confirmed',
+  'reservation.rejected',
+  'reservation.cancelled',
+  'enrolment.confirmed',
+  'enrolment.waitlisted',
+  'enrolment.promoted',
+  'enrolment.cancelled',
+  'session.moved',
+  'session.cancelled',
+  'activity.withdrawn',
+  'reminder',
+];
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   booking: {
     enabled: true,
@@ -29,6 +45,25 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         quietHours: { from: env('BOOKING_QUIET_HOURS_FROM', '21:00'), to: env('BOOKING_QUIET_HOURS_TO', '08:00') },
       },
       reminderSweepSeconds: env.int('BOOKING_REMINDER_SWEEP_SECONDS', 60),
+      // Without SMS_PROVIDER, text messages are written as JSON files into cms/.sms (git-ignored).
+      sms: {
+        provider: env('SMS_PROVIDER') || null,
+        outboxDir: path.resolve(appRoot, env('SMS_OUTBOX_DIR', '.sms')),
+        tencent: {
+          secretId: env('TENCENT_SMS_SECRET_ID') || null,
+          secretKey: env('TENCENT_SMS_SECRET_KEY') || null,
+          region: env('TENCENT_SMS_REGION', 'ap-guangzhou'),
+          appId: env('TENCENT_SMS_APP_ID') || null,
+          signName: env('TENCENT_SMS_SIGN_NAME') || null,
+          endpoint: env('TENCENT_SMS_ENDPOINT') || null,
+        },
+        templates: Object.fromEntries(
+          SMS_KINDS.map((kind) => {
+            const name = `SMS_TEMPLATE_${kind.replace(/\./g, '_').toUpperCase()}`;
+            return [kind, { 'zh-CN': env(name) || null, en: env(`${name}_EN`) || null }];
+          }),
+        ),
+      },
       delivery: {
         retryLimit: env.int('BOOKING_DELIVERY_RETRY_LIMIT', 4),
         retryDelaySeconds: env.int('BOOKING_DELIVERY_RETRY_DELAY_SECONDS', 60),

@@ -49,6 +49,8 @@ export interface TestCms extends RunningCms {
   database: TestDatabase;
   /** Where this CMS writes the mail it sends (the outbox provider). */
   mailDir: string;
+  /** Where this CMS writes the text messages it sends (the SMS outbox provider). */
+  smsDir: string;
   /** fetch() against the CMS, JSON in and out. */
   request(method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   get(urlPath: string): Promise<{ status: number; body: any; headers: Headers }>;
@@ -61,6 +63,7 @@ const secrets = generateSecrets();
 export const startTestCms = async (options: { database?: TestDatabase; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> => {
   const database = options.database ?? (await createTestDatabase());
   const mailDir = mkdtempSync(path.join(tmpdir(), 'linli-test-mail-'));
+  const smsDir = mkdtempSync(path.join(tmpdir(), 'linli-test-sms-'));
   const cms = await startCms({
     port: await getPort(),
     env: {
@@ -71,6 +74,7 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
       ADMIN_EMAIL: TEST_ADMIN.email,
       ADMIN_PASSWORD: TEST_ADMIN.password,
       MAIL_OUTBOX_DIR: mailDir,
+      SMS_OUTBOX_DIR: smsDir,
       SITE_URL: 'http://site.test',
       // Tests send many requests from one address; the limit itself is tested with its own value.
       BOOKING_RATE_LIMIT_MAX: '100000',
@@ -93,5 +97,5 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
     }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  return { ...cms, database, mailDir, request, get: (urlPath) => request('GET', urlPath) };
+  return { ...cms, database, mailDir, smsDir, request, get: (urlPath) => request('GET', urlPath) };
 };

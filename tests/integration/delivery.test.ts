@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pWaitFor from 'p-wait-for';
@@ -24,15 +24,19 @@ describe('messages to residents survive a failing provider and a restart', () =>
     writeFileSync(mailDir, 'not a folder');
   };
   const mendMail = () => {
-    rmSync(mailDir, { force: true });
+    if (existsSync(mailDir) && statSync(mailDir).isFile()) rmSync(mailDir);
     mkdirSync(mailDir, { recursive: true });
   };
   const messageTo = async (email: string) => (await db.query('SELECT state, attempts, last_answer, channel, kind FROM booking_messages WHERE recipient = ?', [email]))[0];
-  const book = async (email: string, time: string) => {
+  const book = async (email: string | null, time: string, extra: Record<string, unknown> = {}) => {
     const date = dayAhead(3);
-    const res = await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'delivery-room', start: at(date, time), end: at(date, time.replace(/^(\d\d)/, (h) => String(Number(h) + 1).padStart(2, '0'))), email }) });
+    const res = await cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'delivery-room', start: at(date, time), end: at(date, time.replace(/^(\d\d)/, (h) => String(Number(h) + 1).padStart(2, '0'))), email, ...extra }),
+    });
     expect(res.status).toBe(201);
+    return res.body.data.reference as string;
   };
+  const texts = () => readdirSync(cms.smsDir).sort().map((f) => JSON.parse(readFileSync(path.join(cms.smsDir, f), 'utf8')));
 
   beforeAll(async () => {
     // The outbox provider makes its folder at start, so it is broken only once the CMS runs.
@@ -78,5 +82,28 @@ describe('messages to residents survive a failing provider and a restart', () =>
     cms = await startTestCms({ database: cms.database, env });
     await pWaitFor(async () => (await messageTo('restart@example.org'))?.state === 'sent', { timeout: 30_000 });
     expect(outbox(mailDir).filter((m) => m.to === 'restart@example.org')).toHaveLength(1);
+  });
+
+  it('a resident who chose text messages gets the confirmation by SMS, to their number in full international form', async () => {
+    mendMail();
+    const reference = await book(null, '15:00', { notifyBy: 'sms', phone: '139 0000 1111', contactName: '周桂兰' });
+    await pWaitFor(async () => (await db.query("SELECT state FROM booking_messages WHERE about_id = ? AND state = 'sent'", [reference])).length === 1, { timeout: 15_000 });
+    const [row] = await db.query('SELECT channel, recipient, kind FROM booking_messages WHERE about_id = ?', [reference]);
+    expect(row).toEqual({ channel: 'sms', recipient: '+8613900001111', kind: 'reservation.confirmed' });
+    const sms = texts().filter((t) => t.to === '+8613900001111');
+    expect(sms).toHaveLength(1);
+    expect(sms[0].kind).toBe('reservation.confirmed');
+    expect(sms[0].text).toContain(reference);
+    expect(sms[0].text).toContain('周桂兰');
+    expect(outbox(mailDir).filter((m) => m.text.includes(reference))).toHaveLength(0);
+  });
+
+  it('a resident who asked for a call is put on the staff’s call list, and no mail or SMS goes out', async () => {
+    const reference = await book('call-me@example.org', '17:00', { notifyBy: 'call', phone: '13700002222' });
+    await pWaitFor(async () => (await db.query('SELECT 1 FROM booking_messages WHERE about_id = ?', [reference])).length === 1, { timeout: 15_000 });
+    const [row] = await db.query('SELECT channel, state, recipient FROM booking_messages WHERE about_id = ?', [reference]);
+    expect(row).toEqual({ channel: 'call', state: 'queued', recipient: '13700002222' });
+    expect(outbox(mailDir).filter((m) => m.to === 'call-me@example.org')).toHaveLength(0);
+    expect(texts().filter((t) => t.to === '+8613700002222')).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
 import { DEFAULT_REMINDER_SETTINGS, reminderSettingsSchema, type ReminderSettings } from '../core/reminders/reminder-settings';
+import { DEFAULT_SMS_CONFIG, validateSmsConfig, type SmsConfig } from '../sms/sms-config';
 
 export interface RequestBudget {
   max: number;
@@ -29,6 +30,8 @@ export interface BookingPluginConfig {
   reminders: ReminderSettings;
   /** How often the reminder sweep looks for reminders that are due. */
   reminderSweepSeconds: number;
+  /** Text messages: the provider (Tencent Cloud SMS, or the development outbox), its keys and a template id per message kind. */
+  sms: SmsConfig;
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -44,6 +47,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
   reminders: DEFAULT_REMINDER_SETTINGS,
   reminderSweepSeconds: 60,
+  sms: DEFAULT_SMS_CONFIG,
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -86,5 +90,6 @@ export default {
     if (!(Number.isInteger(sweep) && sweep! >= 1 && sweep! <= 3600)) {
       throw new Error(`booking plugin: "reminderSweepSeconds" must be a whole number of seconds from 1 to 3600, got ${JSON.stringify(sweep)}`);
     }
+    validateSmsConfig(config.sms);
   },
 };

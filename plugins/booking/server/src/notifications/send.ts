@@ -3,13 +3,16 @@ import { chooseChannel, type Channel } from '../core/contact/channel-choice';
 import type { MessageKind } from '../messages/message-kind';
 import type { Message } from '../messages/rendering';
 import type { SmsFacts } from '../messages/sms-facts';
+import { smsAvailable } from '../sms';
 import { getService } from '../utils/get-service';
+import { bookingConfig } from '../utils/plugin-config';
+import { normalisePhone } from '../../../shared/phone';
 
 /** Whether the app has Strapi's email plugin at all: without it nobody is told by mail, and nothing fails. */
 export const canMail = (strapi: Core.Strapi): boolean => Boolean(strapi.plugin('email'));
 
-/** Whether text messages of this kind can be sent: a provider and a template for the kind. */
-export const canText = (_strapi: Core.Strapi, _kind: MessageKind): boolean => false;
+/** Whether text messages of this kind can be sent: a template for the kind (the development outbox takes every kind). */
+export const canText = (strapi: Core.Strapi, kind: MessageKind): boolean => smsAvailable(bookingConfig(strapi).sms, kind);
 
 export interface Recipient {
   name: string;
@@ -46,7 +49,8 @@ export const tell = async (strapi: Core.Strapi, recipient: Recipient, telling: T
     return await getService(strapi, 'outbox').enqueue({
       kind: telling.kind,
       channel,
-      recipient: channel === 'email' ? recipient.email : recipient.phone,
+      // A provider wants the number in E.164 (+8613…); staff ring the number as the resident wrote it.
+      recipient: channel === 'email' ? recipient.email : channel === 'sms' ? normalisePhone(recipient.phone ?? '') : recipient.phone,
       name: recipient.name,
       language: recipient.language,
       about: telling.about,

@@ -1,5 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Message } from '../messages/rendering';
+import type { SmsFacts } from '../messages/sms-facts';
+import { sendSms } from '../sms';
+import { bookingConfig } from '../utils/plugin-config';
 import type { Channel, MessageRow } from './message-repository';
 
 /** What a channel's provider answered: kept in the delivery log for staff. */
@@ -24,7 +27,14 @@ const describeAnswer = (answer: unknown): string | null => {
   return [messageId, response].filter(Boolean).join(' ') || null;
 };
 
+const sendText: Sender = async (strapi, message) => {
+  if (!message.recipient) throw new Error('no phone number');
+  const { id, answer } = await sendSms(bookingConfig(strapi).sms, message.recipient, message.content as SmsFacts);
+  return { answer: id ? `${id} ${answer}` : answer };
+};
+
 /** The senders of the channels a job delivers; calls are made by staff from the call list. */
 export const senders: Partial<Record<Channel, Sender>> = {
   email: sendEmail,
+  sms: sendText,
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { TABLES } from '../constants';
 import type { MessageKind } from '../messages/message-kind';
+import { open, seal, sealingKey, type SealingKey } from '../utils/sealing';
 
 const TABLE = TABLES.messages;
 
@@ -43,9 +44,20 @@ export interface MessageRow {
   sentAt: Date | null;
 }
 
+/**
+ * A message's content holds its manage link, whose token is kept nowhere in clear (only its hash is
+ * stored), so the content is sealed with keys derived from APP_KEYS, like stored idempotency answers.
+ */
+const contentKeys = (strapi: Core.Strapi): SealingKey[] => {
+  const secrets = (strapi.config.get('server.app.keys') as string[] | undefined) ?? [];
+  if (secrets.length === 0) throw new Error('booking plugin: server.app.keys (APP_KEYS) must be set to seal messages to residents');
+  return secrets.map((secret) => sealingKey(secret, 'outbox-messages'));
+};
+const CONTENT_CONTEXT = 'booking_messages.content';
+
 const date = (value: unknown): Date | null => (value == null ? null : new Date(value as string | number | Date));
 
-const toRow = (r: Record<string, any>): MessageRow => ({
+const toRow = (r: Record<string, any>, keys: SealingKey[]): MessageRow => ({
   id: Number(r.id),
   dedupeKey: r.dedupe_key ?? null,
   kind: r.kind,
@@ -55,7 +67,8 @@ const toRow = (r: Record<string, any>): MessageRow => ({
   language: r.language,
   about: { kind: r.about_kind, id: r.about_id },
   summary: r.summary,
-  content: JSON.parse(r.content),
+  // Content sealed under keys this server no longer has reads as null: the log entry stays.
+  content: JSON.parse(open(r.content, keys, CONTENT_CONTEXT) ?? 'null'),
   state: r.state,
   attempts: Number(r.attempts),
   lastAnswer: r.last_answer ?? null,
@@ -88,7 +101,7 @@ export const messageRepository = (strapi: Core.Strapi) => {
           about_kind: message.about.kind,
           about_id: message.about.id,
           summary: message.summary.slice(0, 300),
-          content: JSON.stringify(message.content),
+          content: seal(JSON.stringify(message.content), contentKeys(strapi)[0], CONTENT_CONTEXT),
           state: 'queued',
           attempts: 0,
           created_at: now,
@@ -114,7 +127,7 @@ export const messageRepository = (strapi: Core.Strapi) => {
 
     async find(id: number): Promise<MessageRow | null> {
       const row = await table().where({ id }).first();
-      return row ? toRow(row) : null;
+      return row ? toRow(row, contentKeys(strapi)) : null;
     },
 
     /**
@@ -157,7 +170,7 @@ export const messageRepository = (strapi: Core.Strapi) => {
     },
 
     async about(kind: 'reservation' | 'enrolment', id: string): Promise<MessageRow[]> {
-      return (await table().where({ about_kind: kind, about_id: id }).orderBy('id', 'asc')).map(toRow);
+      return (await table().where({ about_kind: kind, about_id: id }).orderBy('id', 'asc')).map((r: Record<string, any>) => toRow(r, contentKeys(strapi)));
     },
 
     async list(filter: { states?: MessageState[]; channels?: Channel[]; since?: Date; until?: Date; limit?: number }): Promise<MessageRow[]> {
@@ -166,7 +179,7 @@ export const messageRepository = (strapi: Core.Strapi) => {
       if (filter.channels) q.whereIn('channel', filter.channels);
       if (filter.since) q.andWhere('created_at', '>=', filter.since);
       if (filter.until) q.andWhere('created_at', '<', filter.until);
-      return (await q).map(toRow);
+      return (await q).map((r: Record<string, any>) => toRow(r, contentKeys(strapi)));
     },
   };
 };

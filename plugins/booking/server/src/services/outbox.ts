@@ -26,17 +26,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { answer } = await send(strapi, message);
       await messages().settle(id, { state: 'sent', answer }, now());
     } catch (error) {
-      const answer = (error as Error).message || String(error);
-      await messages().settle(id, { state: lastAttempt ? 'failed' : 'retrying', answer }, now());
-      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel}) ${lastAttempt ? 'failed for good' : 'failed, will retry'}: ${answer}`);
-      if (!lastAttempt) throw error;
+      const { message: text, answer: providerAnswer, permanent } = error as Error & { answer?: string; permanent?: boolean };
+      const answer = providerAnswer || text || String(error);
+      // A refused number or an unapproved template fails the same way every time: no retry.
+      const last = lastAttempt || permanent === true;
+      await messages().settle(id, { state: last ? 'failed' : 'retrying', answer }, now());
+      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel}) ${last ? 'failed for good' : 'failed, will retry'}: ${answer}`);
+      if (!last) throw error;
     }
   };
 
   return {
     /** Defines the delivery job and offers again what a stop left unsent. Called once at bootstrap. */
     async start(): Promise<void> {
-      const { retryLimit, retryDelaySeconds } = bookingConfig(strapi).delivery;
+      const { delivery: { retryLimit, retryDelaySeconds }, sms } = bookingConfig(strapi);
+      if (!sms.provider && process.env.NODE_ENV === 'production') {
+        strapi.log.warn(`[booking] no SMS provider (SMS_PROVIDER): text messages residents chose are written to ${sms.outboxDir}, not sent`);
+      }
       await getService(strapi, 'jobs').define(DELIVER_JOB, deliver, { retryLimit, retryDelaySeconds, retryBackoff: true, pollingSeconds: 1 });
       // In memory (SQLite, one process) every job died with the last process; in PostgreSQL the jobs
       // live on, and only a message whose job was never written (a crash in between) needs a new one.
