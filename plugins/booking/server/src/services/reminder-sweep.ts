@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { remindersDueAt, type DueReminder, type ReminderOccurrence } from '../core/reminders/due-reminders';
+import type { ReminderSettings } from '../core/reminders/reminder-settings';
 import { DAY_MS } from '../core/time/instants';
 import { formatOccurrence } from '../messages/rendering';
 import { reminderMessage } from '../messages/reminder-messages';
@@ -19,15 +20,18 @@ import { reminderSettings } from './reminder-settings';
 
 export const REMINDER_SWEEP_JOB = 'booking.reminders';
 
-/** Far enough ahead for any evening-before (up to a day and a half before a late start) and any "hours before" a sweep pause could delay. */
-const HORIZON_MS = 36 * 3_600_000;
+/**
+ * How far ahead a sweep looks: an evening-before reminder comes at most two calendar days before
+ * the start (set at 00:00, for a start at 23:59), an hours-before one `hours` before it.
+ */
+const horizonMs = (settings: ReminderSettings): number => Math.max(49, settings.hoursBefore.hours + 1) * 3_600_000;
 
 type Occurrence = ReminderOccurrence &
   ({ kind: 'reservation'; reservation: ReminderReservation } | { kind: 'enrolment'; enrolment: ReminderEnrolment; session: SessionRow });
 
 /**
- * The reminder sweep: every run finds the confirmed reservations and enrolments with a date in the
- * next 36 hours, asks `core/reminders` which reminders are due now, and hands each to `tell()` with
+ * The reminder sweep: every run finds the confirmed reservations and enrolments with a date soon
+ * (the next two days, or more for a longer "hours before"), asks `core/reminders` which reminders are due now, and hands each to `tell()` with
  * its dedupe key, so a reminder goes out once however often (and in however many processes) the
  * sweep runs. Cancelled dates, enrolments and sessions are not read; a moved session has a new start,
  * hence new keys; a term member who said "I can't come" to a session is not reminded of it.
@@ -99,9 +103,10 @@ const reminderSweep = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** One sweep at `now` (the clock's, so tests can set it); answers how many reminders were handed over. */
   const run = async (now: Date = clockNow()): Promise<number> => {
-    const until = new Date(now.getTime() + HORIZON_MS);
+    const settings = await reminderSettings(strapi);
+    const until = new Date(now.getTime() + horizonMs(settings));
     const occurrences = [...(await reservationOccurrences(now, until)), ...(await enrolmentOccurrences(now, until))];
-    const due = remindersDueAt(occurrences, await reminderSettings(strapi), bookingConfig(strapi).timezone, now);
+    const due = remindersDueAt(occurrences, settings, bookingConfig(strapi).timezone, now);
     // Most of what is due was told at an earlier sweep: skip it before making a code for it.
     const told = await messageRepository(strapi).usedKeys(due.map((r) => r.dedupeKey));
     let sent = 0;
