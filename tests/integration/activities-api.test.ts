@@ -217,7 +217,7 @@ describe('courses, sessions and enrolment', () => {
     };
 
     it('"I can\'t come" from a reminder cancels a drop-in enrolment, and the next on the waiting list is in and told', async () => {
-      await course('cc-drop-in', 12, { capacity: 1, enrolmentMode: 'session', title: '智能手机课' });
+      await course('cc-drop-in', 15, { capacity: 1, enrolmentMode: 'session', title: '智能手机课' });
       const [session] = (await cms.get('/api/booking/courses/cc-drop-in')).body.data.sessions;
       const inPlace = await enrolled({ session: session.id, ...person(460) });
       const waiting = await enrolled({ session: session.id, ...person(461) });
@@ -241,7 +241,7 @@ describe('courses, sessions and enrolment', () => {
     });
 
     it('"I can\'t come" to one session of a term keeps the place and records the absence', async () => {
-      const { published } = await createActivity(admin, 'course', { slug: 'cc-term', capacity: 3, roomId, schedule: weekly(['sun'], dayAhead(7, 13), dayAhead(7, 14), '20:00', 60) });
+      const { published } = await createActivity(admin, 'course', { slug: 'cc-term', capacity: 3, roomId, schedule: weekly(['sun'], dayAhead(7, 16), dayAhead(7, 17), '20:00', 60) });
       expect(published.status).toBe(200);
       const [, second] = (await cms.get('/api/booking/courses/cc-term')).body.data.sessions;
       const member = await enrolled({ course: 'cc-term', ...person(470) });
