@@ -38,6 +38,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         windowSeconds: env.int('BOOKING_READ_LIMIT_WINDOW_SECONDS', 60),
       },
       manageLinkDays: env.int('BOOKING_MANAGE_LINK_DAYS', 30),
+      // Defaults for the reminders; staff may change them on the centre's settings in the admin panel.
+      reminders: {
+        eveningBefore: { enabled: env.bool('BOOKING_REMINDER_EVENING_BEFORE', true), at: env('BOOKING_REMINDER_EVENING_AT', '18:00') },
+        hoursBefore: { enabled: env.bool('BOOKING_REMINDER_HOURS_BEFORE', true), hours: env.int('BOOKING_REMINDER_HOURS', 2) },
+        quietHours: { from: env('BOOKING_QUIET_HOURS_FROM', '21:00'), to: env('BOOKING_QUIET_HOURS_TO', '08:00') },
+      },
+      reminderSweepSeconds: env.int('BOOKING_REMINDER_SWEEP_SECONDS', 60),
       // Without SMS_PROVIDER, text messages are written as JSON files into cms/.sms (git-ignored).
       sms: {
         provider: env('SMS_PROVIDER') || null,

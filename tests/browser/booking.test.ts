@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
+import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { asAdmin } from '../harness/admin';
-import { at, dayAhead, manageLink, reservation } from '../harness/fixtures';
+import { at, createActivity, dayAhead, eveningClock, manageLink, reservation, waitForMail, weekly } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
@@ -15,11 +15,13 @@ const zhDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.sli
 
 describe('booking and enrolling on the site, in Chromium', () => {
   let stack: SiteStack;
+  // The CMS's clock (what the reminder sweep reads) stands at 18:00:30, when evening reminders are due.
+  const clock = eveningClock();
   /** A weekday evening next week or later when the hall is free from 19:00 to 21:00. */
   let evening: string;
 
   beforeAll(async () => {
-    stack = await startSiteStack();
+    stack = await startSiteStack({ env: { BOOKING_TEST_NOW: clock.now, BOOKING_REMINDER_SWEEP_SECONDS: '2' } });
     mkdirSync(screenshotsDir, { recursive: true });
     const today = zonedDateOf(new Date(), TZ);
     const from = addDays(today, 7);
@@ -258,6 +260,47 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.locator('.manage-view .status', { hasText: '已取消' }).waitFor();
     expect((await show()).occurrences.every((o: any) => o.status === 'cancelled')).toBe(true);
     await expect(page.getByRole('button', { name: /取消/ }).count()).resolves.toBe(0);
+  });
+
+  it('a reminder’s “我去不了 / I can’t come” link cancels the place in one tap, and the next on the waiting list is in and told', async () => {
+    const admin = await asAdmin(stack.cms);
+    const tomorrow = addDays(clock.day, 1);
+    const weekday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][isoWeekdayOf(tomorrow) - 1];
+    const { published } = await createActivity(admin, 'course', {
+      slug: 'phone-class',
+      title: '智能手机课',
+      capacity: 1,
+      enrolmentMode: 'session',
+      // No room: a new room would change the other tests' lists of free rooms.
+      schedule: weekly([weekday], tomorrow, tomorrow, '10:00', 60),
+    });
+    expect(published.status).toBe(200);
+    const [session] = (await stack.cms.get('/api/booking/courses/phone-class')).body.data.sessions;
+    const enrol = (name: string, email: string, phone: string) => stack.cms.request('POST', '/api/booking/enrolments', { data: { session: session.id, name, email, phone } });
+    expect((await enrol('王秀兰', 'wang.xiulan@example.org', '13900007777')).body.data.status).toBe('confirmed');
+    const next = await enrol('赵大爷', 'zhao@example.org', '13900008888');
+    expect(next.body.data.status).toBe('waitlisted');
+
+    // The sweep sends the evening reminder, with the link, by mail.
+    const reminder = await waitForMail(stack.cms.mailDir, (m) => m.to === 'wang.xiulan@example.org' && m.subject.startsWith('提醒'), 30_000);
+    const link = reminder.text.match(/https?:\/\/\S+\/cant-come\/#code=[A-Z0-9]+/)?.[0];
+    expect(link).toBeDefined();
+
+    const page = await stack.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(link!);
+    await expect(page.locator('.cant-come-view .what').innerText()).resolves.toBe('智能手机课');
+    // The code leaves the address bar at once.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '我去不了 / I can’t come' }).click();
+    await page.locator('.cant-come-view .result', { hasText: '已取消报名，名额已让给候补的人' }).waitFor();
+
+    expect((await manageLink(stack.cms, 'enrolments', next.body.data.manageToken).show()).body.data).toMatchObject({ status: 'confirmed', position: null });
+    await waitForMail(stack.cms.mailDir, (m) => m.to === 'zhao@example.org' && m.subject.includes('候补成功'));
+    // Opening the link again says it is done, and offers no button.
+    await page.reload();
+    await page.locator('.cant-come-view .result', { hasText: '这一次已经取消了' }).waitFor();
+    await expect(page.getByRole('button', { name: /我去不了/ }).count()).resolves.toBe(0);
   });
 
   it('the reservation form works with the keyboard alone', async () => {

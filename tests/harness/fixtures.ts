@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import pWaitFor from 'p-wait-for';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
+import { hashToken } from '../../plugins/booking/server/src/core/reservations/reference';
 import type { asAdmin } from './admin';
+import type { TestCms } from './cms';
+import { openDatabase } from './database';
 
 export type Admin = Awaited<ReturnType<typeof asAdmin>>;
 export const TZ = 'Asia/Shanghai';
@@ -199,3 +203,55 @@ export const weekly = (weekdays: string[], startDate: string, endDate: string, s
   durationMinutes,
   ...extra,
 });
+
+/**
+ * An "I can't come" code as the reminder sweep issues one (its hash stored, valid until the date's
+ * start), for tests of the link before a reminder is sent. `target` names a reservation date's
+ * documentId, or an enrolment's and its session's.
+ */
+export const issueCantComeCode = async (
+  cms: TestCms,
+  target: { reservationId: string } | { enrolmentId: string; sessionId: string },
+  start: string
+): Promise<string> => {
+  const code = Array.from(randomBytes(10), (b) => '23456789ABCDEFGHJKMNPQRSTUVWXYZ'[b % 31]).join('');
+  const db = await openDatabase(cms.database);
+  // knex writes instants to SQLite as epoch milliseconds.
+  const when = (iso: string) => (cms.database.kind === 'sqlite' ? new Date(iso).getTime() : new Date(iso).toISOString());
+  try {
+    await db.query(
+      'INSERT INTO booking_cant_come_codes (code_hash, about_kind, reservation_id, enrolment_id, session_id, starts_at, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        hashToken(code),
+        'reservationId' in target ? 'reservation' : 'enrolment',
+        'reservationId' in target ? target.reservationId : null,
+        'enrolmentId' in target ? target.enrolmentId : null,
+        'sessionId' in target ? target.sessionId : null,
+        when(start),
+        when(start),
+        when(new Date().toISOString()),
+      ]
+    );
+  } finally {
+    await db.close();
+  }
+  return code;
+};
+
+/** What the "I can't come" page does with a code: it goes in the X-Cant-Come-Code header. */
+export const cantComeLink = (cms: Requester, code: string) => ({
+  show: () => cms.request('GET', '/api/booking/cant-come', undefined, { 'x-cant-come-code': code }),
+  use: () => cms.request('POST', '/api/booking/cant-come', undefined, { 'x-cant-come-code': code }),
+});
+
+/**
+ * A clock for a CMS started with BOOKING_TEST_NOW: 18:00:30 in the centre's zone, on the first day
+ * whose 18:00 is still ahead of the real clock by half an hour. Evening reminders for the next day
+ * are due at once, and what a test books or enrols (stamped with the real time) was confirmed before.
+ */
+export const eveningClock = (): { now: string; day: IsoDate } => {
+  const margin = Date.now() + 30 * 60_000;
+  let day = zonedDateOf(new Date(margin), TZ);
+  if (Date.parse(at(day, '18:00')) < margin) day = addDays(day, 1);
+  return { now: new Date(Date.parse(at(day, '18:00')) + 30_000).toISOString(), day };
+};

@@ -1,6 +1,7 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { at, cantComeLink, createActivity, createRoom, dayAhead, issueCantComeCode, mailAfter, manageLink, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { openDatabase } from '../harness/database';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import fc from 'fast-check';
@@ -202,6 +203,63 @@ describe('courses, sessions and enrolment', () => {
         { status: 'waitlisted', position: 2 },
       ]);
       expect((await cms.get('/api/booking/courses/wl-drop-in')).body.data.sessions.map((s: any) => s.placesLeft)).toEqual([0, 0]);
+    });
+
+    /** An enrolment's id, as the reminder sweep knows it. */
+    const enrolmentIdOf = async (email: string): Promise<string> => {
+      const db = await openDatabase(cms.database);
+      try {
+        const [row] = await db.query('SELECT document_id FROM booking_enrolments WHERE email = ? ORDER BY id DESC', [email]);
+        return String(row.document_id);
+      } finally {
+        await db.close();
+      }
+    };
+
+    it('"I can\'t come" from a reminder cancels a drop-in enrolment, and the next on the waiting list is in and told', async () => {
+      await course('cc-drop-in', 15, { capacity: 1, enrolmentMode: 'session', title: '智能手机课' });
+      const [session] = (await cms.get('/api/booking/courses/cc-drop-in')).body.data.sessions;
+      const inPlace = await enrolled({ session: session.id, ...person(460) });
+      const waiting = await enrolled({ session: session.id, ...person(461) });
+      const code = await issueCantComeCode(cms, { enrolmentId: await enrolmentIdOf('parent460@example.org'), sessionId: session.id }, session.start);
+      const link = cantComeLink(cms, code);
+
+      const described = await link.show();
+      expect(described.status).toBe(200);
+      expect(described.body.data).toEqual({ about: 'enrolment', effect: 'cancel-enrolment', what: '智能手机课', start: session.start, end: session.end, name: '家***', language: 'zh-CN', state: 'open' });
+      expect(await statusOf(inPlace.manageToken)).toEqual({ status: 'confirmed', position: null });
+
+      const tapped = await link.use();
+      expect(tapped.status).toBe(200);
+      expect(tapped.body.data).toMatchObject({ state: 'cancelled', already: false, promotedCount: 1 });
+      expect(await statusOf(inPlace.manageToken)).toEqual({ status: 'cancelled', position: null });
+      expect(await statusOf(waiting.manageToken)).toEqual({ status: 'confirmed', position: null });
+      await waitForMail(cms.mailDir, (m) => m.to === 'parent461@example.org' && m.subject.includes('候补成功'));
+
+      const again = await link.use();
+      expect([again.status, again.body.data.state, again.body.data.already]).toEqual([200, 'cancelled', true]);
+    });
+
+    it('"I can\'t come" to one session of a term keeps the place and records the absence', async () => {
+      const { published } = await createActivity(admin, 'course', { slug: 'cc-term', capacity: 3, roomId, schedule: weekly(['sun'], dayAhead(7, 16), dayAhead(7, 17), '20:00', 60) });
+      expect(published.status).toBe(200);
+      const [, second] = (await cms.get('/api/booking/courses/cc-term')).body.data.sessions;
+      const member = await enrolled({ course: 'cc-term', ...person(470) });
+      const link = cantComeLink(cms, await issueCantComeCode(cms, { enrolmentId: await enrolmentIdOf('parent470@example.org'), sessionId: second.id }, second.start));
+
+      expect((await link.show()).body.data).toMatchObject({ effect: 'away', state: 'open', start: second.start });
+      const tapped = await link.use();
+      expect(tapped.status).toBe(200);
+      expect(tapped.body.data).toMatchObject({ effect: 'away', state: 'away', already: false });
+      expect(await statusOf(member.manageToken)).toEqual({ status: 'confirmed', position: null });
+      expect((await cms.get('/api/booking/courses/cc-term')).body.data).toMatchObject({ placesLeft: 2 });
+      // Staff see it on the session's roster (and not on the other session's).
+      const rosterOf = async (id: string) => (await admin.request('GET', `/booking/sessions/${id}/enrolments`)).body.data.confirmed.find((p: { name: string }) => p.name === '家长470');
+      expect(await rosterOf(second.id)).toMatchObject({ status: 'confirmed', away: true });
+      const [first] = (await cms.get('/api/booking/courses/cc-term')).body.data.sessions;
+      expect(await rosterOf(first.id)).toMatchObject({ status: 'confirmed', away: false });
+      const again = await link.use();
+      expect([again.status, again.body.data.state, again.body.data.already]).toEqual([200, 'away', true]);
     });
 
     it('cancellations at the same moment fill every freed place, each with a different person, mailed once', async () => {

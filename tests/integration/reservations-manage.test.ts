@@ -4,7 +4,7 @@ import { hashToken } from '../../plugins/booking/server/src/core/reservations/re
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { openDatabase } from '../harness/database';
-import { at, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+import { at, cantComeLink, createRoom, dayAhead, issueCantComeCode, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
 
 const RESERVATIONS = '/api/booking/reservations';
 
@@ -16,7 +16,7 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     // Many requests from one address: the booking routes' rate limit is not what is tested here.
     cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
     admin = await asAdmin(cms);
-    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine', 'manage-secret', 'manage-old']) {
+    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine', 'manage-secret', 'manage-old', 'manage-cant-come']) {
       await createRoom(admin, { slug, requiresApproval: false, bufferMinutes: 0 });
     }
   });
@@ -327,6 +327,74 @@ describe('managing a reservation by its link, and a resident’s own list', () =
       arrived: (m) => m.to === 'double-cancel@example.org' && m.subject.includes(later.reference),
     });
     expect(cancelled).toHaveLength(1);
+  });
+
+  describe('"我去不了 / I can\'t come" from a reminder', () => {
+    const datesOf = async (reference: string): Promise<string[]> => {
+      const db = await openDatabase(cms.database);
+      try {
+        return (await db.query('SELECT document_id FROM booking_reservations WHERE reference = ? ORDER BY series_index', [reference])).map((r) => String(r.document_id));
+      } finally {
+        await db.close();
+      }
+    };
+
+    it('cancels that one date of a series, frees the room, and says so again on a second tap', async () => {
+      const weeks = [dayAhead(6, 1), dayAhead(6, 2), dayAhead(6, 3)];
+      const made = await book({ room: 'manage-cant-come', start: at(weeks[0], '09:00'), end: at(weeks[0], '10:00'), email: 'cant-come@example.org', repeat: { frequency: 'weekly', until: weeks[2] } });
+      const [, middle] = await datesOf(made.reference);
+      const code = await issueCantComeCode(cms, { reservationId: middle }, at(weeks[1], '09:00'));
+      const link = cantComeLink(cms, code);
+      const room = (await cms.get('/api/booking/rooms/manage-cant-come')).body.data;
+
+      const described = await link.show();
+      expect(described.status).toBe(200);
+      expect(described.body.data).toEqual({
+        about: 'reservation',
+        effect: 'cancel-date',
+        what: room.name,
+        start: at(weeks[1], '09:00'),
+        end: at(weeks[1], '10:00'),
+        name: '李**',
+        language: 'zh-CN',
+        state: 'open',
+      });
+      // Opening the link (as a text-message app does to preview it) changes nothing.
+      await link.show();
+      expect((await byLink(made.manageToken).show()).body.data.occurrences.map((o: { status: string }) => o.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+
+      const tapped = await link.use();
+      expect(tapped.status).toBe(200);
+      expect(tapped.body.data).toMatchObject({ about: 'reservation', state: 'cancelled', already: false, start: at(weeks[1], '09:00') });
+      expect((await byLink(made.manageToken).show()).body.data.occurrences.map((o: { status: string }) => o.status)).toEqual(['confirmed', 'cancelled', 'confirmed']);
+      await waitForMail(cms.mailDir, (m) => m.to === 'cant-come@example.org' && m.subject.includes('预约日期已取消'));
+      // The hour is free for someone else; the other weeks are not.
+      expect((await bookAs({ room: 'manage-cant-come', start: at(weeks[1], '09:00'), end: at(weeks[1], '10:00'), email: 'next@example.org' })).status).toBe(201);
+      expect((await bookAs({ room: 'manage-cant-come', start: at(weeks[2], '09:00'), end: at(weeks[2], '10:00'), email: 'next@example.org' })).status).toBe(409);
+
+      const again = await link.use();
+      expect(again.status).toBe(200);
+      expect(again.body.data).toMatchObject({ state: 'cancelled', already: true });
+      expect((await link.show()).body.data.state).toBe('cancelled');
+    });
+
+    it('answers an unknown code and one whose date has begun with a 404 and a code, a missing one with a 400', async () => {
+      const unknown = await cantComeLink(cms, 'ABCDEFGHJK').use();
+      expect([unknown.status, unknown.body.error.details.code]).toEqual([404, 'unknown_link']);
+      expect((await cantComeLink(cms, 'ABCDEFGHJK').show()).status).toBe(404);
+
+      const date = dayAhead(2, 7);
+      const made = await book({ room: 'manage-cant-come', start: at(date, '09:00'), end: at(date, '10:00') });
+      const [only] = await datesOf(made.reference);
+      const past = await issueCantComeCode(cms, { reservationId: only }, new Date(Date.now() - 60_000).toISOString());
+      const expired = await cantComeLink(cms, past).use();
+      expect([expired.status, expired.body.error.details.code]).toEqual([404, 'link_expired']);
+      expect((await byLink(made.manageToken).show()).body.data.status).toBe('confirmed');
+
+      const missing = await cms.request('POST', '/api/booking/cant-come');
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: 'x-cant-come-code' })]);
+    });
   });
 
   describe('GET /api/booking/me/reservations', () => {

@@ -1,13 +1,16 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import pWaitFor from 'p-wait-for';
+import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { openDatabase } from '../harness/database';
-import { at, createRoom, dayAhead, outbox, reservation } from '../harness/fixtures';
+import { at, createRoom, dayAhead, eveningClock, outbox, reservation } from '../harness/fixtures';
 import { fromAddress } from '../harness/from-address';
 
 const FORMS_MAX = 6;
 const READS_MAX = 10;
-const LIMITS = { BOOKING_RATE_LIMIT_MAX: String(FORMS_MAX), BOOKING_READ_LIMIT_MAX: String(READS_MAX) };
+// Both clocks at 18:00:30 and both sweeping every second: evening reminders are due at once, in both.
+const clock = eveningClock();
+const LIMITS = { BOOKING_RATE_LIMIT_MAX: String(FORMS_MAX), BOOKING_READ_LIMIT_MAX: String(READS_MAX), BOOKING_TEST_NOW: clock.now, BOOKING_REMINDER_SWEEP_SECONDS: '1' };
 const NO_TOKEN = 'A'.repeat(43);
 
 // Only PostgreSQL serves several CMS processes; there the database itself refuses an overlap.
@@ -19,6 +22,7 @@ describe('two CMS processes sharing one PostgreSQL', () => {
     first = await startTestCms({ env: LIMITS });
     second = await startTestCms({ database: first.database, env: LIMITS });
     await createRoom(await asAdmin(first), { slug: 'test-room', requiresApproval: false });
+    await createRoom(await asAdmin(first), { slug: 'reminded-room', requiresApproval: false, bufferMinutes: 0 });
   });
   afterAll(async () => {
     await Promise.all([first?.stop(), second?.stop()]);
@@ -125,5 +129,26 @@ describe('two CMS processes sharing one PostgreSQL', () => {
     for (let i = 1; i <= FORMS_MAX; i += 1) expect((await viaProxy(`2001:db8:1:2::${i}`)).status).toBe(400);
     expect((await viaProxy('2001:db8:1:2:ffff:ffff:ffff:fffe')).status).toBe(429);
     expect((await viaProxy('2001:db8:1:3::1')).status).toBe(400);
+  });
+
+  it('both processes sweep for reminders, and each person is reminded exactly once', async () => {
+    const tomorrow = addDays(clock.day, 1);
+    const people = ['08', '09', '10', '11', '12', '13'].map((hour, i) => ({ hour, email: `reminded${i}@example.org` }));
+    for (const [i, { hour, email }] of people.entries()) {
+      const made = await fromAddress(i % 2 ? first : second, `127.0.4.${i + 1}`)('POST', '/api/booking/reservations', {
+        data: reservation({ room: 'reminded-room', start: at(tomorrow, `${hour}:00`), end: at(tomorrow, `${hour}:30`), email }),
+      });
+      expect(made.status).toBe(201);
+    }
+    const reminders = () => [...outbox(first.mailDir), ...outbox(second.mailDir)].filter((m) => m.subject.startsWith('提醒'));
+    const reminded = (email: string) => reminders().filter((m) => m.to === email).length;
+    await pWaitFor(() => people.every(({ email }) => reminded(email) > 0), { interval: 200, timeout: 60_000 });
+    // Some more sweeps of both processes: one more booking reminded proves they ran after the others were told.
+    const late = await fromAddress(first, '127.0.4.20')('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'reminded-room', start: at(tomorrow, '15:00'), end: at(tomorrow, '15:30'), email: 'reminded-late@example.org' }),
+    });
+    expect(late.status).toBe(201);
+    await pWaitFor(() => reminded('reminded-late@example.org') > 0, { interval: 200, timeout: 60_000 });
+    expect(people.map(({ email }) => reminded(email))).toEqual(people.map(() => 1));
   });
 });

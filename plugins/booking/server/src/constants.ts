@@ -52,6 +52,8 @@ export const TABLES = {
   capacityLocks: 'booking_capacity_locks',
   rateLimits: 'booking_rate_limits',
   messages: 'booking_messages',
+  cantComeCodes: 'booking_cant_come_codes',
+  absences: 'booking_absences',
 } as const;
 
 /**

@@ -47,6 +47,8 @@ export interface StaffSession extends ZonedInterval {
 export interface RosterPerson extends DeskPerson {
   present: boolean;
   presentPeople: number | null;
+  /** Said "我去不了 / I can't come" to this session with a reminder's link (a term's member keeps the place). */
+  away: boolean;
 }
 
 /** GET /booking/sessions/:id/enrolments (and POST …/attendance answers the same). */

@@ -5,7 +5,12 @@ import type { Core, UID } from '@strapi/strapi';
  * enrolments and attendance are not there (residents' data: the plugin's pages show them).
  */
 const LABELS: Record<string, Record<string, string>> = {
-  centre: { openingHours: '中心开放时间 Centre opening hours' },
+  centre: {
+    openingHours: '中心开放时间 Centre opening hours',
+    reminderEveningEnabled: '前一天提醒 Reminder the day before', reminderEveningAt: '前一天提醒时间 Time of the day-before reminder',
+    reminderHoursEnabled: '开始前提醒 Reminder before the start', reminderHoursBefore: '开始前几小时提醒 Hours before the start',
+    quietHoursFrom: '免打扰开始 Quiet hours from', quietHoursTo: '免打扰结束 Quiet hours until',
+  },
   room: {
     name: '名称 Name', slug: '网址名 URL name', description: '介绍 Description', capacity: '容纳人数 Capacity', photos: '照片 Photos',
     floor: '楼层 Floor', location: '位置 Location', amenities: '设施（每行一项） Amenities (one per line)', accessibility: '无障碍说明 Accessibility',

@@ -2,7 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { NO_OVERLAP_CONSTRAINT, REFERENCE_UNIQUE_INDEX, TABLES } from '../constants';
 import { isPostgres } from '../repositories/dialect';
 
-const { holds: HOLDS_TABLE, idempotency: IDEMPOTENCY_TABLE, capacityLocks: CAPACITY_LOCKS_TABLE, rateLimits: RATE_LIMITS_TABLE, messages: MESSAGES_TABLE } = TABLES;
+const {
+  holds: HOLDS_TABLE,
+  idempotency: IDEMPOTENCY_TABLE,
+  capacityLocks: CAPACITY_LOCKS_TABLE,
+  rateLimits: RATE_LIMITS_TABLE,
+  messages: MESSAGES_TABLE,
+  cantComeCodes: CANT_COME_TABLE,
+  absences: ABSENCES_TABLE,
+} = TABLES;
 
 /**
  * Every period a room is held, whatever holds it (reservation, course or event session), in one
@@ -73,6 +81,34 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
       t.integer('status').notNullable();
       t.text('body').notNullable();
       t.timestamp('created_at', { useTz: true }).notNullable();
+    });
+  }
+
+  // The "I can't come" links a reminder carries: the code is stored hashed (like manage tokens), and
+  // names one reserved date or one enrolment's session; it works until that date begins.
+  if (!(await knex.schema.hasTable(CANT_COME_TABLE))) {
+    await knex.schema.createTable(CANT_COME_TABLE, (t) => {
+      t.string('code_hash', 64).primary();
+      t.string('about_kind', 16).notNullable();
+      t.string('reservation_id', 64);
+      t.string('enrolment_id', 64);
+      t.string('session_id', 64);
+      t.timestamp('starts_at', { useTz: true }).notNullable();
+      t.timestamp('expires_at', { useTz: true }).notNullable();
+      t.timestamp('used_at', { useTz: true });
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.index(['expires_at'], 'booking_cant_come_codes_expiry');
+    });
+  }
+
+  // A term enrolment's "I can't come" for one session: the place is kept, the session knows who is away.
+  if (!(await knex.schema.hasTable(ABSENCES_TABLE))) {
+    await knex.schema.createTable(ABSENCES_TABLE, (t) => {
+      t.string('enrolment_id', 64).notNullable();
+      t.string('session_id', 64).notNullable();
+      t.timestamp('created_at', { useTz: true }).notNullable();
+      t.primary(['enrolment_id', 'session_id']);
+      t.index(['session_id'], 'booking_absences_session');
     });
   }
 

@@ -20,6 +20,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Last: jobs may start running at once, against tables and settings made above.
   await getService(strapi, 'jobs').start();
   await getService(strapi, 'outbox').start();
+  await getService(strapi, 'reminderSweep').start();
 };
 
 export default bootstrap;

@@ -1,4 +1,5 @@
 import { DEFAULT_CENTRE_HOURS, weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
+import { DEFAULT_REMINDER_SETTINGS, reminderSettingsSchema, type ReminderSettings } from '../core/reminders/reminder-settings';
 import { DEFAULT_SMS_CONFIG, validateSmsConfig, type SmsConfig } from '../sms/sms-config';
 
 export interface RequestBudget {
@@ -25,6 +26,10 @@ export interface BookingPluginConfig {
   /** The public site, for links in e-mails (the manage page). */
   siteUrl: string | null;
   centreName: { 'zh-CN': string; en: string };
+  /** Reminders of confirmed dates: the default until staff change them on the centre's settings. */
+  reminders: ReminderSettings;
+  /** How often the reminder sweep looks for reminders that are due. */
+  reminderSweepSeconds: number;
   /** Text messages: the provider (Tencent Cloud SMS, or the development outbox), its keys and a template id per message kind. */
   sms: SmsConfig;
 }
@@ -40,6 +45,8 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   delivery: { retryLimit: 4, retryDelaySeconds: 60 },
   siteUrl: null,
   centreName: { 'zh-CN': '邻里党群服务中心', en: 'Linli Neighbourhood Service Centre' },
+  reminders: DEFAULT_REMINDER_SETTINGS,
+  reminderSweepSeconds: 60,
   sms: DEFAULT_SMS_CONFIG,
 };
 
@@ -73,6 +80,15 @@ export default {
     const days = config.manageLinkDays;
     if (!(Number.isInteger(days) && days! >= 0 && days! <= 3650)) {
       throw new Error(`booking plugin: "manageLinkDays" must be a whole number of days from 0 to 3650, got ${JSON.stringify(days)}`);
+    }
+    const reminders = reminderSettingsSchema.safeParse(config.reminders);
+    if (!reminders.success) {
+      const problems = reminders.error.issues.map((issue) => `${['reminders', ...issue.path].join('.')}: ${issue.message}`);
+      throw new Error(`booking plugin: "reminders" is invalid: ${problems.join('; ')}`);
+    }
+    const sweep = config.reminderSweepSeconds;
+    if (!(Number.isInteger(sweep) && sweep! >= 1 && sweep! <= 3600)) {
+      throw new Error(`booking plugin: "reminderSweepSeconds" must be a whole number of seconds from 1 to 3600, got ${JSON.stringify(sweep)}`);
     }
     validateSmsConfig(config.sms);
   },

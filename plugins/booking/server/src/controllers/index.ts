@@ -7,8 +7,9 @@ import adminReservations from './admin-reservations';
 import activities from './activities';
 import availability from './availability';
 import calendar from './calendar';
+import cantCome from './cant-come';
 import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages };
+export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages };

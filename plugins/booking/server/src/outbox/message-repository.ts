@@ -115,6 +115,16 @@ export const messageRepository = (strapi: Core.Strapi) => {
       return typeof first === 'object' ? Number(first.id) : Number(first);
     },
 
+    /** Which of these dedupe keys were used already (the reminder sweep skips those before doing any work for them). */
+    async usedKeys(keys: string[]): Promise<Set<string>> {
+      const used = new Set<string>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const rows = (await table().whereIn('dedupe_key', keys.slice(i, i + 500)).select('dedupe_key')) as Array<{ dedupe_key: string }>;
+        for (const r of rows) used.add(r.dedupe_key);
+      }
+      return used;
+    },
+
     async find(id: number): Promise<MessageRow | null> {
       const row = await table().where({ id }).first();
       return row ? toRow(row, contentKeys(strapi)) : null;

@@ -105,6 +105,9 @@ export const reservationRepository = (strapi: Core.Strapi) => {
 
     findByReference: (reference: string) => findMany({ reference }),
 
+    /** One date of a request. */
+    findByDocumentId: async (documentId: string): Promise<ReservationRow | null> => (await findMany({ documentId }))[0] ?? null,
+
     findByTokenHash: (manageTokenHash: string) => findMany({ manageTokenHash }),
 
     referenceExists: async (reference: string) => (await docs().count({ filters: { reference } })) > 0,

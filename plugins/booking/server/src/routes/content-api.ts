@@ -1,7 +1,8 @@
 /**
  * Public routes, served under /api/booking. Bootstrap grants them to users-permissions' roles
  * (constants.ts names the ones only for signed-in residents). The manage routes take the link's
- * token in the X-Manage-Token header, so it never appears in a path that a log prints.
+ * token in the X-Manage-Token header, so it never appears in a path that a log prints; the "I can't
+ * come" routes take a reminder's code in X-Cant-Come-Code the same way.
  *
  * Every route gets a config object of its own: Strapi writes each route's permission scope into its
  * config, so routes sharing one object would all be checked against the first one's permission.
@@ -34,5 +35,7 @@ export default {
     { method: 'POST', path: '/enrolments', handler: 'enrolments.create', config: limited() },
     { method: 'GET', path: '/enrolments/manage', handler: 'enrolments.show', config: limited() },
     { method: 'POST', path: '/enrolments/manage/cancel', handler: 'enrolments.cancel', config: limited() },
+    { method: 'GET', path: '/cant-come', handler: 'cant-come.show', config: limited() },
+    { method: 'POST', path: '/cant-come', handler: 'cant-come.use', config: limited() },
   ],
 };

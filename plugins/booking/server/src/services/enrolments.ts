@@ -178,6 +178,16 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     return { cancelled: view({ ...row, status: 'cancelled', position: null }, activity, session, bookingConfig(strapi).timezone), promoted };
   };
 
+  /**
+   * Cancels one enrolment as its own link does, for a caller that found it another way (staff at
+   * the desk, an "I can't come" link): the waiting list moves up at once, the promoted are told.
+   */
+  const cancelById = async (id: string) => {
+    const row = await repo.findById(id);
+    if (!row) throw notFound(`There is no enrolment ${id}`);
+    return { row, ...(await cancelRow(row)) };
+  };
+
   /** The enrolment a live link opens: until `manageLinkDays` after its session, or its activity's last session, ends. */
   const rowOfLiveLink = async (token: string, now: Date) => {
     const row = await repo.findByTokenHash(hashToken(token));
@@ -232,11 +242,11 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...cancelled, promotedCount: promoted.length };
     },
 
+    cancelById,
+
     /** Staff cancel on someone's behalf, exactly as the person's own link does. */
     async cancelAtDesk(id: string) {
-      const row = await repo.findById(id);
-      if (!row) throw notFound(`There is no enrolment ${id}`);
-      const { cancelled, promoted } = await cancelRow(row);
+      const { row, cancelled, promoted } = await cancelById(id);
       return { ...cancelled, id: row.documentId, promotedCount: promoted.length, promoted: promoted.map((p) => ({ id: p.documentId, name: p.name })) };
     },
   };

@@ -5,6 +5,7 @@ import availability from './availability';
 import board from './board';
 import calendarFeeds from './calendar-feeds';
 import callList from './call-list';
+import cantCome from './cant-come';
 import closureImpact from './closure-impact';
 import closures from './closures';
 import enrolments from './enrolments';
@@ -13,6 +14,7 @@ import messageLog from './message-log';
 import outbox from './outbox';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
+import reminderSweep from './reminder-sweep';
 import reservationStaff from './reservation-staff';
 import rooms from './rooms';
 import sessionAttendance from './session-attendance';
@@ -28,6 +30,7 @@ export default {
   reservationRequests,
   reservationManage,
   reservationStaff,
+  reminderSweep,
   closureImpact,
   closures,
   board,
@@ -41,6 +44,7 @@ export default {
   sessionDay,
   activityReport,
   calendarFeeds,
+  cantCome,
   textGuard,
   jobs,
   outbox,

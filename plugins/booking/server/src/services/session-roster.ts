@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { absenceRepository } from '../repositories/absence-repository';
 import { attendanceRepository } from '../repositories/attendance-repository';
 import { enrolmentRepository } from '../repositories/enrolment-repository';
 import type { CsvSheet } from '../utils/csv';
@@ -14,8 +15,14 @@ const sessionRoster = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const roster = async (id: string): Promise<Roster> => {
     const s = await reads.load(id);
-    const [activity, room, rows, marks] = await Promise.all([reads.activityOf(s), reads.roomOf(s.roomId), enrolmentRepository(strapi).onRoster(s), attendanceRepository(strapi).forSessions([id])]);
-    return rosterView(s, activity, room, rows, marks, tz());
+    const [activity, room, rows, marks, absences] = await Promise.all([
+      reads.activityOf(s),
+      reads.roomOf(s.roomId),
+      enrolmentRepository(strapi).onRoster(s),
+      attendanceRepository(strapi).forSessions([id]),
+      absenceRepository(strapi).forSessions([id]),
+    ]);
+    return rosterView(s, activity, room, rows, marks, tz(), new Set(absences.map((a) => a.enrolmentId)));
   };
 
   return {

@@ -53,6 +53,14 @@ export const expiredLinkError = (days: number) =>
 
 /** HTTP 403: signed in, but the role does not hold the permission this needs. */
 export const forbidden = (message: string) => new errors.ForbiddenError(message);
+/**
+ * HTTP 404 for an "I can't come" link that opens nothing: an unknown code (`unknown_link`) or one
+ * whose date has begun (`link_expired`), so the page can say which.
+ */
+export const cantComeLinkError = (why: 'unknown' | 'expired') =>
+  why === 'unknown'
+    ? new errors.NotFoundError('This link is not known. Please contact the centre.', { code: 'unknown_link' })
+    : new errors.NotFoundError('This link worked until its date began. Please contact the centre.', { code: 'link_expired' });
 
 /** HTTP 401. */
 export const unauthorized = (message: string) => new errors.UnauthorizedError(message);

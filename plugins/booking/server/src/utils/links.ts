@@ -23,3 +23,9 @@ export const manageLink = (strapi: Core.Strapi, what: 'token' | 'enrolment', sec
 /** A course's or event's page. */
 export const activityLink = (strapi: Core.Strapi, kind: 'course' | 'event', slug: string, language: SiteLanguage): string | null =>
   siteLink(strapi, `/${kind === 'course' ? 'courses' : 'events'}/${slug}/`, language);
+
+/**
+ * The "我去不了 / I can't come" page a reminder links to, with its code in the fragment (as a manage
+ * link's secret). One page in both languages, Chinese first: a text message has no room for two links.
+ */
+export const cantComeLink = (strapi: Core.Strapi, code: string): string | null => siteLink(strapi, `/cant-come/#code=${code}`, 'zh-CN');

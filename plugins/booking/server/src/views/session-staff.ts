@@ -48,11 +48,12 @@ export const enrolledPerson = (row: EnrolmentRow, tz: string): DeskPerson => ({
   enrolledAt: row.createdAt ? instantToZonedIso(row.createdAt, tz) : null,
 });
 
-/** One person on the roster; `marks` holds the people marked present by enrolment. */
-export const personView = (row: EnrolmentRow, marks: Map<string, number>, tz: string) => ({
+/** One person on the roster; `marks` holds the people marked present by enrolment, `away` who said they cannot come. */
+export const personView = (row: EnrolmentRow, marks: Map<string, number>, tz: string, away: ReadonlySet<string> = new Set()) => ({
   ...enrolledPerson(row, tz),
   present: marks.has(row.documentId),
   presentPeople: marks.get(row.documentId) ?? null,
+  away: away.has(row.documentId),
 });
 
 export const attendanceSummary = (rows: AttendanceRow[]) => {
@@ -68,7 +69,8 @@ export const rosterView = (
   room: RoomRow | null,
   rows: EnrolmentRow[],
   marks: AttendanceRow[],
-  tz: string
+  tz: string,
+  away: ReadonlySet<string> = new Set()
 ): Roster => {
   const present = new Map(marks.filter((m) => m.enrolmentId).map((m) => [m.enrolmentId!, m.people]));
   const confirmed = rows.filter((r) => r.status === 'confirmed');
@@ -76,8 +78,8 @@ export const rosterView = (
   return {
     activity: staffActivityView(s, activity),
     session: staffSessionView(s, activity, room, tz),
-    confirmed: confirmed.map((r) => personView(r, present, tz)),
-    waitlist: waiting.map((r) => personView(r, present, tz)),
+    confirmed: confirmed.map((r) => personView(r, present, tz, away)),
+    waitlist: waiting.map((r) => personView(r, present, tz, away)),
     totals: { confirmed: confirmed.length, confirmedPeople: sum(confirmed.map((r) => r.people)), waiting: waiting.length, waitingPeople: sum(waiting.map((r) => r.people)) },
     attendance: attendanceSummary(marks),
   };

@@ -42,6 +42,12 @@ export const PersonRow = ({ person, number, mark, onMark, paper, disabled, peopl
             <Typography textColor="neutral600">
               {[t('attendance.party', '{n, plural, one {# person} other {# people}}', { n: person.people }), person.phone].filter(Boolean).join(' · ')}
             </Typography>
+            {person.away && (
+              // They said so with the link in their reminder: staff need not ring them.
+              <Typography textColor="warning700" fontWeight="bold">
+                {t('attendance.away', 'Said they cannot come to this session')}
+              </Typography>
+            )}
             {person.note && (
               // Children's classes: parents write the child and who collects them here.
               <Typography textColor="neutral800">

@@ -15,6 +15,7 @@ const person = (enrolment: string, people: number, present: number | null = null
   enrolledAt: null,
   present: present !== null,
   presentPeople: present,
+  away: false,
 });
 
 const roster = (confirmed: RosterPerson[], attendance: Roster['attendance']): Roster => ({
