@@ -34,6 +34,10 @@ export interface Telling {
   dedupeKey?: string;
 }
 
+/** The channel a message of this kind reaches this resident by. */
+export const channelFor = (strapi: Core.Strapi, recipient: Recipient, kind: MessageKind): Channel =>
+  chooseChannel({ email: recipient.email, phone: recipient.phone, notifyBy: recipient.notifyBy ?? null }, { email: canMail(strapi), sms: canText(strapi, kind) });
+
 /**
  * Tells one resident, by the channel they chose when it can be used: the message is logged and
  * queued, and sent by a job with retries. Never fails the caller: a provider being down must not
@@ -42,7 +46,7 @@ export interface Telling {
  */
 export const tell = async (strapi: Core.Strapi, recipient: Recipient, telling: Telling): Promise<number | null> => {
   try {
-    const channel = chooseChannel({ email: recipient.email, phone: recipient.phone, notifyBy: recipient.notifyBy ?? null }, { email: canMail(strapi), sms: canText(strapi, telling.kind) });
+    const channel = channelFor(strapi, recipient, telling.kind);
     if (channel === 'call' && telling.call === false) return null;
     const facts = typeof telling.sms === 'function' ? await telling.sms() : telling.sms;
     const content = channel === 'email' ? await telling.email() : facts;

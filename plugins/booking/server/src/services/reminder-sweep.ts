@@ -4,7 +4,7 @@ import type { ReminderSettings } from '../core/reminders/reminder-settings';
 import { DAY_MS } from '../core/time/instants';
 import { formatOccurrence } from '../messages/rendering';
 import { reminderMessage } from '../messages/reminder-messages';
-import { tell } from '../notifications/send';
+import { channelFor, tell } from '../notifications/send';
 import { messageRepository } from '../outbox/message-repository';
 import { absenceRepository } from '../repositories/absence-repository';
 import { activityRepository, type ActivityKind } from '../repositories/activity-repository';
@@ -72,6 +72,12 @@ const reminderSweep = ({ strapi }: { strapi: Core.Strapi }) => {
     const { timezone, centreName } = bookingConfig(strapi);
     const person = o.kind === 'reservation' ? o.reservation : o.enrolment;
     const language = person.language;
+    const recipient = { name: person.name, email: person.email, phone: person.phone, notifyBy: person.notifyBy, language };
+    // Staff ring those who chose a call the evening before; two hours before, a call is too late to
+    // plan around. Nothing is written for such a reminder, so no code is made for it either (the
+    // next sweep would make another).
+    const byCall = channelFor(strapi, recipient, 'reminder') === 'call';
+    if (byCall && kind !== 'evening-before') return;
     const target: CantComeTarget =
       o.kind === 'reservation' ? { kind: 'reservation', reservationId: o.reservation.documentId } : { kind: 'enrolment', enrolmentId: o.enrolment.documentId, sessionId: o.session.documentId };
     const code = await getService(strapi, 'cantCome').issue(target, o.start, now);
@@ -88,13 +94,12 @@ const reminderSweep = ({ strapi }: { strapi: Core.Strapi }) => {
     const reference = o.kind === 'reservation' ? o.reservation.reference : null;
     await tell(
       strapi,
-      { name: person.name, email: person.email, phone: person.phone, notifyBy: person.notifyBy, language },
+      recipient,
       {
         kind: 'reminder',
         about: o.kind === 'reservation' ? { kind: 'reservation', id: o.reservation.reference } : { kind: 'enrolment', id: o.enrolment.documentId },
         email: () => reminderMessage({ language, name: person.name, what, when, where, reference, keepsPlace, cantComeUrl: link, centreName: centreName[language] }),
         sms: { kind: 'reminder', language, name: person.name, what, when, ...(reference ? { reference } : {}), ...(link ? { link } : {}) },
-        // Staff ring those who chose a call the evening before; two hours before, a call is too late to plan around.
         call: kind === 'evening-before',
         dedupeKey,
       }
