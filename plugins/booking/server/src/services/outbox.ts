@@ -32,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // A refused number or an unapproved template fails the same way every time: no retry.
       const last = lastAttempt || permanent === true;
       await messages().settle(id, { state: last ? 'failed' : 'retrying', answer }, now());
-      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel}) ${last ? 'failed for good' : 'failed, will retry'}: ${answer}`);
+      strapi.log.warn(`[booking] message ${id} (${message.kind} by ${message.channel} about ${message.about.kind} ${message.about.id}) ${last ? 'failed for good' : 'failed, will retry'}: ${answer}`);
       if (!last) throw error;
     }
   };
