@@ -54,6 +54,7 @@ export const TABLES = {
   messages: 'booking_messages',
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
+  audit: 'booking_audit_log',
 } as const;
 
 /**
