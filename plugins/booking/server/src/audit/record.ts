@@ -86,3 +86,7 @@ export const auditActorOf = (ctx: Context | null | undefined): { actor: AuditAct
       : null;
   return { actor, ip: ctx?.request?.ip || null };
 };
+
+/** Records what the staff member signed in to `ctx` just did, from the address they did it from. */
+export const recordStaffAction = (strapi: Core.Strapi, ctx: Context, entry: Omit<AuditEntry, 'actor' | 'ip'>): Promise<void> =>
+  recordAudit(strapi, { ...auditActorOf(ctx), ...entry });
