@@ -1,4 +1,4 @@
-import { Calendar, CheckCircle, GridNine, Lock, Mail, Phone, User } from '@strapi/icons';
+import { Calendar, CheckCircle, GridNine, Lock, Mail, Phone, User, Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { PAGE_PERMISSIONS } from './permissions';
@@ -74,6 +74,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.messages.menu`, defaultMessage: 'Messages' },
       Component: () => import('./pages/MessagesPage'),
       permissions: PAGE_PERMISSIONS.messages,
+    });
+    // Who did what: for those overseeing the desk (the "View audit log" permission), read only.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/audit`,
+      icon: Clock,
+      intlLabel: { id: `${PLUGIN_ID}.audit.menu`, defaultMessage: 'Audit log' },
+      Component: () => import('./pages/AuditLogPage'),
+      permissions: PAGE_PERMISSIONS.audit,
     });
     // Course and event schedules are edited as a form, not as JSON.
     app.customFields.register({

@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   manageReservations: { uid: 'reservations.manage', displayName: 'Manage reservations (approve, reject, enter for callers)' },
   manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (enrol at the desk, rosters, attendance, reports, cancel or move sessions)' },
   manageClosures: { uid: 'closures.manage', displayName: 'Manage closures (declare, see who is affected, cancel and tell them)' },
+  viewAuditLog: { uid: 'audit.read', displayName: 'View audit log (who did what, when, from where)' },
 } as const;
 
 /** The ready-made admin role for the front desk: the plugin's staff actions and nothing else. */
@@ -17,6 +18,9 @@ export const FRONT_DESK_ROLE = {
 } as const;
 
 export type PermissionUid = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]['uid'];
+
+/** Oversight of the desk's work, not desk work: the Front desk role is made without these. */
+export const NOT_FOR_FRONT_DESK: readonly PermissionUid[] = [PERMISSIONS.viewAuditLog.uid];
 
 /** The action name Strapi's RBAC knows a permission by (what roles hold and policies ask for). */
 export const permissionAction = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${uid}`;
@@ -54,6 +58,7 @@ export const TABLES = {
   messages: 'booking_messages',
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
+  audit: 'booking_audit_log',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { staffActivitiesQuery, staffActivityParams } from '../schemas/activities';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { attendanceSchema, cancelSessionSchema, daySessionsQuery, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
+import { recordStaffAction } from '../audit/record';
 import { getService } from '../utils/get-service';
 import { answeringConflicts, sendCsv } from './respond';
 
@@ -27,14 +28,26 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const { format } = parseOrThrow(rosterQuery, ctx.query);
     const rosters = getService(strapi, 'sessionRoster');
-    if (format === 'csv') sendCsv(ctx, await rosters.rosterSheet(id));
-    else ctx.body = { data: await rosters.roster(id) };
+    if (format !== 'csv') {
+      ctx.body = { data: await rosters.roster(id) };
+      return;
+    }
+    // A sheet of names and phone numbers leaves the system: the trail says who took it.
+    const sheet = await rosters.rosterSheet(id);
+    await recordStaffAction(strapi, ctx, { action: 'roster.export', subject: { kind: 'session', id }, details: { format: 'csv', rows: Math.max(0, sheet.rows.length - 1) } });
+    sendCsv(ctx, sheet);
   },
 
   async attendance(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const data = parseDataOrThrow(attendanceSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'sessionAttendance').markAttendance(id, data, new Date()) };
+    const marked = await getService(strapi, 'sessionAttendance').markAttendance(id, data, new Date());
+    await recordStaffAction(strapi, ctx, {
+      action: 'attendance.mark',
+      subject: { kind: 'session', id },
+      details: { present: data.present.length, walkIns: data.walkIns ?? 0 },
+    });
+    ctx.body = { data: marked };
   },
 
   async report(ctx: Context) {
@@ -48,14 +61,18 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
   async cancel(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const data = parseDataOrThrow(cancelSessionSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'sessionChanges').cancel(id, data.reason, new Date()) };
+    const cancelled = await getService(strapi, 'sessionChanges').cancel(id, data.reason, new Date());
+    await recordStaffAction(strapi, ctx, { action: 'session.cancel', subject: { kind: 'session', id } });
+    ctx.body = { data: cancelled };
   },
 
   async move(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const data = parseDataOrThrow(moveSessionSchema, ctx.request.body);
     await answeringConflicts(ctx, async () => {
-      ctx.body = { data: await getService(strapi, 'sessionChanges').move(id, data, new Date()) };
+      const moved = await getService(strapi, 'sessionChanges').move(id, data, new Date());
+      await recordStaffAction(strapi, ctx, { action: 'session.move', subject: { kind: 'session', id }, details: { start: data.start, end: data.end, room: data.room } });
+      ctx.body = { data: moved };
     });
   },
 });

@@ -9,6 +9,7 @@ const staffHolding = (uid: PermissionUid) => ({
 const staffOnly = () => staffHolding(PERMISSIONS.manageReservations.uid);
 const activityStaffOnly = () => staffHolding(PERMISSIONS.manageActivities.uid);
 const closureStaffOnly = () => staffHolding(PERMISSIONS.manageClosures.uid);
+const auditReaders = () => staffHolding(PERMISSIONS.viewAuditLog.uid);
 /** Either kind of front desk work: the board shows rooms' bookings and activities alike. */
 const deskStaffOnly = () => ({
   policies: [
@@ -46,5 +47,7 @@ export default {
     { method: 'GET', path: '/calls', handler: 'admin-messages.calls', config: deskStaffOnly() },
     { method: 'POST', path: '/calls/:id', handler: 'admin-messages.tick', config: deskStaffOnly() },
     { method: 'GET', path: '/reports/attendance', handler: 'admin-activities.report', config: activityStaffOnly() },
+    // Read only: no route writes, changes or deletes the audit trail (its table refuses it too).
+    { method: 'GET', path: '/audit', handler: 'admin-audit.list', config: auditReaders() },
   ],
 };

@@ -1,6 +1,7 @@
 import activities from './activities';
 import activityDesk from './activity-desk';
 import activityReport from './activity-report';
+import auditLog from './audit-log';
 import availability from './availability';
 import board from './board';
 import calendarFeeds from './calendar-feeds';
@@ -50,4 +51,5 @@ export default {
   outbox,
   messageLog,
   callList,
+  auditLog,
 };
