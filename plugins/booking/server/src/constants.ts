@@ -7,7 +7,15 @@ export const PERMISSIONS = {
   manageReservations: { uid: 'reservations.manage', displayName: 'Manage reservations (approve, reject, enter for callers)' },
   manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (enrol at the desk, rosters, attendance, reports, cancel or move sessions)' },
   manageClosures: { uid: 'closures.manage', displayName: 'Manage closures (declare, see who is affected, cancel and tell them)' },
+  personalDataRequests: { uid: 'personal-data.requests', displayName: 'Personal data requests (find a person, export and erase their data)' },
+  seeFullContacts: { uid: 'contacts.full', displayName: 'See full contact details (phone numbers unmasked on rosters, lists and exports)' },
 } as const;
+
+/**
+ * What the ready-made front desk role holds: the day's work. Answering personal data requests and
+ * reading phone numbers in full are given to a named person in Settings → Roles, not to every desk.
+ */
+export const FRONT_DESK_PERMISSIONS = [PERMISSIONS.manageReservations, PERMISSIONS.manageActivities, PERMISSIONS.manageClosures] as const;
 
 /** The ready-made admin role for the front desk: the plugin's staff actions and nothing else. */
 export const FRONT_DESK_ROLE = {

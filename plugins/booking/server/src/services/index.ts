@@ -12,6 +12,8 @@ import enrolments from './enrolments';
 import jobs from './jobs';
 import messageLog from './message-log';
 import outbox from './outbox';
+import personalData from './personal-data';
+import retention from './retention';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reminderSweep from './reminder-sweep';
@@ -50,4 +52,6 @@ export default {
   outbox,
   messageLog,
   callList,
+  retention,
+  personalData,
 };
