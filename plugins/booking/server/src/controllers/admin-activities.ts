@@ -3,7 +3,9 @@ import type { Context } from 'koa';
 import { staffActivitiesQuery, staffActivityParams } from '../schemas/activities';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { attendanceSchema, cancelSessionSchema, daySessionsQuery, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
+import { contactsFor } from '../utils/contact-exposure';
 import { getService } from '../utils/get-service';
+import { recordPersonalDataExport } from './personal-data-audit';
 import { answeringConflicts, sendCsv } from './respond';
 
 /** Staff's side of courses and events: the desk's list and detail, a day's sessions, rosters, attendance, the service-volume report, cancelling and moving sessions. */
@@ -15,7 +17,7 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async detail(ctx: Context) {
     const { type, documentId } = parseOrThrow(staffActivityParams, ctx.params);
-    ctx.body = { data: await getService(strapi, 'activityDesk').detail(type, documentId, new Date()) };
+    ctx.body = { data: contactsFor(ctx, await getService(strapi, 'activityDesk').detail(type, documentId, new Date())) };
   },
 
   async sessionsOfDay(ctx: Context) {
@@ -27,8 +29,14 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const { format } = parseOrThrow(rosterQuery, ctx.query);
     const rosters = getService(strapi, 'sessionRoster');
-    if (format === 'csv') sendCsv(ctx, await rosters.rosterSheet(id));
-    else ctx.body = { data: await rosters.roster(id) };
+    const roster = contactsFor(ctx, await rosters.roster(id));
+    if (format !== 'csv') {
+      ctx.body = { data: roster };
+      return;
+    }
+    // A roster file leaves the admin panel with people's names and numbers: the audit trail says who took it.
+    sendCsv(ctx, rosters.sheetOf(roster));
+    await recordPersonalDataExport(strapi, ctx, { kind: 'roster', id }, { format: 'csv', people: roster.confirmed.length + roster.waitlist.length });
   },
 
   async attendance(ctx: Context) {

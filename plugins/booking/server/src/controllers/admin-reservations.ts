@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { referenceParams, rejectRequestSchema, staffListQuery, staffReservationRequestSchema } from '../schemas/reservations';
+import { contactsFor } from '../utils/contact-exposure';
 import { getService } from '../utils/get-service';
 import { answerWith, answeringConflicts } from './respond';
 
@@ -12,7 +13,7 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx: Context) {
       const { status, from, to, page, pageSize } = parseOrThrow(staffListQuery, ctx.query);
-      ctx.body = await staff().list({ status, from, to }, { page, pageSize });
+      ctx.body = contactsFor(ctx, await staff().list({ status, from, to }, { page, pageSize }));
     },
 
     /** A request taken on the phone: the public's rules, of which notice, horizon and quota yield to a written reason. */
@@ -25,13 +26,13 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async approve(ctx: Context) {
       const { reference } = parseOrThrow(referenceParams, ctx.params);
-      ctx.body = { data: await staff().approve(reference, new Date()) };
+      ctx.body = { data: contactsFor(ctx, await staff().approve(reference, new Date())) };
     },
 
     async reject(ctx: Context) {
       const { reference } = parseOrThrow(referenceParams, ctx.params);
       const data = parseDataOrThrow(rejectRequestSchema, ctx.request.body);
-      ctx.body = { data: await staff().reject(reference, data.reason, new Date()) };
+      ctx.body = { data: contactsFor(ctx, await staff().reject(reference, data.reason, new Date())) };
     },
   };
 };
