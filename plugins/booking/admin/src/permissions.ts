@@ -12,4 +12,5 @@ export const PAGE_PERMISSIONS = {
   // and the API keeps each reader to the bookings their role covers.
   messages: [...action('reservations.manage'), ...action('activities.manage')],
   calls: [...action('reservations.manage'), ...action('activities.manage')],
+  personalData: action('personal-data.requests'),
 };
