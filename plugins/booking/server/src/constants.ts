@@ -9,13 +9,8 @@ export const PERMISSIONS = {
   manageClosures: { uid: 'closures.manage', displayName: 'Manage closures (declare, see who is affected, cancel and tell them)' },
   personalDataRequests: { uid: 'personal-data.requests', displayName: 'Personal data requests (find a person, export and erase their data)' },
   seeFullContacts: { uid: 'contacts.full', displayName: 'See full contact details (phone numbers unmasked on rosters, lists and exports)' },
+  viewAuditLog: { uid: 'audit.read', displayName: 'View audit log (who did what, when, from where)' },
 } as const;
-
-/**
- * What the ready-made front desk role holds: the day's work. Answering personal data requests and
- * reading phone numbers in full are given to a named person in Settings → Roles, not to every desk.
- */
-export const FRONT_DESK_PERMISSIONS = [PERMISSIONS.manageReservations, PERMISSIONS.manageActivities, PERMISSIONS.manageClosures] as const;
 
 /** The ready-made admin role for the front desk: the plugin's staff actions and nothing else. */
 export const FRONT_DESK_ROLE = {
@@ -25,6 +20,12 @@ export const FRONT_DESK_ROLE = {
 } as const;
 
 export type PermissionUid = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]['uid'];
+
+/**
+ * Oversight of the desk's work, not desk work: the Front desk role is made without these. Answering
+ * personal data requests and reading phone numbers in full are given to a named person in Settings → Roles.
+ */
+export const NOT_FOR_FRONT_DESK: readonly PermissionUid[] = [PERMISSIONS.viewAuditLog.uid, PERMISSIONS.personalDataRequests.uid, PERMISSIONS.seeFullContacts.uid];
 
 /** The action name Strapi's RBAC knows a permission by (what roles hold and policies ask for). */
 export const permissionAction = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${uid}`;
@@ -62,6 +63,7 @@ export const TABLES = {
   messages: 'booking_messages',
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
+  audit: 'booking_audit_log',
 } as const;
 
 /**

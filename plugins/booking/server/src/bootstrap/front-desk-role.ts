@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { FRONT_DESK_PERMISSIONS, FRONT_DESK_ROLE, permissionAction } from '../constants';
+import { FRONT_DESK_ROLE, NOT_FOR_FRONT_DESK, PERMISSIONS, permissionAction } from '../constants';
 
 /** The last of the three roles Strapi makes on a first start (its admin bootstrap runs after ours). */
 const STRAPI_LAST_DEFAULT_ROLE = 'strapi-author';
@@ -10,14 +10,16 @@ const createFrontDeskRole = async (strapi: Core.Strapi): Promise<void> => {
   const role = await roles.create({ ...FRONT_DESK_ROLE });
   await roles.assignPermissions(
     role.id,
-    FRONT_DESK_PERMISSIONS.map(({ uid }) => ({ action: permissionAction(uid), subject: null, properties: {}, conditions: [] }))
+    Object.values(PERMISSIONS)
+      .filter(({ uid }) => !NOT_FOR_FRONT_DESK.includes(uid))
+      .map(({ uid }) => ({ action: permissionAction(uid), subject: null, properties: {}, conditions: [] }))
   );
   strapi.log.info(`Created the admin role "${FRONT_DESK_ROLE.name}"`);
 };
 
 /**
- * A centre gets a "Front desk / 前台" role ready to give to staff, holding the plugin's day-to-day
- * staff actions (FRONT_DESK_PERMISSIONS). It is made once: a centre that later edits it in Settings → Roles keeps its edits.
+ * A centre gets a "Front desk / 前台" role ready to give to staff, holding the plugin's
+ * staff actions (not the oversight ones, NOT_FOR_FRONT_DESK). It is made once: a centre that later edits it in Settings → Roles keeps its edits.
  * On a first start Strapi makes its own roles only when none exist, after the plugins' bootstrap,
  * so ours waits for them rather than stopping them.
  */

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { idempotencyRepository } from '../repositories/idempotency-repository';
+import { recordAccessChanges } from '../audit/access-changes';
+import { ensureAuditTable } from '../audit/audit-table';
 import { ensureBookingTables } from './booking-tables';
 import { setAdminLabels } from './admin-labels';
 import { withdrawPersonalDataFromContentManager } from './content-manager-access';
@@ -12,6 +14,8 @@ import { getService } from '../utils/get-service';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
   await eraseForGoodOnSqlite(strapi);
+  await ensureAuditTable(strapi);
+  recordAccessChanges(strapi);
   // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
   await idempotencyRepository(strapi).purge(new Date());
   await registerAdminPermissions(strapi);

@@ -4,8 +4,8 @@ import { staffActivitiesQuery, staffActivityParams } from '../schemas/activities
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { attendanceSchema, cancelSessionSchema, daySessionsQuery, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
 import { contactsFor } from '../utils/contact-exposure';
+import { recordStaffAction } from '../audit/record';
 import { getService } from '../utils/get-service';
-import { recordPersonalDataExport } from './personal-data-audit';
 import { answeringConflicts, sendCsv } from './respond';
 
 /** Staff's side of courses and events: the desk's list and detail, a day's sessions, rosters, attendance, the service-volume report, cancelling and moving sessions. */
@@ -34,15 +34,22 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = { data: roster };
       return;
     }
-    // A roster file leaves the admin panel with people's names and numbers: the audit trail says who took it.
-    sendCsv(ctx, rosters.sheetOf(roster));
-    await recordPersonalDataExport(strapi, ctx, { kind: 'roster', id }, { format: 'csv', people: roster.confirmed.length + roster.waitlist.length });
+    // A sheet of names and phone numbers leaves the system: the trail says who took it.
+    const sheet = rosters.sheetOf(roster);
+    await recordStaffAction(strapi, ctx, { action: 'roster.export', subject: { kind: 'session', id }, details: { format: 'csv', rows: Math.max(0, sheet.rows.length - 1) } });
+    sendCsv(ctx, sheet);
   },
 
   async attendance(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const data = parseDataOrThrow(attendanceSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'sessionAttendance').markAttendance(id, data, new Date()) };
+    const marked = await getService(strapi, 'sessionAttendance').markAttendance(id, data, new Date());
+    await recordStaffAction(strapi, ctx, {
+      action: 'attendance.mark',
+      subject: { kind: 'session', id },
+      details: { present: data.present.length, walkIns: data.walkIns ?? 0 },
+    });
+    ctx.body = { data: marked };
   },
 
   async report(ctx: Context) {
@@ -56,14 +63,18 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
   async cancel(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const data = parseDataOrThrow(cancelSessionSchema, ctx.request.body);
-    ctx.body = { data: await getService(strapi, 'sessionChanges').cancel(id, data.reason, new Date()) };
+    const cancelled = await getService(strapi, 'sessionChanges').cancel(id, data.reason, new Date());
+    await recordStaffAction(strapi, ctx, { action: 'session.cancel', subject: { kind: 'session', id } });
+    ctx.body = { data: cancelled };
   },
 
   async move(ctx: Context) {
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const data = parseDataOrThrow(moveSessionSchema, ctx.request.body);
     await answeringConflicts(ctx, async () => {
-      ctx.body = { data: await getService(strapi, 'sessionChanges').move(id, data, new Date()) };
+      const moved = await getService(strapi, 'sessionChanges').move(id, data, new Date());
+      await recordStaffAction(strapi, ctx, { action: 'session.move', subject: { kind: 'session', id }, details: { start: data.start, end: data.end, room: data.room } });
+      ctx.body = { data: moved };
     });
   },
 });

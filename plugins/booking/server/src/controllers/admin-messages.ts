@@ -4,6 +4,7 @@ import { PERMISSIONS, permissionAction } from '../constants';
 import { callsQuery, messageParams, messagesQuery, tickCallSchema } from '../schemas/messages';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import type { StaffReader } from '../services/staff-reader';
+import { recordStaffAction } from '../audit/record';
 import { getService } from '../utils/get-service';
 import { answeringConflicts } from './respond';
 
@@ -30,7 +31,9 @@ const adminMessages = ({ strapi }: { strapi: Core.Strapi }) => ({
   async retry(ctx: Context) {
     const { id } = parseOrThrow(messageParams, ctx.params);
     await answeringConflicts(ctx, async () => {
-      ctx.body = { data: await getService(strapi, 'messageLog').retry(id, readerOf(ctx)) };
+      const retried = await getService(strapi, 'messageLog').retry(id, readerOf(ctx));
+      await recordStaffAction(strapi, ctx, { action: 'message.retry', subject: { kind: 'message', id: String(id) }, details: { channel: retried.channel } });
+      ctx.body = { data: retried };
     });
   },
 
@@ -43,7 +46,10 @@ const adminMessages = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { id } = parseOrThrow(messageParams, ctx.params);
     const tick = parseDataOrThrow(tickCallSchema, ctx.request.body);
     await answeringConflicts(ctx, async () => {
-      ctx.body = { data: await getService(strapi, 'callList').tick(id, tick, readerOf(ctx)) };
+      const ticked = await getService(strapi, 'callList').tick(id, tick, readerOf(ctx));
+      // The note may name the person; the outcome is what the trail needs.
+      await recordStaffAction(strapi, ctx, { action: 'call.tick', subject: { kind: 'message', id: String(id) }, details: { outcome: tick.outcome } });
+      ctx.body = { data: ticked };
     });
   },
 });

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { createHash } from 'node:crypto';
 import type { Context } from 'koa';
+import { auditActorOf, recordStaffAction } from '../audit/record';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { eraseSchema, personalDataQuery } from '../schemas/personal-data';
 import { now as clockNow } from '../utils/clock';
 import { getService } from '../utils/get-service';
-import { recordPersonalDataAction } from './personal-data-audit';
 import { answeringConflicts } from './respond';
 
 /**
@@ -28,20 +28,26 @@ const adminPersonalData = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.set('Content-Type', 'application/json; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
     ctx.body = file.body;
-    await recordPersonalDataAction(strapi, ctx, 'personal-data.export', { kind: 'personal-data-request', id: requestId(query) }, {
-      format: 'json-file',
-      reservations: file.data.reservations.length,
-      enrolments: file.data.enrolments.length,
-      messages: file.data.messages.length,
+    await recordStaffAction(strapi, ctx, {
+      action: 'person.export',
+      subject: { kind: 'person-request', id: requestId(query) },
+      details: {
+        format: 'json-file',
+        reservations: file.data.reservations.length,
+        enrolments: file.data.enrolments.length,
+        messages: file.data.messages.length,
+      },
     });
   },
 
   async erase(ctx: Context) {
     const { confirmation, ...query } = parseDataOrThrow(eraseSchema, ctx.request.body);
     await answeringConflicts(ctx, async () => {
-      const erased = await getService(strapi, 'personalData').erase({ ...query, confirmation }, new Date());
+      // Recorded inside the erasure's transaction: both happen, or neither.
+      const erased = await getService(strapi, 'personalData').erase({ ...query, confirmation }, new Date(), (counts) =>
+        recordStaffAction(strapi, ctx, { action: 'person.erase', subject: { kind: 'person-request', id: requestId(query) }, details: { ...counts } })
+      );
       ctx.body = { data: erased };
-      await recordPersonalDataAction(strapi, ctx, 'personal-data.erase', { kind: 'personal-data-request', id: requestId(query) }, erased);
     });
   },
 
@@ -52,9 +58,7 @@ const adminPersonalData = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Runs retention now rather than at night (after changing the period, say). */
   async runRetention(ctx: Context) {
-    const outcome = await getService(strapi, 'retention').run(clockNow());
-    ctx.body = { data: outcome };
-    await recordPersonalDataAction(strapi, ctx, 'retention.run', null, { ...outcome });
+    ctx.body = { data: await getService(strapi, 'retention').run(clockNow(), auditActorOf(ctx)) };
   },
 });
 

@@ -1,4 +1,5 @@
 import adminActivities from './admin-activities';
+import adminAudit from './admin-audit';
 import adminBoard from './admin-board';
 import adminClosures from './admin-closures';
 import adminEnrolments from './admin-enrolments';
@@ -13,4 +14,4 @@ import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-personal-data': adminPersonalData };
+export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-audit': adminAudit, 'admin-personal-data': adminPersonalData };

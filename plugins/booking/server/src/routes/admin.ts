@@ -10,6 +10,7 @@ const staffOnly = () => staffHolding(PERMISSIONS.manageReservations.uid);
 const activityStaffOnly = () => staffHolding(PERMISSIONS.manageActivities.uid);
 const closureStaffOnly = () => staffHolding(PERMISSIONS.manageClosures.uid);
 const personalDataRequestsOnly = () => staffHolding(PERMISSIONS.personalDataRequests.uid);
+const auditReaders = () => staffHolding(PERMISSIONS.viewAuditLog.uid);
 /** Either kind of front desk work: the board shows rooms' bookings and activities alike. */
 const deskStaffOnly = () => ({
   policies: [
@@ -51,5 +52,7 @@ export default {
     { method: 'POST', path: '/personal-data/erase', handler: 'admin-personal-data.erase', config: personalDataRequestsOnly() },
     { method: 'GET', path: '/retention', handler: 'admin-personal-data.retention', config: personalDataRequestsOnly() },
     { method: 'POST', path: '/retention/run', handler: 'admin-personal-data.runRetention', config: personalDataRequestsOnly() },
+    // Read only: no route writes, changes or deletes the audit trail (its table refuses it too).
+    { method: 'GET', path: '/audit', handler: 'admin-audit.list', config: auditReaders() },
   ],
 };

@@ -1,6 +1,7 @@
 import activities from './activities';
 import activityDesk from './activity-desk';
 import activityReport from './activity-report';
+import auditLog from './audit-log';
 import availability from './availability';
 import board from './board';
 import calendarFeeds from './calendar-feeds';
@@ -54,4 +55,5 @@ export default {
   callList,
   retention,
   personalData,
+  auditLog,
 };

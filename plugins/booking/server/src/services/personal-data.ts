@@ -30,6 +30,14 @@ export interface PersonalData {
   confirmation: string;
 }
 
+/** What an erasure anonymised: room booking dates and their requests, enrolments, messages. */
+export interface ErasureOutcome {
+  reservations: number;
+  references: number;
+  enrolments: number;
+  messages: number;
+}
+
 /** Rows whose phone or e-mail is the one asked for; a phone compares however it was typed. */
 const matcher = (query: PersonQuery) => {
   const phone = query.phone ? phoneKey(query.phone) : '';
@@ -130,7 +138,11 @@ const personalData = ({ strapi }: { strapi: Core.Strapi }) => {
      * reports' counts stay), their messages, "I can't come" codes and stored answers. Refuses
      * when what would be erased is not what staff saw, or while a booking is still to come.
      */
-    async erase(query: PersonQuery & { confirmation: string }, now: Date): Promise<{ reservations: number; references: number; enrolments: number; messages: number }> {
+    async erase(
+      query: PersonQuery & { confirmation: string },
+      now: Date,
+      record: (erased: ErasureOutcome) => Promise<void>
+    ): Promise<ErasureOutcome> {
       const changed = () => new ConflictError('The person’s records changed since the search: search again and confirm what is shown', { code: 'records_changed' });
       const seen = await find(query, now);
       if (seen.confirmation !== query.confirmation) throw changed();
@@ -150,7 +162,9 @@ const personalData = ({ strapi }: { strapi: Core.Strapi }) => {
         await repo.anonymiseMessages({ references, enrolmentIds }, trx);
         await repo.dropCantComeCodes({ reservationIds: reservations.map((r) => r.documentId), enrolmentIds }, trx);
         await idempotencyRepository(strapi).forgetAnswersNaming([...references, ...enrolmentIds, query.phone ?? '', query.email ?? ''], trx);
-        return { reservations: reservations.length, references: references.length, enrolments: enrolments.length, messages: seen.messages.length };
+        const erased = { reservations: reservations.length, references: references.length, enrolments: enrolments.length, messages: seen.messages.length };
+        await record(erased);
+        return erased;
       });
     },
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { TZDate } from '@date-fns/tz';
 import { subMonths } from 'date-fns';
+import { recordAudit, type AuditActor } from '../audit/record';
 import { UID } from '../constants';
 import { personalDataRepository, type StoredEnrolment, type StoredReservation } from '../repositories/personal-data-repository';
 import { idempotencyRepository } from '../repositories/idempotency-repository';
@@ -60,8 +61,8 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** One run at `now` (the clock's, so a test can start a CMS a year on). */
-  const run = async (now: Date = clockNow()): Promise<RetentionOutcome> => {
+  /** One run at `now` (the clock's, so a test can start a CMS a year on); `by` a staff member, or nobody for the nightly job. */
+  const run = async (now: Date = clockNow(), by: { actor: AuditActor | null; ip: string | null } = { actor: null, ip: null }): Promise<RetentionOutcome> => {
     const { months } = bookingConfig(strapi).retention;
     const cutoff = retentionCutoff(now, months, bookingConfig(strapi).timezone);
     const found = await due(cutoff);
@@ -74,6 +75,7 @@ const retention = ({ strapi }: { strapi: Core.Strapi }) => {
       await repo.anonymise(UID.enrolment, found.enrolments, keyOf, trx);
       await repo.anonymiseMessages({ references, enrolmentIds }, trx);
       await repo.dropCantComeCodes({ reservationIds: found.reservations.map((r) => r.documentId), enrolmentIds }, trx);
+      await recordAudit(strapi, { ...by, action: 'retention.run', subject: null, details: { cutoff: cutoff.toISOString(), reservations: found.reservations.length, references: references.length, enrolments: found.enrolments.length } });
     });
     // Stored answers to retried requests live a day; any older are purged with the rest.
     await idempotencyRepository(strapi).purge(now);
