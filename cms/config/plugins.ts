@@ -64,6 +64,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           }),
         ),
       },
+      // Personal data is anonymised this long after a booking's last date (see README, "Privacy").
+      retention: {
+        months: env.int('BOOKING_RETENTION_MONTHS', 12),
+        cron: env('BOOKING_RETENTION_CRON', '30 3 * * *'),
+      },
       delivery: {
         retryLimit: env.int('BOOKING_DELIVERY_RETRY_LIMIT', 4),
         retryDelaySeconds: env.int('BOOKING_DELIVERY_RETRY_DELAY_SECONDS', 60),

@@ -33,12 +33,13 @@ export const openDatabase = async (database: TestDatabase): Promise<RawDatabase>
       query,
       async allText() {
         const columns = await query(
-          `SELECT table_name, column_name FROM information_schema.columns
-           WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`
+          `SELECT table_schema, table_name, column_name FROM information_schema.columns
+           WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')`
         );
         const parts: string[] = [];
-        for (const { table_name, column_name } of columns) {
-          const rows = await query(`SELECT "${column_name}"::text AS v FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`);
+        // Every schema: the job queue (pg-boss) keeps its jobs in one of its own.
+        for (const { table_schema, table_name, column_name } of columns) {
+          const rows = await query(`SELECT "${column_name}"::text AS v FROM "${table_schema}"."${table_name}" WHERE "${column_name}" IS NOT NULL`);
           parts.push(...rows.map((r) => String(r.v)));
         }
         return parts.join('\n');

@@ -10,6 +10,18 @@ export const maskPhone = (phone: string | null | undefined): string => {
   return digits.length === 0 ? '' : `****${digits.slice(-4)}`;
 };
 
+/**
+ * A phone as rosters and lists show it to staff who may not read numbers in full: the first three
+ * and last four digits of a mobile (138****8000), enough to tell two people apart and to confirm
+ * one on the phone; a shorter number keeps its last four only.
+ */
+export const maskPhoneMiddle = (phone: string | null | undefined): string => {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  const national = digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+  if (national.length === 0) return '';
+  return national.length === 11 ? `${national.slice(0, 3)}****${national.slice(-4)}` : `****${national.slice(-4)}`;
+};
+
 /** An e-mail address's first character and domain: l***@example.org. */
 export const maskEmail = (email: string): string => {
   const at = email.lastIndexOf('@');

@@ -1,4 +1,4 @@
-import { Calendar, CheckCircle, GridNine, Lock, Mail, Phone, User, Clock } from '@strapi/icons';
+import { Calendar, CheckCircle, Clock, GridNine, Lock, Mail, Phone, Shield, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { PAGE_PERMISSIONS } from './permissions';
@@ -82,6 +82,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.audit.menu`, defaultMessage: 'Audit log' },
       Component: () => import('./pages/AuditLogPage'),
       permissions: PAGE_PERMISSIONS.audit,
+    });
+    // A resident's request to see or delete their data (PIPL), for the staff named to answer it.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/personal-data`,
+      icon: Shield,
+      intlLabel: { id: `${PLUGIN_ID}.privacyData.menu`, defaultMessage: 'Personal data requests' },
+      Component: () => import('./pages/PersonalDataPage'),
+      permissions: PAGE_PERMISSIONS.personalData,
     });
     // Course and event schedules are edited as a form, not as JSON.
     app.customFields.register({

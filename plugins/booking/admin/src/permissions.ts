@@ -13,4 +13,5 @@ export const PAGE_PERMISSIONS = {
   messages: [...action('reservations.manage'), ...action('activities.manage')],
   calls: [...action('reservations.manage'), ...action('activities.manage')],
   audit: action('audit.read'),
+  personalData: action('personal-data.requests'),
 };

@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   manageReservations: { uid: 'reservations.manage', displayName: 'Manage reservations (approve, reject, enter for callers)' },
   manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (enrol at the desk, rosters, attendance, reports, cancel or move sessions)' },
   manageClosures: { uid: 'closures.manage', displayName: 'Manage closures (declare, see who is affected, cancel and tell them)' },
+  personalDataRequests: { uid: 'personal-data.requests', displayName: 'Personal data requests (find a person, export and erase their data)' },
+  seeFullContacts: { uid: 'contacts.full', displayName: 'See full contact details (phone numbers unmasked on rosters, lists and exports)' },
   viewAuditLog: { uid: 'audit.read', displayName: 'View audit log (who did what, when, from where)' },
 } as const;
 
@@ -19,8 +21,11 @@ export const FRONT_DESK_ROLE = {
 
 export type PermissionUid = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]['uid'];
 
-/** Oversight of the desk's work, not desk work: the Front desk role is made without these. */
-export const NOT_FOR_FRONT_DESK: readonly PermissionUid[] = [PERMISSIONS.viewAuditLog.uid];
+/**
+ * Oversight of the desk's work, not desk work: the Front desk role is made without these. Answering
+ * personal data requests and reading phone numbers in full are given to a named person in Settings → Roles.
+ */
+export const NOT_FOR_FRONT_DESK: readonly PermissionUid[] = [PERMISSIONS.viewAuditLog.uid, PERMISSIONS.personalDataRequests.uid, PERMISSIONS.seeFullContacts.uid];
 
 /** The action name Strapi's RBAC knows a permission by (what roles hold and policies ask for). */
 export const permissionAction = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${uid}`;

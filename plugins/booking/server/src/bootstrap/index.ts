@@ -7,11 +7,13 @@ import { setAdminLabels } from './admin-labels';
 import { withdrawPersonalDataFromContentManager } from './content-manager-access';
 import { registerAdminPermissions } from './admin-permissions';
 import { ensureFrontDeskRole } from './front-desk-role';
+import { eraseForGoodOnSqlite } from './secure-delete';
 import { grantPublicPermissions } from './public-permissions';
 import { getService } from '../utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
+  await eraseForGoodOnSqlite(strapi);
   await ensureAuditTable(strapi);
   recordAccessChanges(strapi);
   // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
@@ -25,6 +27,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await getService(strapi, 'jobs').start();
   await getService(strapi, 'outbox').start();
   await getService(strapi, 'reminderSweep').start();
+  await getService(strapi, 'retention').start();
 };
 
 export default bootstrap;

@@ -32,6 +32,11 @@ export interface BookingPluginConfig {
   reminderSweepSeconds: number;
   /** Text messages: the provider (Tencent Cloud SMS, or the development outbox), its keys and a template id per message kind. */
   sms: SmsConfig;
+  /**
+   * Personal data is anonymised this many months after a booking's last date (an enrolment's: its
+   * activity's last session), by a job run on `cron` in the centre's zone.
+   */
+  retention: { months: number; cron: string };
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -48,6 +53,8 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   reminders: DEFAULT_REMINDER_SETTINGS,
   reminderSweepSeconds: 60,
   sms: DEFAULT_SMS_CONFIG,
+  // 03:30: after the night's site rebuild and before the desk opens.
+  retention: { months: 12, cron: '30 3 * * *' },
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -91,5 +98,12 @@ export default {
       throw new Error(`booking plugin: "reminderSweepSeconds" must be a whole number of seconds from 1 to 3600, got ${JSON.stringify(sweep)}`);
     }
     validateSmsConfig(config.sms);
+    const { months, cron } = config.retention ?? ({} as Partial<BookingPluginConfig['retention']>);
+    if (!(Number.isInteger(months) && months! >= 1 && months! <= 120)) {
+      throw new Error(`booking plugin: "retention.months" must be a whole number of months from 1 to 120, got ${JSON.stringify(months)}`);
+    }
+    if (typeof cron !== 'string' || cron.trim().split(/\s+/).length !== 5) {
+      throw new Error(`booking plugin: "retention.cron" must be a cron expression of five fields, got ${JSON.stringify(cron)}`);
+    }
   },
 };

@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { staffActivitiesQuery, staffActivityParams } from '../schemas/activities';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { attendanceSchema, cancelSessionSchema, daySessionsQuery, moveSessionSchema, reportQuery, rosterQuery, sessionParams } from '../schemas/sessions';
+import { contactsFor } from '../utils/contact-exposure';
 import { recordStaffAction } from '../audit/record';
 import { getService } from '../utils/get-service';
 import { answeringConflicts, sendCsv } from './respond';
@@ -16,7 +17,7 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async detail(ctx: Context) {
     const { type, documentId } = parseOrThrow(staffActivityParams, ctx.params);
-    ctx.body = { data: await getService(strapi, 'activityDesk').detail(type, documentId, new Date()) };
+    ctx.body = { data: contactsFor(ctx, await getService(strapi, 'activityDesk').detail(type, documentId, new Date())) };
   },
 
   async sessionsOfDay(ctx: Context) {
@@ -28,12 +29,13 @@ const adminActivities = ({ strapi }: { strapi: Core.Strapi }) => ({
     const { id } = parseOrThrow(sessionParams, ctx.params);
     const { format } = parseOrThrow(rosterQuery, ctx.query);
     const rosters = getService(strapi, 'sessionRoster');
+    const roster = contactsFor(ctx, await rosters.roster(id));
     if (format !== 'csv') {
-      ctx.body = { data: await rosters.roster(id) };
+      ctx.body = { data: roster };
       return;
     }
     // A sheet of names and phone numbers leaves the system: the trail says who took it.
-    const sheet = await rosters.rosterSheet(id);
+    const sheet = rosters.sheetOf(roster);
     await recordStaffAction(strapi, ctx, { action: 'roster.export', subject: { kind: 'session', id }, details: { format: 'csv', rows: Math.max(0, sheet.rows.length - 1) } });
     sendCsv(ctx, sheet);
   },

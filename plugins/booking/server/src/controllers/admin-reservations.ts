@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseDataOrThrow, parseOrThrow } from '../schemas/parse';
 import { referenceParams, rejectRequestSchema, staffListQuery, staffReservationRequestSchema } from '../schemas/reservations';
+import { contactsFor } from '../utils/contact-exposure';
 import { recordStaffAction } from '../audit/record';
 import { getService } from '../utils/get-service';
 import { answerWith, answeringConflicts } from './respond';
@@ -13,7 +14,7 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(ctx: Context) {
       const { status, from, to, page, pageSize } = parseOrThrow(staffListQuery, ctx.query);
-      ctx.body = await staff().list({ status, from, to }, { page, pageSize });
+      ctx.body = contactsFor(ctx, await staff().list({ status, from, to }, { page, pageSize }));
     },
 
     /** A request taken on the phone: the public's rules, of which notice, horizon and quota yield to a written reason. */
@@ -36,7 +37,7 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
       const { reference } = parseOrThrow(referenceParams, ctx.params);
       const approved = await staff().approve(reference, new Date());
       await recordStaffAction(strapi, ctx, { action: 'reservation.approve', subject: { kind: 'reservation', id: reference } });
-      ctx.body = { data: approved };
+      ctx.body = { data: contactsFor(ctx, approved) };
     },
 
     async reject(ctx: Context) {
@@ -44,7 +45,7 @@ const adminReservations = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = parseDataOrThrow(rejectRequestSchema, ctx.request.body);
       const rejected = await staff().reject(reference, data.reason, new Date());
       await recordStaffAction(strapi, ctx, { action: 'reservation.reject', subject: { kind: 'reservation', id: reference } });
-      ctx.body = { data: rejected };
+      ctx.body = { data: contactsFor(ctx, rejected) };
     },
   };
 };

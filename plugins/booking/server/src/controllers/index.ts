@@ -4,6 +4,7 @@ import adminBoard from './admin-board';
 import adminClosures from './admin-closures';
 import adminEnrolments from './admin-enrolments';
 import adminMessages from './admin-messages';
+import adminPersonalData from './admin-personal-data';
 import adminReservations from './admin-reservations';
 import activities from './activities';
 import availability from './availability';
@@ -13,4 +14,4 @@ import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-audit': adminAudit };
+export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-audit': adminAudit, 'admin-personal-data': adminPersonalData };

@@ -70,6 +70,21 @@ export const idempotencyRepository = (strapi: Core.Strapi) => ({
   },
 
   /**
+   * Drops the stored answers that name any of `needles` (a person's references, enrolment ids,
+   * phone or e-mail): an erased person's booking must not come back from a replay. Answers live a
+   * day, so there are few to open.
+   */
+  async forgetAnswersNaming(needles: string[], trx: Knex.Transaction): Promise<void> {
+    const wanted = needles.filter(Boolean);
+    if (wanted.length === 0) return;
+    const keys = answerKeys(strapi);
+    for (const row of (await trx(IDEMPOTENCY_TABLE).select('key', 'body')) as Array<{ key: string; body: string }>) {
+      const body = open(row.body, keys, row.key);
+      if (body === null || wanted.some((needle) => body.includes(needle))) await trx(IDEMPOTENCY_TABLE).where('key', row.key).delete();
+    }
+  },
+
+  /**
    * The answer already given to this key, if any: before the work, and again after a failed attempt
    * (a concurrent request with the same key may have won the race).
    */

@@ -9,6 +9,7 @@ const staffHolding = (uid: PermissionUid) => ({
 const staffOnly = () => staffHolding(PERMISSIONS.manageReservations.uid);
 const activityStaffOnly = () => staffHolding(PERMISSIONS.manageActivities.uid);
 const closureStaffOnly = () => staffHolding(PERMISSIONS.manageClosures.uid);
+const personalDataRequestsOnly = () => staffHolding(PERMISSIONS.personalDataRequests.uid);
 const auditReaders = () => staffHolding(PERMISSIONS.viewAuditLog.uid);
 /** Either kind of front desk work: the board shows rooms' bookings and activities alike. */
 const deskStaffOnly = () => ({
@@ -47,6 +48,10 @@ export default {
     { method: 'GET', path: '/calls', handler: 'admin-messages.calls', config: deskStaffOnly() },
     { method: 'POST', path: '/calls/:id', handler: 'admin-messages.tick', config: deskStaffOnly() },
     { method: 'GET', path: '/reports/attendance', handler: 'admin-activities.report', config: activityStaffOnly() },
+    { method: 'GET', path: '/personal-data', handler: 'admin-personal-data.find', config: personalDataRequestsOnly() },
+    { method: 'POST', path: '/personal-data/erase', handler: 'admin-personal-data.erase', config: personalDataRequestsOnly() },
+    { method: 'GET', path: '/retention', handler: 'admin-personal-data.retention', config: personalDataRequestsOnly() },
+    { method: 'POST', path: '/retention/run', handler: 'admin-personal-data.runRetention', config: personalDataRequestsOnly() },
     // Read only: no route writes, changes or deletes the audit trail (its table refuses it too).
     { method: 'GET', path: '/audit', handler: 'admin-audit.list', config: auditReaders() },
   ],

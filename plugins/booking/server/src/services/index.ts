@@ -13,6 +13,8 @@ import enrolments from './enrolments';
 import jobs from './jobs';
 import messageLog from './message-log';
 import outbox from './outbox';
+import personalData from './personal-data';
+import retention from './retention';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reminderSweep from './reminder-sweep';
@@ -51,5 +53,7 @@ export default {
   outbox,
   messageLog,
   callList,
+  retention,
+  personalData,
   auditLog,
 };

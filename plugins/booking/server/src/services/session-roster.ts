@@ -27,9 +27,8 @@ const sessionRoster = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     roster,
-    async rosterSheet(id: string): Promise<CsvSheet> {
-      return rosterSheet(await roster(id), tz());
-    },
+    /** A roster already read (its phones masked for the reader) as a sheet. */
+    sheetOf: (r: Roster): CsvSheet => rosterSheet(r, tz()),
   };
 };
 
