@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { asAdmin } from '../harness/admin';
-import { at, createActivity, dayAhead, eveningClock, manageLink, reservation, waitForMail, weekly } from '../harness/fixtures';
+import { CONSENT, at, createActivity, dayAhead, eveningClock, manageLink, reservation, waitForMail, weekly } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
@@ -276,7 +276,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     });
     expect(published.status).toBe(200);
     const [session] = (await stack.cms.get('/api/booking/courses/phone-class')).body.data.sessions;
-    const enrol = (name: string, email: string, phone: string) => stack.cms.request('POST', '/api/booking/enrolments', { data: { session: session.id, name, email, phone } });
+    const enrol = (name: string, email: string, phone: string) => stack.cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, session: session.id, name, email, phone } });
     expect((await enrol('王秀兰', 'wang.xiulan@example.org', '13900007777')).body.data.status).toBe('confirmed');
     const next = await enrol('赵大爷', 'zhao@example.org', '13900008888');
     expect(next.body.data.status).toBe('waitlisted');

@@ -24,6 +24,9 @@ export const permissionAction = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${
 /** Content-API handlers a signed-in resident may call but an anonymous visitor may not. */
 export const ACCOUNT_ONLY_HANDLERS = ['reservations.mine'];
 
+/** The app's single type whose `privacyNotice` (one text per language) the forms show by their consent box. */
+export const SITE_SETTINGS_UID = 'api::site-setting.site-setting';
+
 /** Content types of the plugin. */
 export const UID = {
   centre: 'plugin::booking.centre',
@@ -54,6 +57,7 @@ export const TABLES = {
   messages: 'booking_messages',
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
+  privacyNotices: 'booking_privacy_notices',
 } as const;
 
 /**

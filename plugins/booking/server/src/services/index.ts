@@ -12,6 +12,7 @@ import enrolments from './enrolments';
 import jobs from './jobs';
 import messageLog from './message-log';
 import outbox from './outbox';
+import privacyNotice from './privacy-notice';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reminderSweep from './reminder-sweep';
@@ -50,4 +51,5 @@ export default {
   outbox,
   messageLog,
   callList,
+  privacyNotice,
 };

@@ -69,7 +69,7 @@ describe('text fields refuse what cannot be stored or read back', () => {
 });
 
 describe('notifyBy on a request (the enrolment form stands for both forms)', () => {
-  const request = (extra: Record<string, unknown>) => ({ course: 'calligraphy', name: '王奶奶', phone: '13800138000', email: null, ...extra });
+  const request = (extra: Record<string, unknown>) => ({ course: 'calligraphy', name: '王奶奶', phone: '13800138000', email: null, consentVersion: '0123456789ab', ...extra });
   const paths = (extra: Record<string, unknown>) => enrolmentRequestSchema.safeParse(request(extra)).error?.issues.map((i) => i.path.join('.')) ?? [];
 
   it('fills in the default once the request is valid: mail when an address is given, else a call', () => {
