@@ -5,11 +5,18 @@ import { optionalPhone, trimmed } from './fields';
 
 /** The public forms: the version of the privacy notice the person saw, sent when they tick its box. */
 export const consentVersion = z
-  .string({ error: 'is required: read the privacy notice and tick the box to agree' })
-  .regex(NOTICE_VERSION_PATTERN, 'must be the version of the privacy notice shown by the form');
+  .string({ error: 'must be the version of the privacy notice shown by the form' })
+  .regex(NOTICE_VERSION_PATTERN, 'must be the version of the privacy notice shown by the form')
+  .nullish()
+  // Said here rather than as Zod's bare "is required": the form left the box unticked.
+  .refine((version) => !!version, 'is required: read the privacy notice and tick the box to agree')
+  .transform((version) => version as string);
 
 /** Staff's forms: staff confirm the caller heard the notice and agreed (the centre's notice of the day is recorded). */
-export const consentConfirmed = z.literal(true, { error: 'is required: confirm the person heard the privacy notice and agreed' });
+export const consentConfirmed = z
+  .boolean({ error: 'must be true: staff confirm the person heard the privacy notice and agreed' })
+  .nullish()
+  .refine((confirmed) => confirmed === true, 'is required: confirm the person heard the privacy notice and agreed');
 
 /**
  * What a guardian gives for a children's activity besides their own name and phone. All optional
