@@ -257,7 +257,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
 
   it('the enrolment form asks for consent in English too, and enrols once it is given', async () => {
     const page = await stack.newPage();
-    await page.goto('/en/courses/calligraphy/');
+    await page.goto('/en/events/neighbourhood-festival/');
     await page.locator('enrol-form form:not([hidden])').waitFor();
     await expect(page.locator('#enrol-consent-notice').innerText()).resolves.toMatch(/12 months[\s\S]*delete/);
     await page.fill('#enrol-name', 'Wei Zhang');
