@@ -108,7 +108,8 @@ describe('the activities desk in the admin panel', () => {
     await form.getByRole('button', { name: '报名', exact: true }).click();
     await form.getByText('请填写参加者姓名。').waitFor();
     await form.getByText('请向对方宣读隐私告知，对方同意后勾选此项。').waitFor();
-    await expect(form.locator('[data-privacy-notice]').innerText()).resolves.toContain('12个月');
+    // The notice staff read out arrives a moment after the form opens.
+    await form.locator('[data-privacy-notice]', { hasText: '12个月' }).waitFor();
     await form.getByText('电话号码只能包含数字、空格或短横线。').waitFor();
     await form.getByLabel(/^参加者姓名/).fill('周阿姨');
     await form.getByLabel(/^电话/).fill('139');
