@@ -157,6 +157,7 @@ const activitySchema = z.object({
   waiting: z.number().nullable().optional(),
   enrolmentMode: z.enum(['term', 'session']).nullable().optional(),
   registrationEnabled: z.boolean(),
+  forChildren: z.boolean().default(false),
   sessions: z.array(
     z.object({
       id: z.union([z.string(), z.number()]),
@@ -214,4 +215,16 @@ const settings = defineCollection({
   }),
 });
 
-export const collections = { rooms, timetable, news, courses, events, settings };
+/** The privacy notice every form shows by its consent box, and its version, once per site language; ids `<locale>`. */
+const privacy = defineCollection({
+  loader: async () =>
+    Promise.all(
+      LOCALES.map(async (locale) => {
+        const answer = await fetchFromCms<{ data: { version: string; text: string } }>(`/api/booking/privacy-notice?locale=${encodeURIComponent(locale)}`);
+        return { ...answer.data, id: locale };
+      })
+    ),
+  schema: z.object({ version: z.string(), text: z.string() }),
+});
+
+export const collections = { rooms, timetable, news, courses, events, settings, privacy };

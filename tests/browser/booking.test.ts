@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { asAdmin } from '../harness/admin';
-import { at, createActivity, dayAhead, eveningClock, manageLink, reservation, waitForMail, weekly } from '../harness/fixtures';
+import { CONSENT, at, createActivity, dayAhead, eveningClock, manageLink, reservation, waitForMail, weekly } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
 
 const TZ = 'Asia/Shanghai';
@@ -60,6 +60,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.fill('#booking-purpose', who.purpose);
     await page.fill('#booking-contactName', who.name);
     await page.fill('#booking-phone', who.phone);
+    await page.check('#booking-consent');
   };
 
   it('a group finds a free evening, requests the hall once despite a double click, staff approve, and the manage page shows it confirmed', async () => {
@@ -75,6 +76,13 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.getByRole('radio', { name: /电话通知/ }).check();
     await page.locator('section[aria-labelledby="booking-title"]').screenshot({ path: path.join(screenshotsDir, 'room-form.png') });
 
+    // The privacy notice stands by the box, in Chinese; unticked, nothing is sent and the box says why.
+    await expect(page.locator('#booking-consent-notice').innerText()).resolves.toMatch(/12个月[\s\S]*删除/);
+    await expect(page.getByLabel('我已阅读并同意上述隐私告知').isChecked()).resolves.toBe(true);
+    await page.uncheck('#booking-consent');
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.locator('#booking-consent-error').innerText()).resolves.toContain('请阅读隐私告知，并勾选同意后再提交');
+    await page.check('#booking-consent');
     // An impatient double click sends one request (the Idempotency-Key covers a retry too).
     await page.locator('form button[type="submit"]').dblclick();
     const done = page.locator('[data-done]');
@@ -178,6 +186,10 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await en.locator('button.slot.free').first().waitFor();
     await en.locator('form button[type="submit"]').click();
     await expect(en.locator('#booking-purpose-error').innerText()).resolves.toContain('Please fill this in');
+    // The consent box and its notice in English.
+    await expect(en.locator('#booking-consent-notice').innerText()).resolves.toMatch(/12 months[\s\S]*delete/);
+    await expect(en.locator('#booking-consent-error').innerText()).resolves.toContain('Please read the privacy notice and tick the box to agree');
+    await expect(en.getByLabel('I have read and agree to the privacy notice above').isChecked()).resolves.toBe(false);
     await en.fill('#booking-date', farAhead);
     await en.selectOption('#booking-start', '14:00');
     await en.selectOption('#booking-end', '15:00');
@@ -187,7 +199,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(en.locator('#booking-start-error').innerText()).resolves.toMatch(/Too far ahead/);
   });
 
-  it('a parent enrolling in the full after-school class is told their place on the waiting list, and can see it later', async () => {
+  it('a guardian enrolling a child in the full after-school class gives the child’s name, grade and who collects them, agrees for the child, and is told their place', async () => {
     const { body } = await stack.cms.get('/api/booking/courses/after-school-class');
     expect(body.data.placesLeft).toBe(0);
     const waiting: number = body.data.waiting;
@@ -196,17 +208,30 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.goto('/courses/after-school-class/');
     await page.locator('[data-places]:not([hidden])').waitFor();
     await expect(page.locator('[data-places]').innerText()).resolves.toContain('名额已满');
-    await page.fill('#enrol-name', '陈小明的妈妈');
+    await expect(page.locator('enrol-form').innerText()).resolves.toContain('这是儿童活动');
+    await page.getByLabel('监护人姓名').fill('陈小明的妈妈');
     // Text messages chosen for a fixed line: only the API can tell, and it is said beside the choice.
     await page.fill('#enrol-phone', '010-6552 9988');
-    await page.fill('#enrol-note', '陈小明，二年级');
     await page.getByRole('radio', { name: /短信/ }).check();
+    // Nothing about the child yet, no box ticked: each is asked for, in Chinese, before anything is sent.
+    await page.locator('enrol-form button[type="submit"]').click();
+    await expect(page.locator('#enrol-childName-error').innerText()).resolves.toContain('请填写孩子的名字');
+    await expect(page.locator('#enrol-childGrade-error').innerText()).resolves.toContain('请选择年级');
+    await expect(page.locator('#enrol-guardianConsent-error').innerText()).resolves.toContain('请由监护人勾选同意');
+    await expect(page.locator('#enrol-consent-error').innerText()).resolves.toContain('请阅读隐私告知');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('孩子的名字').fill('小明');
+    await page.getByLabel('年级').selectOption({ label: '二年级' });
+    await page.getByLabel('接送人1 姓名').fill('陈奶奶');
+    await page.getByLabel('接送人1 电话').fill('13600005555');
+    await page.getByLabel(/我是孩子的父母或监护人/).check();
+    await page.getByLabel('我已阅读并同意上述隐私告知').check();
     await page.locator('enrol-form button[type="submit"]').click();
     const choiceError = page.locator('#enrol-notifyBy-error:not([hidden])');
     await choiceError.waitFor();
     await expect(choiceError.innerText()).resolves.toContain('这个号码收不到短信');
     await expect(page.locator('enrol-form .error-summary').innerText()).resolves.toContain('怎样通知您？');
-    expect(await axeViolations(page)).toEqual([]);
     await page.fill('#enrol-phone', '13600004444');
     await page.locator('enrol-form button[type="submit"]').click();
     const title = page.locator('[data-done-title]');
@@ -216,6 +241,13 @@ describe('booking and enrolling on the site, in Chromium', () => {
 
     const after = await stack.cms.get('/api/booking/courses/after-school-class');
     expect(after.body.data.waiting).toBe(waiting + 1);
+    expect(JSON.stringify(after.body)).not.toMatch(/小明|陈奶奶/);
+    // Staff see the child, the grade and who may collect them on the roster.
+    const admin = await asAdmin(stack.cms);
+    const roster = await admin.request('GET', `/booking/sessions/${after.body.data.sessions.find((x: any) => Date.parse(x.start) > Date.now()).id}/enrolments`);
+    expect(roster.body.data.waitlist).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: '陈小明的妈妈', child: { givenName: '小明', grade: '2', collectors: [{ name: '陈奶奶', phone: '13600005555' }] } })])
+    );
 
     const manage = await page.locator('enrol-form [data-manage-link]').getAttribute('href');
     await page.goto(manage!);
@@ -223,84 +255,31 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(page.locator('.manage-view').innerText()).resolves.toMatch(/通知方式：\s*短信/);
   });
 
-  it('the manage page cancels one date of a weekly series, then the rest', async () => {
-    const first = dayAhead(2, 2);
-    const made = await stack.cms.request('POST', '/api/booking/reservations', {
-      data: reservation({ room: 'council-hall', start: at(first, '09:00'), end: at(first, '10:00'), contactName: '周建华', phone: '13300006666', email: null, attendees: 8, repeat: { frequency: 'weekly', until: addDays(first, 14) }, skipConflicts: true }),
-    });
-    expect(made.status).toBe(201);
-    const token: string = made.body.data.manageToken;
-    const show = async () => (await manageLink(stack.cms, 'reservations', token).show()).body.data;
-    const dates = (await show()).occurrences;
-    expect(dates.length).toBeGreaterThanOrEqual(2);
-
+  it('the enrolment form asks for consent in English too, and enrols once it is given', async () => {
     const page = await stack.newPage();
-    await page.goto(`/manage/#token=${token}`);
-    const items = page.locator('.occurrence');
-    await items.first().waitFor();
-    await expect(items.count()).resolves.toBe(dates.length);
-    // Once read, the token leaves the address bar (and so the history, bookmarks, a shared URL)…
-    expect(page.url()).not.toContain(token);
-    expect(new URL(page.url()).hash).toBe('');
-    // …and the tab still has it for a reload and the cancel.
-    await page.reload();
-    await items.first().waitFor();
-    expect(page.url()).not.toContain(token);
-    await items.first().getByRole('button', { name: /^取消 .* 这一次$/ }).click();
-    await page.getByRole('button', { name: '确定取消' }).click();
-    await page.locator('.manage-status', { hasText: '已取消。' }).waitFor();
-    await expect(items.first().locator('.state').innerText()).resolves.toBe('已取消');
-    expect((await show()).occurrences.map((o: any) => o.status)).toEqual(dates.map((_: unknown, i: number) => (i === 0 ? 'cancelled' : 'confirmed')));
-
-    await page.getByRole('button', { name: '全部取消' }).click();
-    await page.getByRole('button', { name: '不取消' }).click();
-    expect((await show()).status).toBe('confirmed');
-    await page.getByRole('button', { name: '全部取消' }).click();
-    await page.getByRole('button', { name: '确定取消' }).click();
-    await page.locator('.manage-view .status', { hasText: '已取消' }).waitFor();
-    expect((await show()).occurrences.every((o: any) => o.status === 'cancelled')).toBe(true);
-    await expect(page.getByRole('button', { name: /取消/ }).count()).resolves.toBe(0);
+    await page.goto('/en/events/neighbourhood-festival/');
+    await page.locator('enrol-form form:not([hidden])').waitFor();
+    await expect(page.locator('#enrol-consent-notice').innerText()).resolves.toMatch(/12 months[\s\S]*delete/);
+    await page.fill('#enrol-name', 'Wei Zhang');
+    await page.fill('#enrol-phone', '13500006666');
+    await page.locator('enrol-form button[type="submit"]').click();
+    await expect(page.locator('#enrol-consent-error').innerText()).resolves.toContain('Please read the privacy notice and tick the box to agree');
+    await page.getByLabel('I have read and agree to the privacy notice above').check();
+    await page.locator('enrol-form button[type="submit"]').click();
+    const title = page.locator('[data-done-title]');
+    await title.waitFor();
+    await expect(title.innerText()).resolves.toMatch(/You are enrolled|waiting list/);
   });
 
-  it('a reminder’s “我去不了 / I can’t come” link cancels the place in one tap, and the next on the waiting list is in and told', async () => {
-    const admin = await asAdmin(stack.cms);
-    const tomorrow = addDays(clock.day, 1);
-    const weekday = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][isoWeekdayOf(tomorrow) - 1];
-    const { published } = await createActivity(admin, 'course', {
-      slug: 'phone-class',
-      title: '智能手机课',
-      capacity: 1,
-      enrolmentMode: 'session',
-      // No room: a new room would change the other tests' lists of free rooms.
-      schedule: weekly([weekday], tomorrow, tomorrow, '10:00', 60),
-    });
-    expect(published.status).toBe(200);
-    const [session] = (await stack.cms.get('/api/booking/courses/phone-class')).body.data.sessions;
-    const enrol = (name: string, email: string, phone: string) => stack.cms.request('POST', '/api/booking/enrolments', { data: { session: session.id, name, email, phone } });
-    expect((await enrol('王秀兰', 'wang.xiulan@example.org', '13900007777')).body.data.status).toBe('confirmed');
-    const next = await enrol('赵大爷', 'zhao@example.org', '13900008888');
-    expect(next.body.data.status).toBe('waitlisted');
-
-    // The sweep sends the evening reminder, with the link, by mail.
-    const reminder = await waitForMail(stack.cms.mailDir, (m) => m.to === 'wang.xiulan@example.org' && m.subject.startsWith('提醒'), 30_000);
-    const link = reminder.text.match(/https?:\/\/\S+\/cant-come\/#code=[A-Z0-9]+/)?.[0];
-    expect(link).toBeDefined();
-
-    const page = await stack.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(link!);
-    await expect(page.locator('.cant-come-view .what').innerText()).resolves.toBe('智能手机课');
-    // The code leaves the address bar at once.
-    expect(new URL(page.url()).hash).toBe('');
+  it('the privacy page says what is kept, why, for how long, who sees it and how to ask, in both languages', async () => {
+    const page = await stack.newPage();
+    await page.goto('/privacy/');
+    await expect(page.locator('h1').innerText()).resolves.toBe('隐私说明');
+    await expect(page.locator('main').innerText()).resolves.toMatch(/我们收集什么[\s\S]*保存多久[\s\S]*谁能看到[\s\S]*您的权利/);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: '我去不了 / I can’t come' }).click();
-    await page.locator('.cant-come-view .result', { hasText: '已取消报名，名额已让给候补的人' }).waitFor();
-
-    expect((await manageLink(stack.cms, 'enrolments', next.body.data.manageToken).show()).body.data).toMatchObject({ status: 'confirmed', position: null });
-    await waitForMail(stack.cms.mailDir, (m) => m.to === 'zhao@example.org' && m.subject.includes('候补成功'));
-    // Opening the link again says it is done, and offers no button.
-    await page.reload();
-    await page.locator('.cant-come-view .result', { hasText: '这一次已经取消了' }).waitFor();
-    await expect(page.getByRole('button', { name: /我去不了/ }).count()).resolves.toBe(0);
+    await page.goto('/en/privacy/');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Privacy');
+    await expect(page.locator('main').innerText()).resolves.toMatch(/What we collect[\s\S]*For how long[\s\S]*Who sees it[\s\S]*Your rights/);
   });
 
   it('the reservation form works with the keyboard alone', async () => {
@@ -326,6 +305,9 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await page.keyboard.type('Chen Hua');
     await tabTo((f) => f.id === 'booking-phone');
     await page.keyboard.type('13200007777');
+    await tabTo((f) => f.id === 'booking-consent');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const title = page.locator('[data-done-title]');
     await title.waitFor();

@@ -33,6 +33,9 @@ describe('the activities desk in the admin panel', () => {
     await form.getByLabel(/^参加者姓名/).fill(person.name);
     await form.getByLabel(/^电话/).fill(person.phone);
     await form.getByLabel(/^邮箱/).fill(person.email ?? '');
+    // Staff read the privacy notice out and tick once the caller agrees (left ticked after a refusal).
+    const consent = form.getByRole('checkbox', { name: '对方已听取隐私告知并同意' });
+    if ((await consent.getAttribute('aria-checked')) !== 'true') await consent.click();
     const answer = written('/booking/enrolments');
     await form.getByRole('button', { name: '报名', exact: true }).click();
     return answer;
@@ -104,6 +107,9 @@ describe('the activities desk in the admin panel', () => {
     await form.getByLabel(/^电话/).fill('打电话');
     await form.getByRole('button', { name: '报名', exact: true }).click();
     await form.getByText('请填写参加者姓名。').waitFor();
+    await form.getByText('请向对方宣读隐私告知，对方同意后勾选此项。').waitFor();
+    // The notice staff read out arrives a moment after the form opens.
+    await form.locator('[data-privacy-notice]', { hasText: '12个月' }).waitFor();
     await form.getByText('电话号码只能包含数字、空格或短横线。').waitFor();
     await form.getByLabel(/^参加者姓名/).fill('周阿姨');
     await form.getByLabel(/^电话/).fill('139');

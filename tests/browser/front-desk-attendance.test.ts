@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { createActivity, createRoom, TZ, weekly } from '../harness/fixtures';
+import { CONSENT, createActivity, createRoom, TZ, weekly } from '../harness/fixtures';
 import { createStaffAccount, signInToPanel, type StaffAccount } from '../harness/front-desk';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
@@ -47,7 +47,7 @@ describe('attendance at the front desk, on a tablet', () => {
     });
     if (course.published.status !== 200) throw new Error(`publish: ${JSON.stringify(course.published.body)}`);
     for (const family of FAMILIES) {
-      const res = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'after-school', ...family } });
+      const res = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'after-school', ...family } });
       if (res.status !== 201) throw new Error(`enrol ${family.name}: ${res.status} ${JSON.stringify(res.body)}`);
     }
     desk = await createStaffAccount(cms, { email: 'desk@linli.test' });

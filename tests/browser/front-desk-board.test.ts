@@ -139,6 +139,7 @@ describe('the front desk’s day board', () => {
     await dialog.getByLabel(/^联系人姓名/).fill('赵大爷');
     await dialog.getByLabel(/^电话/).fill('13912345678');
     await dialog.getByLabel(/^人数/).fill('8');
+    await dialog.getByRole('checkbox', { name: '对方已听取隐私告知并同意' }).click();
     const made = page.waitForResponse((r) => r.url().endsWith('/booking/reservations') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: '预约', exact: true }).click();
     expect((await made).status()).toBe(201);
@@ -168,6 +169,7 @@ describe('the front desk’s day board', () => {
     await dialog.getByLabel(/^联系人姓名/).fill('王阿姨');
     await dialog.getByLabel(/^电话/).fill('13987654321');
     await dialog.getByLabel(/^人数/).fill('12');
+    await dialog.getByRole('checkbox', { name: '对方已听取隐私告知并同意' }).click();
     const refused = page.waitForResponse((r) => r.url().endsWith('/booking/reservations') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: '预约', exact: true }).click();
     expect((await refused).status()).toBe(400);

@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { createStaffAccount, signInToPanel, type StaffAccount } from '../harness/front-desk';
-import { at, createActivity, createRoom, dayAhead, reservation, waitForMail, weekly } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createRoom, dayAhead, reservation, waitForMail, weekly } from '../harness/fixtures';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { axeViolations, CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/stack';
 
@@ -24,7 +24,7 @@ describe('the front desk declares a closure', () => {
     await createRoom(admin, { slug: 'reading', name: '阅览室', requiresApproval: false });
     const course = await createActivity(admin, 'course', { slug: 'calligraphy', title: '书法班', roomId: hall, schedule: weekly(['fri'], friday, friday, '14:00', 60) });
     expect(course.published.status).toBe(200);
-    expect((await cms.request('POST', '/api/booking/enrolments', { data: { course: 'calligraphy', name: '陈阿姨', phone: '13900000003', email: 'chen@example.org' } })).status).toBe(201);
+    expect((await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'calligraphy', name: '陈阿姨', phone: '13900000003', email: 'chen@example.org' } })).status).toBe(201);
     const book = async (data: Record<string, unknown>) => {
       const res = await cms.request('POST', '/api/booking/reservations', { data: reservation(data) });
       if (res.status !== 201) throw new Error(`reservation: ${res.status} ${JSON.stringify(res.body)}`);

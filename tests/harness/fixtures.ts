@@ -4,6 +4,7 @@ import path from 'node:path';
 import pWaitFor from 'p-wait-for';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
 import { hashToken } from '../../plugins/booking/server/src/core/reservations/reference';
+import { DEFAULT_PRIVACY_NOTICE, noticeVersion } from '../../plugins/booking/server/src/core/privacy/notice';
 import type { asAdmin } from './admin';
 import type { TestCms } from './cms';
 import { openDatabase } from './database';
@@ -80,7 +81,15 @@ export const dayAhead = (isoWeekday: number, weeks = 1): IsoDate => addDays(this
 /** A wall-clock time in the centre's zone (+08:00, no daylight saving) as an ISO instant. */
 export const at = (date: IsoDate, time: string) => `${date}T${time}:00+08:00`;
 
+/**
+ * Consent as both kinds of form send it: the public form the version of the notice it showed (the
+ * plugin's default, as tests write none in Site settings), staff's forms their confirmation. Each
+ * schema drops the other's field.
+ */
+export const CONSENT = { consentVersion: noticeVersion(DEFAULT_PRIVACY_NOTICE['zh-CN']), consentConfirmed: true } as const;
+
 export const reservation = (overrides: Record<string, unknown> = {}) => ({
+  ...CONSENT,
   room: 'test-room',
   start: at(dayAhead(2), '19:00'),
   end: at(dayAhead(2), '20:00'),
@@ -166,6 +175,7 @@ export interface ActivityFixture {
   waitlistEnabled?: boolean;
   maxPeoplePerEnrolment?: number;
   registrationEnabled?: boolean;
+  forChildren?: boolean;
   enrolmentOpensAt?: string;
   enrolmentClosesAt?: string;
 }

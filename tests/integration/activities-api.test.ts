@@ -1,13 +1,13 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, cantComeLink, createActivity, createRoom, dayAhead, issueCantComeCode, mailAfter, manageLink, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { CONSENT, at, cantComeLink, createActivity, createRoom, dayAhead, issueCantComeCode, mailAfter, manageLink, outbox, reservation, updateActivity, waitForMail, weekly, type Admin } from '../harness/fixtures';
 import { openDatabase } from '../harness/database';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import fc from 'fast-check';
 import { awkwardText, bodyAround, envelopeAround, expectHandled, headerValue, publicPosts, RUNS, send } from '../harness/public-input';
 
-const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data }, headers);
+const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, ...data } }, headers);
 const person = (i: number, extra: Record<string, unknown> = {}) => ({ name: `家长${i}`, phone: `1390000${String(i).padStart(4, '0')}`, email: `parent${i}@example.org`, note: `孩子：三年级${i}班`, ...extra });
 
 describe('courses, sessions and enrolment', () => {
@@ -104,7 +104,7 @@ describe('courses, sessions and enrolment', () => {
     // A later mail to Tom (a room booking) arrives after any second enrolment mail could have.
     const later = reservation({ start: at(dayAhead(6, 8), '20:00'), end: at(dayAhead(6, 8), '21:00'), contactName: 'Tom Li', email: 'tom@example.org', language: 'en' });
     const toTom = await mailAfter(cms.mailDir, (m) => m.to === 'tom@example.org' && m.subject.includes('二胡班'), {
-      send: async () => expect((await cms.request('POST', '/api/booking/reservations', { data: later })).status).toBe(201),
+      send: async () => expect((await cms.request('POST', '/api/booking/reservations', { data: { ...CONSENT, ...later } })).status).toBe(201),
       arrived: (m) => m.to === 'tom@example.org' && m.subject.includes('Booking'),
     });
     expect(toTom).toHaveLength(1);
@@ -326,6 +326,91 @@ describe('courses, sessions and enrolment', () => {
     });
   });
 
+  describe('children’s activities: a guardian enrols a child', () => {
+    const guardian = (i: number, extra: Record<string, unknown> = {}) => ({
+      course: 'four-thirty',
+      name: `监护人${i}`,
+      phone: `1370000${String(i).padStart(4, '0')}`,
+      guardianConsent: true,
+      childName: `小明${i}`,
+      childGrade: '3',
+      collectors: [{ name: '外婆', phone: '13600001111' }],
+      ...extra,
+    });
+    const stored = async (phone: string) => {
+      const db = await openDatabase(cms.database);
+      try {
+        return await db.query('SELECT child_name, child_grade, collectors, guardian_consent, consent_version, consent_by FROM booking_enrolments WHERE phone = ? ORDER BY id', [phone]);
+      } finally {
+        await db.close();
+      }
+    };
+
+    beforeAll(async () => {
+      await createActivity(admin, 'course', { slug: 'four-thirty', title: '四点半课堂', forChildren: true, capacity: 20, roomId, schedule: weekly(['mon'], dayAhead(1, 9), dayAhead(1, 10), '16:30', 90) });
+    });
+
+    it('takes the guardian’s consent, the child’s given name and grade, and the people allowed to collect them; none of it is public', async () => {
+      const made = await enrol(cms, guardian(1, { collectors: [{ name: '外婆', phone: '13600001111' }, { name: '舅舅', phone: '13600002222' }] }));
+      expect([made.status, made.body.error]).toEqual([201, undefined]);
+      expect(JSON.stringify(made.body)).not.toMatch(/小明1|外婆|舅舅/);
+      const [row] = await stored('13700000001');
+      expect(row).toMatchObject({ child_name: '小明1', child_grade: '3', consent_version: CONSENT.consentVersion, consent_by: 'person' });
+      expect(Boolean(row.guardian_consent)).toBe(true);
+      expect(typeof row.collectors === 'string' ? JSON.parse(row.collectors) : row.collectors).toEqual([{ name: '外婆', phone: '13600001111' }, { name: '舅舅', phone: '13600002222' }]);
+
+      const course = await cms.get('/api/booking/courses/four-thirty');
+      expect(course.body.data.forChildren).toBe(true);
+      expect(JSON.stringify(course.body)).not.toMatch(/小明1|外婆|监护人1/);
+
+      // Staff see the child and who may collect them on the session's roster.
+      const roster = await admin.request('GET', `/booking/sessions/${course.body.data.sessions[0].id}/enrolments`);
+      expect(roster.status).toBe(200);
+      expect(roster.body.data.confirmed).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: '监护人1', child: { givenName: '小明1', grade: '3', collectors: [{ name: '外婆', phone: '13600001111' }, { name: '舅舅', phone: '13600002222' }] } })])
+      );
+    });
+
+    it('refuses a children’s enrolment without the guardian’s consent, the child’s name or grade, naming each field', async () => {
+      const res = await enrol(cms, guardian(2, { guardianConsent: false, childName: null, childGrade: null }));
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors.map((e: { path: string }) => e.path).sort()).toEqual(['childGrade', 'childName', 'guardianConsent']);
+      const noPhone = await enrol(cms, guardian(3, { phone: null, email: 'guardian3@example.org' }));
+      expect(noPhone.body.error.details.errors).toEqual([expect.objectContaining({ path: 'phone', code: 'guardian_phone_required' })]);
+      const three = await enrol(cms, guardian(4, { collectors: [1, 2, 3].map((n) => ({ name: `接送${n}`, phone: '13600003333' })) }));
+      expect(three.body.error.details.errors).toEqual([expect.objectContaining({ path: 'collectors' })]);
+      const twins = await enrol(cms, guardian(5, { people: 2 }));
+      expect(twins.body.error.details.errors).toEqual([expect.objectContaining({ path: 'people', code: 'one_child_each' })]);
+      for (const i of [2, 3, 4, 5]) expect(await stored(`1370000000${i}`)).toEqual([]);
+    });
+
+    it('a guardian enrols two children; the same child twice is refused', async () => {
+      expect((await enrol(cms, guardian(6))).status).toBe(201);
+      expect((await enrol(cms, guardian(6, { childName: '小红6', childGrade: 'preschool' }))).status).toBe(201);
+      const again = await enrol(cms, guardian(6));
+      expect(again.status).toBe(400);
+      expect(again.body.error.details.errors).toEqual([expect.objectContaining({ path: 'phone', code: 'already_enrolled' })]);
+      expect((await stored('13700000006')).map((r: { child_name: string }) => r.child_name)).toEqual(['小明6', '小红6']);
+    });
+
+    it('an activity not for children keeps no child’s details', async () => {
+      const res = await enrol(cms, { course: 'calligraphy', ...person(7), childName: '小明7', childGrade: '2' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'childName', code: 'not_for_children' })]));
+    });
+
+    it('staff enrolling at the desk confirm the guardian agreed; the enrolment records it was staff', async () => {
+      const courseId = (await cms.get('/api/booking/courses/four-thirty')).body.data.id;
+      const { course: _slug, ...child } = guardian(8);
+      const unconfirmed = await admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: courseId, ...child } });
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.body.error.details.errors).toEqual([expect.objectContaining({ path: 'consentConfirmed' })]);
+      const made = await admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: courseId, ...child, consentConfirmed: true } });
+      expect([made.status, made.body.error]).toEqual([201, undefined]);
+      expect(await stored('13700000008')).toEqual([expect.objectContaining({ child_name: '小明8', consent_by: 'staff', consent_version: CONSENT.consentVersion })]);
+    });
+  });
+
   describe('how the person chose to be told (notifyBy)', () => {
     let courseId: string;
     /** Everyone on the course's lists, as the front desk sees them. */
@@ -372,7 +457,7 @@ describe('courses, sessions and enrolment', () => {
     });
 
     it('staff enrolling a caller at the desk may record the choice, under the same rule', async () => {
-      const atDesk = (data: Record<string, unknown>) => admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: courseId, ...data } });
+      const atDesk = (data: Record<string, unknown>) => admin.request('POST', '/booking/enrolments', { data: { ...CONSENT, kind: 'course', activity: courseId, ...data } });
       const refused = await atDesk({ name: '孙大爷', phone: '010-6552 9988', notifyBy: 'sms' });
       expect(refused.status).toBe(400);
       expect(refused.body.error.details.errors).toEqual([expect.objectContaining({ path: 'notifyBy' })]);
@@ -466,7 +551,7 @@ describe('courses, sessions and enrolment', () => {
 
   describe('no body anyone may send gets a 5xx', () => {
     /** An enrolment that passes every rule, from a person not yet enrolled (mostly), so some generated bodies enrol. */
-    const validFrom = (i: number) => ({ course: 'fuzz-course', ...person(1000 + i), people: 1, language: 'en' });
+    const validFrom = (i: number) => ({ course: 'fuzz-course', ...person(1000 + i), people: 1, language: 'en', consentVersion: CONSENT.consentVersion });
     const tokens: string[] = [];
 
     beforeAll(async () => {

@@ -2,7 +2,7 @@ import { asAdmin } from '../harness/admin';
 import { Client } from 'pg';
 import pWaitFor from 'p-wait-for';
 import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
-import { at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
 
 const WEEKDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -59,7 +59,7 @@ describe('staff side of courses and events', () => {
     const bytes = Buffer.from(await res.arrayBuffer());
     return { status: res.status, headers: res.headers, bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
   };
-  const enrol = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/enrolments', { data });
+  const enrol = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, ...data } });
   /** Sessions of an activity between two dates, as the public timetable lists them (past ones too). */
   const sessionsOf = async (slug: string, first: IsoDate, last: IsoDate) => {
     const res = await cms.get(`/api/booking/timetable?from=${first}&to=${last}`);
@@ -452,7 +452,7 @@ describe('staff side of courses and events', () => {
     it('cancelling frees the room, shows the session cancelled, and mails everyone enrolled in their language', async () => {
       const thursday = dayAhead(4, 1);
       const booking = reservation({ room: 'hall', start: at(thursday, '14:00'), end: at(thursday, '15:00') });
-      expect((await cms.request('POST', '/api/booking/reservations', { data: booking })).status).toBe(409);
+      expect((await cms.request('POST', '/api/booking/reservations', { data: { ...CONSENT, ...booking } })).status).toBe(409);
 
       const res = await admin.request('POST', `/booking/sessions/${sessions[0].id}/cancel`, { data: { reason: '场地检修 maintenance' } });
       expect(res.status).toBe(200);
@@ -466,7 +466,7 @@ describe('staff side of courses and events', () => {
       ]);
       expect((await sessionOn('chess', thursday)).status).toBe('cancelled');
       expect((await cms.get(`/api/booking/rooms/hall/availability?from=${thursday}&to=${thursday}`)).body.data.days[0].busy).toEqual([]);
-      expect((await cms.request('POST', '/api/booking/reservations', { data: booking })).status).toBe(201);
+      expect((await cms.request('POST', '/api/booking/reservations', { data: { ...CONSENT, ...booking } })).status).toBe(201);
 
       const zh = await waitForMail(cms.mailDir, (m) => m.to === 'zhou@example.org' && m.subject.startsWith('停课通知'));
       expect(zh.subject).toContain('停课通知：象棋班');
@@ -608,7 +608,7 @@ describe('staff side of courses and events', () => {
       return res.body.data;
     };
     const names = (people: any[]) => people.map((p) => [p.name, p.position]);
-    const atDesk = (data: Record<string, unknown>) => admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: desk.course, ...data } });
+    const atDesk = (data: Record<string, unknown>) => admin.request('POST', '/booking/enrolments', { data: { ...CONSENT, kind: 'course', activity: desk.course, ...data } });
     /** Enrolled once: a test run alone makes the people an earlier test would have. */
     const deskEnrolled = async (people: Array<Record<string, unknown>>) => {
       const have = (await detail()).lists[0];
@@ -747,11 +747,11 @@ describe('staff side of courses and events', () => {
       expect(yoga.lists.map((l: any) => l.session)).toEqual(yoga.sessions.map((s: any) => s.id));
       const [first, second] = yoga.sessions;
       const data = { kind: 'course', activity: desk.yoga, name: '冯老师', phone: '13900000071' };
-      const noSession = await admin.request('POST', '/booking/enrolments', { data });
+      const noSession = await admin.request('POST', '/booking/enrolments', { data: { ...CONSENT, ...data } });
       expect(noSession.body.error.details.errors).toEqual([expect.objectContaining({ path: 'session', code: 'session_required' })]);
-      const otherCourse = await admin.request('POST', '/booking/enrolments', { data: { ...data, activity: desk.course, session: first.id } });
+      const otherCourse = await admin.request('POST', '/booking/enrolments', { data: { ...CONSENT, ...data, activity: desk.course, session: first.id } });
       expect(otherCourse.body.error.details.errors).toEqual([expect.objectContaining({ path: 'session' })]);
-      expect((await admin.request('POST', '/booking/enrolments', { data: { ...data, session: first.id } })).body.data).toMatchObject({ status: 'confirmed', placesLeft: 0 });
+      expect((await admin.request('POST', '/booking/enrolments', { data: { ...CONSENT, ...data, session: first.id } })).body.data).toMatchObject({ status: 'confirmed', placesLeft: 0 });
       const after = (await admin.request('GET', `/booking/activities/course/${desk.yoga}`)).body.data;
       expect(after.sessions.map((s: any) => [s.id, s.placesTaken, s.placesLeft])).toEqual([[first.id, 1, 0], [second.id, 0, 1]]);
       expect(after.lists.map((l: any) => l.confirmed.map((p: any) => p.name))).toEqual([['冯老师'], []]);

@@ -3,7 +3,7 @@ import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { fromAddress } from '../harness/from-address';
 import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
-import { at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
 
 describe('availability', () => {
   let cms: TestCms;
@@ -229,7 +229,7 @@ describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
     const date = dayAhead(3, 1);
     const booked = await booker('POST', '/api/booking/reservations', { data: reservation({ room: 'mail-room', start: at(date, '10:00'), end: at(date, '11:00') }) });
     expect(booked.status).toBe(201);
-    const enrolled = await enroller('POST', '/api/booking/enrolments', { data: { course: 'mail-course', name: '王芳', phone: '13900001111', email: 'wang.fang@example.org' } });
+    const enrolled = await enroller('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'mail-course', name: '王芳', phone: '13900001111', email: 'wang.fang@example.org' } });
     expect(enrolled.status).toBe(201);
 
     /** The CMS log's lines that mention `what`, once the first of them is there. */

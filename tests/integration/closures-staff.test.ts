@@ -1,7 +1,7 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { createStaffAccount, FRONT_DESK_ROLE_CODE } from '../harness/front-desk';
-import { at, createActivity, createClosure, createRoom, dayAhead, outbox, reservation, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createClosure, createRoom, dayAhead, outbox, reservation, waitForMail, weekly, type Admin } from '../harness/fixtures';
 
 describe('a closure over existing reservations', () => {
   let cms: TestCms;
@@ -71,7 +71,7 @@ describe('a closure over existing reservations', () => {
     beforeAll(async () => {
       const course = await createActivity(admin, 'course', { slug: 'calligraphy', title: '书法班', roomId, schedule: weekly(['fri'], friday, nextFriday, '14:00', 60) });
       expect(course.published.status).toBe(200);
-      const enrol = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/enrolments', { data: { course: 'calligraphy', ...data } });
+      const enrol = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'calligraphy', ...data } });
       expect((await enrol({ name: 'Tom Brown', email: 'tom@example.org', language: 'en' })).status).toBe(201);
       expect((await enrol({ name: '张爷爷', phone: '13900000002' })).status).toBe(201);
       const book = async (data: Record<string, unknown>) => {

@@ -1,4 +1,5 @@
 import { startTestCms, type TestCms } from '../harness/cms';
+import { CONSENT } from '../harness/fixtures';
 import { demoParents, demoPersonalData, demoResidents, isPublicHoliday } from '../../cms/src/demo/activities';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
@@ -200,14 +201,14 @@ describe('demo content: a real centre’s term of activities', () => {
 
   it('takes a new family onto the after-school waiting list, fourth in line', async () => {
     const res = await cms.request('POST', '/api/booking/enrolments', {
-      data: { course: 'after-school-class', name: '新来的家长', phone: '13700009999', note: '小宝，一年级' },
+      data: { ...CONSENT, course: 'after-school-class', name: '新来的家长', phone: '13700009999', guardianConsent: true, childName: '小宝', childGrade: '1' },
     });
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ status: 'waitlisted', position: 4, placesLeft: 0 });
     // The demo families are all there: enrolling one of them again is refused as a duplicate.
-    const again = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'after-school-class', name: demoParents[0].name, phone: demoParents[0].phone } });
+    const again = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'after-school-class', name: demoParents[0].name, phone: demoParents[0].phone, guardianConsent: true, ...demoParents[0].child } });
     expect(again.status).toBe(400);
-    const pupil = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'calligraphy', name: demoResidents[0].name, phone: demoResidents[0].phone } });
+    const pupil = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'calligraphy', name: demoResidents[0].name, phone: demoResidents[0].phone } });
     expect(pupil.status).toBe(400);
   });
 });

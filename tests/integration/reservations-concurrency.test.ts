@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
-import { at, createRoom, dayAhead, manageLink, reservation, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createRoom, dayAhead, manageLink, reservation, type Admin } from '../harness/fixtures';
 
 // Strapi's SQLite driver, to hold the file as another program would; it ships no types.
 const Database: new (filename: string) => { exec(sql: string): unknown; close(): void } = require('better-sqlite3');
@@ -13,7 +13,7 @@ const requestFrom = (i: number, start: string, end: string) =>
 describe('many requests for one slot at the same moment', () => {
   let cms: TestCms;
   let admin: Admin;
-  const book = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/reservations', { data });
+  const book = (data: Record<string, unknown>) => cms.request('POST', '/api/booking/reservations', { data: { ...CONSENT, ...data } });
   const codesOf = (res: { body: any }) => (res.body.error?.details?.errors ?? []).map((e: any) => e.code);
 
   beforeAll(async () => {
@@ -138,7 +138,7 @@ describe('many requests for one slot at the same moment', () => {
     const data = requestFrom(101, at(date, '19:00'), at(date, '20:00'));
     try {
       other.exec('BEGIN IMMEDIATE');
-      const busy = await cms.request('POST', '/api/booking/reservations', { data });
+      const busy = await cms.request('POST', '/api/booking/reservations', { data: { ...CONSENT, ...data } });
       expect(busy.status).toBe(503);
       expect(busy.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(busy.body.error).toMatchObject({ status: 503, message: expect.stringMatching(/try again/) });

@@ -1,7 +1,8 @@
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import fc from 'fast-check';
-import { at, createClosure, createRoom, dayAhead, manageLink, reservation, waitForMail, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createClosure, createRoom, dayAhead, manageLink, reservation, waitForMail, type Admin } from '../harness/fixtures';
+import { openDatabase } from '../harness/database';
 import { awkwardText, bodyAround, envelopeAround, expectHandled, headerValue, publicPosts, RUNS, send } from '../harness/public-input';
 
 const post = (cms: TestCms, data: unknown, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/reservations', { data }, headers);
@@ -267,13 +268,68 @@ describe('POST /api/booking/reservations', () => {
     expect(JSON.stringify(answers[0].body)).toContain('"kind":"reservation"');
   });
 
+  describe('consent to the privacy notice', () => {
+    const consentOf = async (email: string) => {
+      const db = await openDatabase(cms.database);
+      try {
+        return await db.query('SELECT consent_version, consent_by, consent_at FROM booking_reservations WHERE email = ?', [email]);
+      } finally {
+        await db.close();
+      }
+    };
+    const slot = (hour: string, email: string) => reservation({ start: at(dayAhead(3, 5), `${hour}:00`), end: at(dayAhead(3, 5), `${hour}:30`), email });
+
+    it('is required: without it the request is refused naming consentVersion, and nothing is kept', async () => {
+      const { consentVersion: _left, ...unticked } = slot('09', 'no-consent@example.org');
+      expect(errorsOf(await post(cms, unticked))).toEqual([expect.objectContaining({ path: 'consentVersion', message: expect.stringMatching(/privacy notice/) })]);
+      expect(await consentOf('no-consent@example.org')).toEqual([]);
+      expect(errorsOf(await post(cms, { ...unticked, consentVersion: '000000000000' }))).toEqual([expect.objectContaining({ path: 'consentVersion', code: 'consent_outdated' })]);
+    });
+
+    it('each reservation keeps the version it agreed to; a new text in Site settings is a new version, and the old one is refused', async () => {
+      const shown = await cms.get('/api/booking/privacy-notice?locale=zh-CN');
+      expect(shown.body.data).toMatchObject({ version: CONSENT.consentVersion, text: expect.stringContaining('12个月') });
+      expect((await post(cms, slot('10', 'consent-zh@example.org'))).status).toBe(201);
+      expect(await consentOf('consent-zh@example.org')).toEqual([expect.objectContaining({ consent_version: CONSENT.consentVersion, consent_by: 'person' })]);
+
+      const before = (await cms.get('/api/booking/privacy-notice?locale=en')).body.data.version;
+      const written = 'We keep your name and phone for this booking only, for 12 months after it. Ask the front desk to delete them.';
+      const saved = await admin.request('PUT', '/content-manager/single-types/api::site-setting.site-setting?locale=en', { centreName: 'Linli Centre', privacyNotice: written });
+      expect(saved.status).toBe(200);
+      const after = (await cms.get('/api/booking/privacy-notice?locale=en')).body.data;
+      expect(after.text).toBe(written);
+      expect(after.version).not.toBe(before);
+      expect(errorsOf(await post(cms, { ...slot('11', 'consent-old@example.org'), language: 'en', consentVersion: before }))).toEqual([expect.objectContaining({ path: 'consentVersion', code: 'consent_outdated' })]);
+      expect((await post(cms, { ...slot('11', 'consent-en@example.org'), language: 'en', consentVersion: after.version })).status).toBe(201);
+      expect(await consentOf('consent-en@example.org')).toEqual([expect.objectContaining({ consent_version: after.version })]);
+      // The words agreed to stay findable by version after Site settings move on.
+      const db = await openDatabase(cms.database);
+      try {
+        expect(await db.query('SELECT language, text FROM booking_privacy_notices WHERE version = ?', [after.version])).toEqual([{ language: 'en', text: written }]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('staff booking for a caller confirm the caller agreed; the reservation records it was staff', async () => {
+      const { consentConfirmed: _left, ...unconfirmed } = slot('12', 'staff-consent@example.org');
+      const refused = await admin.request('POST', '/booking/reservations', { data: unconfirmed });
+      expect(errorsOf(refused)).toEqual([expect.objectContaining({ path: 'consentConfirmed' })]);
+      expect(await consentOf('staff-consent@example.org')).toEqual([]);
+      expect((await admin.request('POST', '/booking/reservations', { data: slot('12', 'staff-consent@example.org') })).status).toBe(201);
+      expect(await consentOf('staff-consent@example.org')).toEqual([expect.objectContaining({ consent_version: CONSENT.consentVersion, consent_by: 'staff' })]);
+    });
+  });
+
   describe('no body anyone may send gets a 5xx', () => {
     const date = dayAhead(3, 3);
     /** A request that passes every rule, at one of many slots so that some generated bodies book. */
     const validAt = (slot: number) => {
       const day = dayAhead(1 + (slot % 7), 2 + (Math.floor(slot / 7) % 6));
       const hour = String(9 + (Math.floor(slot / 42) % 8)).padStart(2, '0');
-      return reservation({ room: 'fuzz-room', start: at(day, `${hour}:00`), end: at(day, `${hour}:30`), repeat: slot % 5 === 0 ? { frequency: 'weekly', until: dayAhead(7, 8) } : null });
+      // The public form sends no staff confirmation: only the fields it takes are fuzzed.
+      const { consentConfirmed: _staffOnly, ...body } = reservation({ room: 'fuzz-room', start: at(day, `${hour}:00`), end: at(day, `${hour}:30`), repeat: slot % 5 === 0 ? { frequency: 'weekly', until: dayAhead(7, 8) } : null });
+      return body;
     };
     const tokens: string[] = [];
 

@@ -1,7 +1,7 @@
 import { zonedDateOf, addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
-import { at, createActivity, createClosure, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createClosure, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
 import { openDatabase } from '../harness/database';
 import { createStaffAccount, signInAgain } from '../harness/front-desk';
 
@@ -452,7 +452,7 @@ describe('staff handling reservations in the admin API', () => {
       ids.c = await createRoom(admin, { slug: 'board-reading', name: '阅览室', floor: 2, bufferMinutes: 0 });
       const { published } = await createActivity(admin, 'course', { slug: 'board-calligraphy', title: '书法班', roomId: ids.a, capacity: 12, schedule: weekly(['wed'], addDays(day, -7), addDays(day, 7), '09:00', 90) });
       expect(published.status).toBe(200);
-      const enrolled = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'board-calligraphy', name: '赵奶奶', phone: '13911112222' } });
+      const enrolled = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'board-calligraphy', name: '赵奶奶', phone: '13911112222' } });
       expect(enrolled.status).toBe(201);
       pendingRef = (await request({ room: 'board-council', start: at(day, '14:00'), end: at(day, '16:00'), contactName: '王志强', organization: '3号楼居民', attendees: 20, email: 'board-pending@example.org' })).reference;
       const confirmed = await admin.request('POST', STAFF, { data: reservation({ room: 'board-hall', start: at(day, '19:00'), end: at(day, '21:00'), purpose: '红歌合唱排练', organization: '红歌协会', attendees: 18, email: null }) });

@@ -30,6 +30,7 @@ export interface DemoActivity {
   schedule: Record<string, unknown>;
   enrolmentMode?: 'term' | 'session';
   registrationEnabled?: boolean;
+  forChildren?: boolean;
   waitlistEnabled?: boolean;
   maxPeoplePerEnrolment?: number;
   enrolmentOpensAt?: string;
@@ -100,6 +101,8 @@ export const demoActivities = (t: Term): DemoActivity[] => [
     enrolmentMode: 'term',
     waitlistEnabled: true,
     maxPeoplePerEnrolment: 1,
+    // A guardian enrols each child: their consent, the child's given name and grade, who may collect them.
+    forChildren: true,
     // Parents enrol in the three weeks before term; the waiting list stays open until four weeks before the end.
     enrolmentOpensAt: t.instant(t.day(1, -7), '09:00'),
     enrolmentClosesAt: t.instant(t.day(5, 6), '18:00'),
@@ -608,7 +611,8 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 const ADULT_NAMES = ['秀英', '桂芳', '建华', '志刚', '丽娟', '海燕', '玉兰', '国庆', '淑华', '德明', '凤英', '春生', '美玲', '振华', '秀珍', '卫东', '红梅', '建军', '素芬', '永强', '晓燕', '文静', '立新', '翠萍'];
 const PARENT_NAMES = ['晓丽', '海涛', '佳慧', '俊峰', '雪梅', '志远', '婷婷', '宏伟', '静怡', '晨阳', '丹丹', '一鸣', '倩倩', '浩然', '思琪', '建宇'];
 const CHILD_NAMES = ['梓涵', '子轩', '浩宇', '欣怡', '一诺', '梓萱', '宇轩', '诗涵', '俊熙', '若汐', '沐宸', '雨桐', '思远', '嘉怡', '皓轩', '语桐', '明哲', '可馨', '天佑', '心悦'];
-const GRADES = ['一年级', '二年级', '三年级', '四年级'];
+/** The same grades as the API takes them (shared/school-grade.ts). */
+const GRADE_CODES = ['1', '2', '3', '4'];
 
 export interface DemoPerson {
   name: string;
@@ -617,6 +621,8 @@ export interface DemoPerson {
   note?: string;
   people?: number;
   language?: 'zh-CN' | 'en';
+  /** A parent: the child they enrol in the after-school class, and who else may collect them. */
+  child?: { childName: string; childGrade: string; collectors: Array<{ name: string; phone: string }> };
 }
 
 const surname = (i: number) => SURNAMES[(i * 7) % SURNAMES.length];
@@ -635,15 +641,22 @@ export const demoParents: DemoPerson[] = Array.from({ length: 43 }, (_, i) => {
     name: `${family}${PARENT_NAMES[i % PARENT_NAMES.length]}`,
     phone: `1390202${String(1000 + i)}`,
     email: i % 3 === 0 ? `parent${i + 1}@example.org` : null,
-    note: `${family}${CHILD_NAMES[i % CHILD_NAMES.length]}，${GRADES[i % GRADES.length]}`,
+    child: {
+      childName: CHILD_NAMES[i % CHILD_NAMES.length],
+      childGrade: GRADE_CODES[i % GRADE_CODES.length],
+      // Some families name a grandparent who collects the child.
+      collectors: i % 4 === 0 ? [{ name: `${family}奶奶`, phone: `1370202${String(1000 + i)}` }] : [],
+    },
   };
 });
 // One family that writes in English.
-demoParents[17] = { name: 'Anna Zhou', phone: '13902021017', email: 'anna.zhou@example.org', note: 'Zhou Leo, year 2', language: 'en' };
+demoParents[17] = { name: 'Anna Zhou', phone: '13902021017', email: 'anna.zhou@example.org', language: 'en', child: { childName: 'Leo', childGrade: '2', collectors: [] } };
 
 /** Everything the demo people typed, for checking that none of it is ever shown in public. */
 export const demoPersonalData = (): string[] =>
-  [...demoResidents, ...demoParents].flatMap((p) => [p.name, p.phone, p.email, p.note].filter((v): v is string => !!v));
+  [...demoResidents, ...demoParents].flatMap((p) =>
+    [p.name, p.phone, p.email, p.note, p.child?.childName, ...(p.child?.collectors ?? []).flatMap((c) => [c.name, c.phone])].filter((v): v is string => !!v)
+  );
 
 // ---------------------------------------------------------------------------------------------
 
@@ -683,8 +696,24 @@ const enrolDemoPeople = async (strapi: Core.Strapi, t: Term): Promise<void> => {
   const enrolments = booking.service('enrolments');
   const activities = booking.service('activities');
   const byslug = new Map(demoActivities(t).map((a) => [a.slug, a]));
+  // Each person ticked the consent box by the privacy notice in their language.
+  const notices = booking.service('privacyNotice');
+  const consentVersion = { 'zh-CN': (await notices.current('zh-CN')).version, en: (await notices.current('en')).version };
   const enrol = (target: Record<string, string>, p: DemoPerson, now: Date, people = p.people ?? 1) =>
-    enrolments.enrol({ ...target, name: p.name, phone: p.phone, email: p.email, people, note: p.note ?? null, language: p.language ?? 'zh-CN' }, { now });
+    enrolments.enrol(
+      {
+        ...target,
+        name: p.name,
+        phone: p.phone,
+        email: p.email,
+        people,
+        note: p.note ?? null,
+        language: p.language ?? 'zh-CN',
+        consentVersion: consentVersion[p.language ?? 'zh-CN'],
+        ...(target.course === 'after-school-class' && p.child ? { ...p.child, guardianConsent: true } : {}),
+      },
+      { now }
+    );
 
   // The after-school class filled up on the first morning; three more families are waiting.
   const afterSchoolOpens = byslug.get('after-school-class')!.enrolmentOpensAt!;

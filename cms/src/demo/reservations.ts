@@ -53,8 +53,11 @@ export const loadDemoReservations = async (strapi: Core.Strapi, tz: string): Pro
       },
     },
   ];
+  // Requests from the public form ticked the consent box by the notice in their language; staff confirmed it for callers.
+  const notices = booking.service('privacyNotice');
   for (const { staff, data } of demo) {
-    await requests.create({ ...data, start: new Date(data.start), end: new Date(data.end) }, { now: new Date(), userId: null, staff, notify: false });
+    const consentVersion = (await notices.current('language' in data && data.language === 'en' ? 'en' : 'zh-CN')).version;
+    await requests.create({ ...data, consentVersion, start: new Date(data.start), end: new Date(data.end) }, { now: new Date(), userId: null, staff, notify: false });
   }
 
   await strapi.documents('plugin::booking.closure').create({

@@ -1,7 +1,8 @@
 /** <enrol-form>: places left, loaded live, and enrolment in a course or event (or one of its dates). */
 import { bookingWords } from '../i18n/booking-strings';
 import { getJson, postJson, type FieldError } from './api';
-import { choiceErrors, clearErrors, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
+import { privacyWords } from '../i18n/privacy-strings';
+import { choiceErrors, clearErrors, consentVersionOf, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
 
 interface Detail {
   placesLeft: number | null;
@@ -11,6 +12,7 @@ interface Detail {
 
 class EnrolForm extends HTMLElement {
   private words = bookingWords(pageLocale());
+  private privacy = privacyWords(pageLocale());
   private sender!: OnceSender;
 
   connectedCallback() {
@@ -52,6 +54,29 @@ class EnrolForm extends HTMLElement {
     errors.push(...choiceErrors(form, w.enrolCodes));
     const people = Number(valueOf(form, 'people'));
     if (!Number.isInteger(people) || people < 1) errors.push({ field: 'people', message: w.atLeastOne });
+    errors.push(...this.childErrors(form));
+    if (!consentVersionOf(form)) errors.push({ field: 'consentVersion', message: this.privacy.consentNeeded });
+    return errors;
+  }
+
+  private get forChildren() {
+    return this.dataset.children === 'true';
+  }
+
+  /** Who may collect the child: the rows with a name or a phone. */
+  private collectors(form: HTMLFormElement) {
+    return [1, 2].map((n) => ({ name: valueOf(form, `collector${n}Name`), phone: valueOf(form, `collector${n}Phone`) })).filter((c) => c.name || c.phone);
+  }
+
+  private childErrors(form: HTMLFormElement): ShownError[] {
+    if (!this.forChildren) return [];
+    const p = this.privacy;
+    const errors: ShownError[] = [];
+    if (!valueOf(form, 'phone')) errors.push({ field: 'phone', message: this.words.required });
+    if (!valueOf(form, 'childName')) errors.push({ field: 'childName', message: p.childNameNeeded });
+    if (!valueOf(form, 'childGrade')) errors.push({ field: 'childGrade', message: p.childGradeNeeded });
+    if (this.collectors(form).some((c) => !c.name || !PHONE.test(c.phone))) errors.push({ field: 'collectors', message: p.collectorIncomplete });
+    if (!(form.elements.namedItem('guardianConsent') as HTMLInputElement).checked) errors.push({ field: 'guardianConsent', message: p.guardianConsentNeeded });
     return errors;
   }
 
@@ -59,10 +84,11 @@ class EnrolForm extends HTMLElement {
     const w = this.words;
     const english = pageLocale() === 'en';
     return errors.map((e) => {
-      const known = form.querySelector(`[name="${CSS.escape(e.path)}"]`);
-      const words = e.code ? w.enrolCodes[e.code] : undefined;
+      const path = e.path.startsWith('collectors') ? 'collectors' : e.path;
+      const known = form.querySelector(`[name="${CSS.escape(path)}"]`);
+      const words = e.code === 'consent_outdated' ? this.privacy.consentOutdated : e.code ? w.enrolCodes[e.code] : undefined;
       const message = words ? (english ? `${words} (${e.message})` : words) : english ? e.message : `${w.serverSaid}${e.message}`;
-      return { field: known ? e.path : null, message };
+      return { field: known ? path : null, message };
     });
   }
 
@@ -85,6 +111,10 @@ class EnrolForm extends HTMLElement {
       people: Number(valueOf(form, 'people')),
       note: valueOf(form, 'note') || null,
       language: pageLocale(),
+      consentVersion: consentVersionOf(form),
+      ...(this.forChildren
+        ? { guardianConsent: true, childName: valueOf(form, 'childName'), childGrade: valueOf(form, 'childGrade'), collectors: this.collectors(form) }
+        : {}),
     };
     const answer = await this.sender.send((key) =>
       postJson<{ status: string; position: number | null; manageToken: string }>(`${api}/api/booking/enrolments`, request, key)

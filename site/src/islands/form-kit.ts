@@ -160,3 +160,9 @@ export const refusalErrors = (
   if (answer.status === 429) return [{ field: null, message: words.tooMany(answer.retryAfter ?? 60) }];
   return [{ field: null, message: `${words.networkError}${phone ? ` ${words.callUs(phone)}` : ''}` }];
 };
+
+/** The privacy notice's version when its box is ticked, else null (the box is named as the API's field). */
+export const consentVersionOf = (form: HTMLFormElement): string | null => {
+  const box = form.elements.namedItem('consentVersion') as HTMLInputElement | null;
+  return box?.checked ? box.value : null;
+};

@@ -3,8 +3,9 @@
  * week, and the reservation form that a picked free time fills in.
  */
 import { bookingWords } from '../i18n/booking-strings';
+import { privacyWords } from '../i18n/privacy-strings';
 import { getJson, postJson, type FieldError } from './api';
-import { announce, choiceErrors, clearErrors, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
+import { announce, choiceErrors, clearErrors, consentVersionOf, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
 import { addDays, hhmm, instantOf, isoDateOf, minutesOf, mondayOf, timeOf, wallClockOf, weekdayIndex } from './zoned-time';
 
 interface Interval { start: string; end: string }
@@ -268,6 +269,7 @@ class RoomBooking extends HTMLElement {
     const start = valueOf(f, 'start');
     const end = valueOf(f, 'end');
     if (start && end && minutesOf(end) <= minutesOf(start)) errors.push({ field: 'end', message: w.endAfterStart });
+    if (!consentVersionOf(f)) errors.push({ field: 'consentVersion', message: privacyWords(pageLocale()).consentNeeded });
     if ((f.elements.namedItem('repeat') as HTMLInputElement).checked) {
       const until = valueOf(f, 'until');
       if (!until) errors.push({ field: 'until', message: w.required });
@@ -284,6 +286,7 @@ class RoomBooking extends HTMLElement {
       const field = e.path === 'repeat.until' ? 'until' : e.path.split('.')[0];
       const dated = /^(\d{4}-\d{2}-\d{2}): /.exec(e.message);
       const prefix = dated ? `${w.date(dated[1])}${english ? ': ' : '：'}` : '';
+      if (e.code === 'consent_outdated') return { field: 'consentVersion', message: privacyWords(pageLocale()).consentOutdated };
       const reason = e.code && w.codes[e.code] ? (english ? `${w.codes[e.code]} (${e.message.replace(/^\d{4}-\d{2}-\d{2}: /, '')})` : w.codes[e.code]) : english ? e.message : `${w.serverSaid}${e.message}`;
       const known = this.form.querySelector(`[name="${CSS.escape(field)}"]`);
       return { field: known ? field : null, message: `${prefix}${reason}` };
@@ -314,6 +317,7 @@ class RoomBooking extends HTMLElement {
       notifyBy: valueOf(f, 'notifyBy') || null,
       language: pageLocale(),
       repeat: repeat ? { frequency: 'weekly', until: valueOf(f, 'until') } : null,
+      consentVersion: consentVersionOf(f),
     };
     const answer = await this.sender.send((key) =>
       postJson<{ reference: string; status: string; manageToken: string }>(`${this.api}/api/booking/reservations`, request, key)

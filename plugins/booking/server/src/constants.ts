@@ -33,6 +33,9 @@ export const permissionAction = (uid: PermissionUid) => `plugin::${PLUGIN_ID}.${
 /** Content-API handlers a signed-in resident may call but an anonymous visitor may not. */
 export const ACCOUNT_ONLY_HANDLERS = ['reservations.mine'];
 
+/** The app's single type whose `privacyNotice` (one text per language) the forms show by their consent box. */
+export const SITE_SETTINGS_UID = 'api::site-setting.site-setting';
+
 /** Content types of the plugin. */
 export const UID = {
   centre: 'plugin::booking.centre',
@@ -64,6 +67,7 @@ export const TABLES = {
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
   audit: 'booking_audit_log',
+  privacyNotices: 'booking_privacy_notices',
 } as const;
 
 /**

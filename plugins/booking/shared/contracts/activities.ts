@@ -17,6 +17,8 @@ export interface DeskActivity {
   capacity: number;
   enrolmentMode: EnrolmentMode;
   registrationEnabled: boolean;
+  /** A children's activity: a guardian enrols one child, with consent, and names who may collect them. */
+  forChildren: boolean;
   waitlistEnabled: boolean;
   /** The next session not yet over, null when none is left. */
   nextSession: ZonedInterval | null;
@@ -41,6 +43,15 @@ export interface DeskPerson {
   note: string | null;
   language: 'zh-CN' | 'en';
   enrolledAt: string | null;
+  /** A children's activity: `name` and `phone` are the guardian's; the child and who may collect them. Staff only. */
+  child: DeskChild | null;
+}
+
+export interface DeskChild {
+  givenName: string;
+  /** SCHOOL_GRADES (shared/school-grade.ts). */
+  grade: string;
+  collectors: Array<{ name: string; phone: string }>;
 }
 
 export interface DeskSession extends ZonedInterval {
@@ -109,6 +120,13 @@ export namespace CreateDeskEnrolment {
       people?: number;
       note?: string | null;
       language?: 'zh-CN' | 'en';
+      /** Staff confirm the person heard the privacy notice and agreed. */
+      consentConfirmed: true;
+      /** Children's activities. */
+      guardianConsent?: boolean;
+      childName?: string;
+      childGrade?: string;
+      collectors?: Array<{ name: string; phone: string }>;
     };
   }
   export interface Response {

@@ -13,17 +13,51 @@ export interface EnrolmentDraft {
   language: 'zh-CN' | 'en';
   /** How the caller wants to be told; '' leaves it to the server (mail when an address is given, else a call). */
   notifyBy: NotifyBy | '';
+  /** Staff confirm the person heard the privacy notice and agreed. */
+  consent: boolean;
+  /** A children's activity: the guardian's separate consent, the child, and up to two people who may collect them. */
+  guardianConsent: boolean;
+  childName: string;
+  childGrade: string;
+  collectors: Array<{ name: string; phone: string }>;
 }
 
-export type EnrolmentField = 'name' | 'phone' | 'email' | 'people' | 'note' | 'notifyBy' | 'session' | 'form';
+export type EnrolmentField = 'name' | 'phone' | 'email' | 'people' | 'note' | 'notifyBy' | 'session' | 'consentConfirmed' | 'guardianConsent' | 'childName' | 'childGrade' | 'collectors' | 'form';
 
-export const emptyDraft = (): EnrolmentDraft => ({ name: '', phone: '', email: '', people: '1', note: '', language: 'zh-CN', notifyBy: '' });
+export const emptyDraft = (): EnrolmentDraft => ({
+  name: '',
+  phone: '',
+  email: '',
+  people: '1',
+  note: '',
+  language: 'zh-CN',
+  notifyBy: '',
+  consent: false,
+  guardianConsent: false,
+  childName: '',
+  childGrade: '',
+  collectors: [
+    { name: '', phone: '' },
+    { name: '', phone: '' },
+  ],
+});
+
+/** The collectors staff filled in: a row with neither name nor phone is no one. */
+export const collectorsOf = (draft: EnrolmentDraft) => draft.collectors.map((c) => ({ name: c.name.trim(), phone: c.phone.trim() })).filter((c) => c.name || c.phone);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What is wrong with the draft, by field, before anything is sent. */
-export const checkDraft = (draft: EnrolmentDraft, maxPeople: number, t: Translate): Partial<Record<EnrolmentField, string>> => {
+export const checkDraft = (draft: EnrolmentDraft, maxPeople: number, t: Translate, forChildren = false): Partial<Record<EnrolmentField, string>> => {
   const errors: Partial<Record<EnrolmentField, string>> = {};
+  if (!draft.consent) errors.consentConfirmed = t('privacy.error.consent', 'Read them the privacy notice and tick the box once they agree.');
+  if (forChildren) {
+    if (!draft.guardianConsent) errors.guardianConsent = t('privacy.error.guardianConsent', 'The guardian must agree for the child: tick the box once they do.');
+    if (draft.childName.trim() === '') errors.childName = t('privacy.error.childName', 'Enter the child’s given name.');
+    else if (draft.childName.trim().length > 20) errors.childName = t('privacy.error.childNameLong', 'The given name may have at most 20 characters.');
+    if (draft.childGrade === '') errors.childGrade = t('privacy.error.childGrade', 'Choose the child’s school grade.');
+    if (collectorsOf(draft).some((c) => !c.name || normalisePhone(c.phone) === null)) errors.collectors = t('privacy.error.collectors', 'Give each person who may collect the child a name and a phone number.');
+  }
   if (draft.name.trim() === '') errors.name = t('activities.error.nameRequired', 'Enter the name of the person taking part.');
   else if (draft.name.trim().length > 80) errors.name = t('activities.error.nameTooLong', 'The name may have at most 80 characters.');
   const phone = draft.phone.trim();
@@ -67,6 +101,14 @@ export const serverFieldMessage = (field: string, error: { message: string; code
     case 'notify_needs_mobile':
     case 'notify_needs_phone':
       return t('activities.error.phoneRequired', 'Enter a phone number the centre can call.');
+    case 'guardian_consent_required':
+      return t('privacy.error.guardianConsent', 'The guardian must agree for the child: tick the box once they do.');
+    case 'child_name_required':
+      return t('privacy.error.childName', 'Enter the child’s given name.');
+    case 'child_grade_required':
+      return t('privacy.error.childGrade', 'Choose the child’s school grade.');
+    case 'one_child_each':
+      return t('privacy.error.oneChild', 'Enrol each child on their own.');
     case 'already_cancelled':
       return t('activities.error.alreadyCancelled', 'This enrolment is already cancelled.');
     default:
@@ -78,10 +120,16 @@ export const serverFieldMessage = (field: string, error: { message: string; code
     people: ['activities.error.people', 'Enter a whole number of at least 1.'],
     note: ['activities.error.noteTooLong', 'The note may have at most 300 characters.'],
     session: ['activities.error.session', 'This session cannot take enrolments.'],
+    consentConfirmed: ['privacy.error.consent', 'Read them the privacy notice and tick the box once they agree.'],
+    collectors: ['privacy.error.collectors', 'Give each person who may collect the child a name and a phone number.'],
   };
   const [id, fallback] = byField[field] ?? ['activities.error.other', 'The centre’s server refused this: {message}'];
   return t(id, fallback, { message: error.message });
 };
 
 /** Where the form shows a server refusal: its own field, or the form as a whole (the activity, the enrolment). */
-export const formFieldOf = (field: string): EnrolmentField => (['name', 'phone', 'email', 'people', 'note', 'notifyBy', 'session'].includes(field) ? (field as EnrolmentField) : 'form');
+export const formFieldOf = (field: string): EnrolmentField => {
+  const known = ['name', 'phone', 'email', 'people', 'note', 'notifyBy', 'session', 'consentConfirmed', 'guardianConsent', 'childName', 'childGrade'];
+  if (field.startsWith('collectors')) return 'collectors';
+  return known.includes(field) ? (field as EnrolmentField) : 'form';
+};

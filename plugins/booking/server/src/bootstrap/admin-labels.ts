@@ -24,7 +24,7 @@ const LABELS: Record<string, Record<string, string>> = {
   course: {
     title: '标题 Title', slug: '网址名 URL name', summary: '简介 Summary', description: '详细介绍 Description', cover: '封面 Cover', category: '类别 Category',
     audience: '对象 Who for', organiser: '老师/组织者 Teacher or organiser', room: '功能室 Room', schedule: '时间安排 Schedule', capacity: '名额 Places',
-    enrolmentMode: '报名方式 Enrolment', registrationEnabled: '需要报名 Registration', enrolmentOpensAt: '报名开始 Enrolment opens',
+    enrolmentMode: '报名方式 Enrolment', registrationEnabled: '需要报名 Registration', forChildren: '儿童活动（监护人报名） For children (a guardian enrols)', enrolmentOpensAt: '报名开始 Enrolment opens',
     enrolmentClosesAt: '报名截止 Enrolment closes', waitlistEnabled: '候补名单 Waiting list', maxPeoplePerEnrolment: '每次报名最多人数 People per enrolment',
   },
   session: { startsAt: '开始 Starts', endsAt: '结束 Ends', status: '状态 Status', capacity: '名额 Places', note: '备注 Note' },

@@ -10,6 +10,7 @@ const {
   messages: MESSAGES_TABLE,
   cantComeCodes: CANT_COME_TABLE,
   absences: ABSENCES_TABLE,
+  privacyNotices: PRIVACY_NOTICES_TABLE,
 } = TABLES;
 
 /**
@@ -109,6 +110,17 @@ export const ensureBookingTables = async (strapi: Core.Strapi): Promise<void> =>
       t.timestamp('created_at', { useTz: true }).notNullable();
       t.primary(['enrolment_id', 'session_id']);
       t.index(['session_id'], 'booking_absences_session');
+    });
+  }
+
+  // Every privacy notice someone agreed to, by version: a booking's consentVersion names its text
+  // here after Site settings have moved on. Rows are only ever added.
+  if (!(await knex.schema.hasTable(PRIVACY_NOTICES_TABLE))) {
+    await knex.schema.createTable(PRIVACY_NOTICES_TABLE, (t) => {
+      t.string('version', 16).primary();
+      t.string('language', 8).notNullable();
+      t.text('text').notNullable();
+      t.timestamp('first_accepted_at', { useTz: true }).notNullable();
     });
   }
 

@@ -34,6 +34,8 @@ export interface ActivityRow {
   capacity: number;
   enrolmentMode: 'term' | 'session';
   registrationEnabled: boolean;
+  /** The after-school class, a summer camp: a guardian enrols one child at a time. */
+  forChildren: boolean;
   waitlistEnabled: boolean;
   /** ISO instants as stored. */
   enrolmentOpensAt: string | null;
@@ -61,6 +63,7 @@ interface ActivityDocument {
   capacity: number;
   enrolmentMode: 'term' | 'session';
   registrationEnabled?: boolean | null;
+  forChildren?: boolean | null;
   waitlistEnabled?: boolean | null;
   enrolmentOpensAt?: string | null;
   enrolmentClosesAt?: string | null;
@@ -86,6 +89,7 @@ const fromDocument = (d: ActivityDocument): ActivityRow => ({
   capacity: d.capacity,
   enrolmentMode: d.enrolmentMode,
   registrationEnabled: d.registrationEnabled !== false,
+  forChildren: d.forChildren === true,
   waitlistEnabled: d.waitlistEnabled !== false,
   enrolmentOpensAt: d.enrolmentOpensAt ?? null,
   enrolmentClosesAt: d.enrolmentClosesAt ?? null,

@@ -4,6 +4,8 @@ import type { ActivityKind } from './activity-repository';
 import type { NotifyBy } from '../../../shared/notify-by';
 import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
+import type { ChildDetails } from '../core/enrolment/child-details';
+import type { ConsentRecord } from '../core/privacy/notice';
 
 export const ENROLMENT_UID = UID.enrolment;
 
@@ -32,6 +34,12 @@ export interface EnrolmentRow extends EnrolmentTarget {
   language: 'zh-CN' | 'en';
   createdAt: Date | null;
   cancelReason?: EnrolmentCancelReason | null;
+  /** A children's activity: the child's given name and grade, the people allowed to collect them. Staff only. */
+  childName?: string | null;
+  childGrade?: string | null;
+  collectors?: Array<{ name: string; phone: string }> | null;
+  consentVersion?: string | null;
+  consentBy?: 'person' | 'staff' | null;
 }
 
 interface EnrolmentDocument extends StoredContact {
@@ -46,6 +54,11 @@ interface EnrolmentDocument extends StoredContact {
   position?: number | null;
   createdAt?: string | null;
   cancelReason?: EnrolmentCancelReason | null;
+  childName?: string | null;
+  childGrade?: string | null;
+  collectors?: unknown;
+  consentVersion?: string | null;
+  consentBy?: 'person' | 'staff' | null;
 }
 
 const fromDocument = (d: EnrolmentDocument): EnrolmentRow => ({
@@ -61,6 +74,11 @@ const fromDocument = (d: EnrolmentDocument): EnrolmentRow => ({
   position: d.position ?? null,
   createdAt: d.createdAt ? new Date(d.createdAt) : null,
   cancelReason: d.cancelReason ?? null,
+  childName: d.childName ?? null,
+  childGrade: d.childGrade ?? null,
+  collectors: Array.isArray(d.collectors) ? (d.collectors as Array<{ name: string; phone: string }>) : null,
+  consentVersion: d.consentVersion ?? null,
+  consentBy: d.consentBy ?? null,
 });
 
 export const targetKey = (t: EnrolmentTarget) => `${t.kind}:${t.activityId}:${t.sessionId ?? 'term'}`;
@@ -103,7 +121,7 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
       return counts;
     },
 
-    async create(row: Omit<EnrolmentRow, 'documentId' | 'createdAt'> & { manageTokenHash: string }) {
+    async create(row: Omit<EnrolmentRow, 'documentId' | 'createdAt' | 'consentVersion' | 'consentBy'> & { manageTokenHash: string } & ConsentRecord & Partial<ChildDetails>) {
       const { kind, ...rest } = row;
       return fromDocument(await docs().create({ data: { ...rest, activityKind: kind } }));
     },

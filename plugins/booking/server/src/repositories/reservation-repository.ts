@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { ConsentRecord } from '../core/privacy/notice';
 import type { Knex } from 'knex';
 import type { RequesterReservation, ReservationStatus } from '../../../shared/contracts/reservations';
 import { REFERENCE_UNIQUE_INDEX, UID } from '../constants';
@@ -94,7 +95,7 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     (await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }], ...extra })).map(fromDocument);
 
   return {
-    async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string }) {
+    async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string } & ConsentRecord) {
       const { roomId, start, end, ...rest } = data;
       const doc = await docs().create({
         data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() },

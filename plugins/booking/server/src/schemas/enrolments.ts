@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentId, language, notifyBy, optionalEmail, optionalPhone, people, requireChosenChannel, requireContact, slugSchema, trimmed, trimmedLines, withNotifyBy } from './fields';
+import { childFields, consentConfirmed, consentVersion } from './consent';
 
 /** Who takes part, the same whether they enrol themselves or staff enrol them. */
 const personFields = {
@@ -10,6 +11,7 @@ const personFields = {
   people: people.default(1),
   note: trimmedLines(300).optional().nullable(),
   language: language.optional(),
+  ...childFields,
 };
 
 export const enrolmentRequestSchema = z
@@ -18,6 +20,7 @@ export const enrolmentRequestSchema = z
     event: slugSchema.optional(),
     session: documentId('a session').optional(),
     ...personFields,
+    consentVersion,
   })
   .superRefine((r, ctx) => {
     const targets = [r.course, r.event, r.session].filter(Boolean).length;
@@ -41,6 +44,7 @@ export const staffEnrolmentSchema = z
     activity: documentId('a course or event', 'is required: the id of the course or event'),
     session: documentId('a session').optional().nullable(),
     ...personFields,
+    consentConfirmed,
   })
   .superRefine((r, ctx) => {
     if (!r.phone) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'is required: a phone number the centre can call' });

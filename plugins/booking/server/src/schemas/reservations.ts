@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instant, isoDate, language, notifyBy, optionalEmail, optionalPhone, people, requireChosenChannel, requireContact, trimmed, trimmedLines, withNotifyBy } from './fields';
+import { consentConfirmed, consentVersion } from './consent';
 
 /** A request for a room, as the public form and staff send it. */
 const requestFields = z.object({
@@ -24,16 +25,17 @@ const requestFields = z.object({
   skipConflicts: z.boolean().optional(),
 });
 
-export const reservationRequestSchema = requestFields.superRefine(requireContact).superRefine(requireChosenChannel).transform(withNotifyBy);
+export const reservationRequestSchema = requestFields.extend({ consentVersion }).superRefine(requireContact).superRefine(requireChosenChannel).transform(withNotifyBy);
 
 /** What staff enter for a caller: the same request, and the reason for waiving notice, horizon or quota. */
 export const staffReservationRequestSchema = requestFields
-  .extend({ overrideReason: trimmedLines(500).optional().nullable().transform((reason) => reason || null) })
+  .extend({ overrideReason: trimmedLines(500).optional().nullable().transform((reason) => reason || null), consentConfirmed })
   .superRefine(requireContact)
   .superRefine(requireChosenChannel)
   .transform(withNotifyBy);
 
-export type ReservationRequest = z.infer<typeof reservationRequestSchema>;
+/** A request as the service takes it: from the public form (the notice's version) or from staff (consent confirmed). */
+export type ReservationRequest = Omit<z.infer<typeof reservationRequestSchema>, 'consentVersion'> & { consentVersion?: string };
 
 export const cancelRequestSchema = z.object({ start: instant.optional() });
 

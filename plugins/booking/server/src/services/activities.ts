@@ -40,6 +40,7 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
       capacity: a.capacity,
       enrolmentMode: a.enrolmentMode,
       registrationEnabled: a.registrationEnabled,
+      forChildren: a.forChildren,
       waitlistEnabled: a.waitlistEnabled,
       enrolmentOpensAt: a.enrolmentOpensAt,
       enrolmentClosesAt: a.enrolmentClosesAt,

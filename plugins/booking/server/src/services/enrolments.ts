@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { inTransaction } from '../repositories/transaction';
 import { admit } from '../core/enrolment/admission';
+import { checkChildDetails, type ChildDetails } from '../core/enrolment/child-details';
 import { isDuplicateEnrolment } from '../core/enrolment/duplicates';
+import type { ConsentRecord } from '../core/privacy/notice';
 import { checkEnrolmentWindow } from '../core/enrolment/enrolment-window';
 import { promoteFromWaitlist, renumberWaitlist } from '../core/enrolment/promotion';
 import { manageLinkExpired } from '../core/reservations/manage-link-expiry';
@@ -18,6 +20,7 @@ import { sessionRepository, type SessionRow } from '../repositories/session-repo
 import type { EnrolmentRequest, StaffEnrolmentRequest } from '../schemas/enrolments';
 import { ConflictError, expiredLinkError, notFound, validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
+import { getService } from '../utils/get-service';
 import { bookingConfig } from '../utils/plugin-config';
 
 /**
@@ -32,6 +35,15 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
 
   type Resolved = { kind: ActivityKind; activity: ActivityRow; session: SessionRow | null; field: string; target: EnrolmentTarget; capacity: number };
   type Person = Pick<EnrolmentRequest, 'name' | 'phone' | 'email' | 'notifyBy' | 'people' | 'note' | 'language'>;
+  /** What is kept besides the person: their consent, and for a children's activity the child's details. */
+  type Kept = { consent: ConsentRecord; child: ChildDetails | null };
+
+  /** A children's activity's required details, checked before anything is locked or recorded. */
+  const childOf = (resolved: Resolved, request: Parameters<typeof checkChildDetails>[1]) => {
+    const { details, problems } = checkChildDetails(resolved.activity.forChildren, request);
+    if (problems.length > 0) throw validationError(problems);
+    return details;
+  };
 
   /** One session of a drop-in activity, checked: places are counted against it. */
   const resolveSession = async (sessionId: string, locale: string | undefined): Promise<Resolved> => {
@@ -85,7 +97,7 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
    * else on the waiting list; the same phone or e-mail twice is refused. `save` stores the answer
    * in the same transaction (the public form's Idempotency-Key).
    */
-  const admitInto = async ({ kind, activity, session, field, target, capacity }: Resolved, person: Person, now: Date, save?: (body: unknown, trx: Knex.Transaction) => Promise<void>) => {
+  const admitInto = async ({ kind, activity, session, field, target, capacity }: Resolved, person: Person, kept: Kept, now: Date, save?: (body: unknown, trx: Knex.Transaction) => Promise<void>) => {
     const tz = bookingConfig(strapi).timezone;
     if (!activity.registrationEnabled) throw validationError([{ path: field, message: 'takes no registration: just come along', code: 'no_registration' }]);
 
@@ -112,7 +124,9 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       const active = await repo.active(target);
-      if (isDuplicateEnrolment({ phone: person.phone, email: person.email }, active)) {
+      // A guardian may enrol several children: for a children's activity the same child is the duplicate.
+      const samePeople = kept.child ? active.filter((r) => r.childName?.toLowerCase() === kept.child!.childName.toLowerCase()) : active;
+      if (isDuplicateEnrolment({ phone: person.phone, email: person.email }, samePeople)) {
         throw validationError([{ path: person.phone ? 'phone' : 'email', message: 'is already enrolled here; use the link from your confirmation to change it', code: 'already_enrolled' }]);
       }
       const waiting = active.filter((r) => r.status === 'waitlisted');
@@ -140,6 +154,8 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         position,
         language: person.language ?? 'zh-CN',
         manageTokenHash: hashToken(manageToken),
+        ...kept.consent,
+        ...(kept.child ?? {}),
       });
       const placesLeft = Math.max(0, capacity - confirmedPeople([...active, row]));
       const body = { data: { ...view(row, activity, session, tz), placesLeft, manageToken } };
@@ -205,9 +221,11 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
       const answered = await idempotency.answered(context.idempotencyKey, hash);
       if (answered) return answered;
       const resolved = await resolve(request, await defaultLocaleOf(strapi));
+      const child = childOf(resolved, request);
+      const consent = await getService(strapi, 'privacyNotice').consentOf(request, { staff: false, now: context.now });
       const save = context.idempotencyKey ? (body: unknown, trx: Knex.Transaction) => idempotency.save(context.idempotencyKey!, hash, 201, body, context.now, trx) : undefined;
       try {
-        const { row, notify, ...answer } = await admitInto(resolved, request, context.now, save);
+        const { row, notify, ...answer } = await admitInto(resolved, request, { consent, child }, context.now, save);
         // After the commit, and only for a new enrolment: a replayed answer mails nobody twice.
         notify();
         return answer;
@@ -221,7 +239,9 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Staff enrol someone at the desk: the public rules, the activity named by id; mail goes out when there is an e-mail. */
     async enrolAtDesk(request: StaffEnrolmentRequest, now: Date) {
       const resolved = await resolveForStaff(request, await defaultLocaleOf(strapi));
-      const { row, notify, ...answer } = await admitInto(resolved, request, now);
+      const child = childOf(resolved, request);
+      const consent = await getService(strapi, 'privacyNotice').consentOf(request, { staff: true, now });
+      const { row, notify, ...answer } = await admitInto(resolved, request, { consent, child }, now);
       notify();
       // The manage link's token is the person's own: it reaches them by mail, never through staff.
       const { manageToken: _token, ...data } = answer.body.data;

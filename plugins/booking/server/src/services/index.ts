@@ -15,6 +15,7 @@ import messageLog from './message-log';
 import outbox from './outbox';
 import personalData from './personal-data';
 import retention from './retention';
+import privacyNotice from './privacy-notice';
 import reservationManage from './reservation-manage';
 import reservationRequests from './reservation-requests';
 import reminderSweep from './reminder-sweep';
@@ -56,4 +57,5 @@ export default {
   retention,
   personalData,
   auditLog,
+  privacyNotice,
 };

@@ -25,6 +25,7 @@ import { ConflictError, validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { centreHours } from './centre-hours';
+import { getService } from '../utils/get-service';
 
 /**
  * The only rules staff may waive for a caller, and only with a written reason (stored on the
@@ -102,6 +103,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       const answered = await idempotency.answered(context.idempotencyKey, hash);
       if (answered) return answered;
 
+      const consent = await getService(strapi, 'privacyNotice').consentOf(request, context);
       const { timezone: tz } = bookingConfig(strapi);
       const defaultLocale = await defaultLocaleOf(strapi);
       const room = await roomRepository(strapi).findBySlug(request.room, defaultLocale);
@@ -159,6 +161,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
                 userId: context.userId,
                 overrideReason: context.staff ? (context.overrideReason ?? null) : null,
                 manageTokenHash: hashToken(manageToken),
+                ...consent,
               })
             );
           }

@@ -49,6 +49,7 @@ export const deskActivity = (kind: ActivityKind, a: ActivityRow, upcoming: Sessi
   capacity: a.capacity,
   enrolmentMode: a.enrolmentMode,
   registrationEnabled: a.registrationEnabled,
+  forChildren: a.forChildren,
   waitlistEnabled: a.waitlistEnabled,
   nextSession: upcoming[0] ? zonedInterval(upcoming[0], tz) : null,
   upcomingSessions: upcoming.length,

@@ -46,6 +46,7 @@ export const enrolledPerson = (row: EnrolmentRow, tz: string): DeskPerson => ({
   note: row.note,
   language: row.language,
   enrolledAt: row.createdAt ? instantToZonedIso(row.createdAt, tz) : null,
+  child: row.childName ? { givenName: row.childName, grade: row.childGrade ?? '', collectors: row.collectors ?? [] } : null,
 });
 
 /** One person on the roster; `marks` holds the people marked present by enrolment, `away` who said they cannot come. */

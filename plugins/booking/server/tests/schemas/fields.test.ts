@@ -69,8 +69,16 @@ describe('text fields refuse what cannot be stored or read back', () => {
 });
 
 describe('notifyBy on a request (the enrolment form stands for both forms)', () => {
-  const request = (extra: Record<string, unknown>) => ({ course: 'calligraphy', name: '王奶奶', phone: '13800138000', email: null, ...extra });
+  const request = (extra: Record<string, unknown>) => ({ course: 'calligraphy', name: '王奶奶', phone: '13800138000', email: null, consentVersion: '0123456789ab', ...extra });
   const paths = (extra: Record<string, unknown>) => enrolmentRequestSchema.safeParse(request(extra)).error?.issues.map((i) => i.path.join('.')) ?? [];
+
+  it('asks for consent to the privacy notice: unticked (absent or null) is required, anything else must be a version', () => {
+    const issues = (extra: Record<string, unknown>) => enrolmentRequestSchema.safeParse(request(extra)).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+    expect(issues({ consentVersion: undefined })).toEqual([['consentVersion', 'is required: read the privacy notice and tick the box to agree']]);
+    expect(issues({ consentVersion: null })).toEqual([['consentVersion', 'is required: read the privacy notice and tick the box to agree']]);
+    expect(issues({ consentVersion: 'yes' })).toEqual([['consentVersion', 'must be the version of the privacy notice shown by the form']]);
+    expect(issues({})).toEqual([]);
+  });
 
   it('fills in the default once the request is valid: mail when an address is given, else a call', () => {
     expect(enrolmentRequestSchema.parse(request({})).notifyBy).toBe('call');

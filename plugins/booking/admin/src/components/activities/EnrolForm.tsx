@@ -1,10 +1,12 @@
 import * as React from 'react';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import type { CreateDeskEnrolment, DeskActivityDetail, DeskSession } from '../../../../shared/contracts/activities';
 import { NOTIFY_BY } from '../../../../shared/notify-by';
+import { MAX_COLLECTORS, SCHOOL_GRADES, schoolGradeLabel } from '../../../../shared/school-grade';
+import { ConsentConfirm } from '../privacy/ConsentConfirm';
 import { PLUGIN_ID } from '../../pluginId';
-import { checkDraft, emptyDraft, formFieldOf, serverFieldMessage, type EnrolmentDraft, type EnrolmentField } from '../../utils/enrolment-form';
+import { checkDraft, collectorsOf, emptyDraft, formFieldOf, serverFieldMessage, type EnrolmentDraft, type EnrolmentField } from '../../utils/enrolment-form';
 import { errorMessage, fieldErrors } from '../../utils/fetch-error';
 import { notifyByLabel } from '../../utils/notify-by-label';
 import { useT } from '../../utils/use-t';
@@ -16,19 +18,25 @@ interface Props {
   onEnrolled(): Promise<void>;
 }
 
+/** The draft's fields typed into a text box. */
+type TextField = 'name' | 'phone' | 'email' | 'people' | 'note' | 'childName';
+
 /** Enrols a person who phoned or came to the desk: the public rules, a place if one is free, else the waiting list. */
 const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
-  const { t } = useT();
+  const { t, locale } = useT();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [draft, setDraft] = React.useState<EnrolmentDraft>(emptyDraft);
   const [errors, setErrors] = React.useState<Partial<Record<EnrolmentField, string>>>({});
   const [busy, setBusy] = React.useState(false);
   const set = (patch: Partial<EnrolmentDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setCollector = (i: number, patch: Partial<EnrolmentDraft['collectors'][number]>) =>
+    setDraft((d) => ({ ...d, collectors: d.collectors.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+  const children = activity.forChildren;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const problems = checkDraft(draft, activity.maxPeoplePerEnrolment, t);
+    const problems = checkDraft(draft, activity.maxPeoplePerEnrolment, t, activity.forChildren);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
@@ -45,6 +53,10 @@ const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
           note: draft.note.trim() || null,
           language: draft.language,
           ...(draft.notifyBy ? { notifyBy: draft.notifyBy } : {}),
+          consentConfirmed: true,
+          ...(activity.forChildren
+            ? { guardianConsent: draft.guardianConsent, childName: draft.childName.trim(), childGrade: draft.childGrade, collectors: collectorsOf(draft) }
+            : {}),
         },
       };
       const { data } = (await post(`/${PLUGIN_ID}/enrolments`, body)) as { data: CreateDeskEnrolment.Response };
@@ -80,7 +92,7 @@ const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
       <Field.Hint />
     </Field.Root>
   );
-  const text = (name: keyof EnrolmentDraft, type = 'text', extra: Record<string, unknown> = {}) => (
+  const text = (name: TextField, type = 'text', extra: Record<string, unknown> = {}) => (
     <TextInput type={type} value={draft[name]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ [name]: e.target.value } as Partial<EnrolmentDraft>)} {...extra} />
   );
 
@@ -88,11 +100,51 @@ const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
     <Box tag="form" noValidate onSubmit={submit} padding={4} background="neutral0" hasRadius shadow="tableShadow" marginTop={2} aria-label={t('activities.enrolTitle', 'Enrol at the desk')}>
       <Grid.Root gap={4}>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          {field('name', t('activities.form.name', 'Name of the person taking part'), text('name', 'text', { autoComplete: 'off' }), { required: true })}
+          {field('name', children ? t('privacy.guardianName', 'Guardian’s name') : t('activities.form.name', 'Name of the person taking part'), text('name', 'text', { autoComplete: 'off' }), { required: true })}
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          {field('phone', t('activities.form.phone', 'Phone'), text('phone', 'tel', { autoComplete: 'off' }), { required: true })}
+          {field('phone', children ? t('privacy.guardianPhone', 'Guardian’s phone') : t('activities.form.phone', 'Phone'), text('phone', 'tel', { autoComplete: 'off' }), { required: true })}
         </Grid.Item>
+        {children && (
+          <>
+            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+              <Field.Root name="childName" error={errors.childName} required hint={t('privacy.childNameHint', 'Given name only (no family name): the centre keeps no more of a child.')}>
+                <Field.Label>{t('privacy.childName', 'Child’s given name')}</Field.Label>
+                {text('childName', 'text', { autoComplete: 'off', maxLength: 20 })}
+                <Field.Error />
+                <Field.Hint />
+              </Field.Root>
+            </Grid.Item>
+            <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+              <Field.Root name="childGrade" error={errors.childGrade} required>
+                <Field.Label>{t('privacy.childGrade', 'School grade')}</Field.Label>
+                <SingleSelect value={draft.childGrade} placeholder={t('privacy.chooseGrade', 'Choose')} onChange={(v: string | number) => set({ childGrade: String(v) })}>
+                  {SCHOOL_GRADES.map((g) => (
+                    <SingleSelectOption key={g} value={g}>{schoolGradeLabel(g, locale.startsWith('zh') ? 'zh-CN' : 'en')}</SingleSelectOption>
+                  ))}
+                </SingleSelect>
+                <Field.Error />
+              </Field.Root>
+            </Grid.Item>
+            {Array.from({ length: MAX_COLLECTORS }, (_, i) => (
+              <React.Fragment key={`collector-${i}`}>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name={`collector-${i}-name`} error={i === 0 ? errors.collectors : undefined}>
+                    <Field.Label>{t('privacy.collectorName', 'May collect the child ({n}): name', { n: i + 1 })}</Field.Label>
+                    <TextInput value={draft.collectors[i].name} autoComplete="off" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCollector(i, { name: e.target.value })} />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name={`collector-${i}-phone`}>
+                    <Field.Label>{t('privacy.collectorPhone', 'May collect the child ({n}): phone', { n: i + 1 })}</Field.Label>
+                    <TextInput type="tel" value={draft.collectors[i].phone} autoComplete="off" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setCollector(i, { phone: e.target.value })} />
+                  </Field.Root>
+                </Grid.Item>
+              </React.Fragment>
+            ))}
+          </>
+        )}
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           {field('email', t('activities.form.email', 'E-mail (optional)'), text('email', 'email', { autoComplete: 'off' }), { hint: t('activities.form.emailHint', 'With an e-mail, the confirmation and any change are mailed.') })}
         </Grid.Item>
@@ -126,6 +178,19 @@ const EnrolForm = ({ activity, session, onEnrolled }: Props) => {
               <SingleSelectOption value="en">English</SingleSelectOption>
             </SingleSelect>
           </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <ConsentConfirm language={draft.language} checked={draft.consent} onChange={(consent) => set({ consent })} error={errors.consentConfirmed} />
+          {children && (
+            <Field.Root name="guardianConsent" error={errors.guardianConsent} required>
+              <Box paddingTop={2}>
+                <Checkbox checked={draft.guardianConsent} onCheckedChange={(value: boolean | 'indeterminate') => set({ guardianConsent: value === true })}>
+                  {t('privacy.guardianConfirm', 'The caller is the child’s parent or guardian and agreed for the child')}
+                </Checkbox>
+              </Box>
+              <Field.Error />
+            </Field.Root>
+          )}
         </Grid.Item>
       </Grid.Root>
       {(errors.form || errors.session) && (

@@ -2,6 +2,7 @@ import { Box, Flex, Typography, VisuallyHidden } from '@strapi/design-system';
 import type { RosterPerson } from '../../../../shared/contracts/session-roster';
 import type { Mark } from '../../utils/attendance-marks';
 import { useT } from '../../utils/use-t';
+import { schoolGradeLabel } from '../../../../shared/school-grade';
 import { Stepper } from './Stepper';
 import { TouchButton } from './TouchButton';
 
@@ -21,7 +22,7 @@ const MAX_PARTY = 1000;
 
 /** One person (or family) on the roster, with large present / absent buttons and, for a family marked present, how many of them came. */
 export const PersonRow = ({ person, number, mark, onMark, paper, disabled, peopleError }: PersonRowProps) => {
-  const { t } = useT();
+  const { t, locale } = useT();
   const present = mark?.state === 'present';
   const absent = mark?.state === 'absent';
   const nameId = `person-${person.enrolment}`;
@@ -37,11 +38,25 @@ export const PersonRow = ({ person, number, mark, onMark, paper, disabled, peopl
           </Box>
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography id={nameId} variant="beta" tag="h3">
-              {person.name}
+              {person.child ? `${person.child.givenName} (${schoolGradeLabel(person.child.grade, locale.startsWith('zh') ? 'zh-CN' : 'en')})` : person.name}
             </Typography>
-            <Typography textColor="neutral600">
-              {[t('attendance.party', '{n, plural, one {# person} other {# people}}', { n: person.people }), person.phone].filter(Boolean).join(' · ')}
-            </Typography>
+            {person.child ? (
+              <>
+                <Typography textColor="neutral600" data-guardian>
+                  {t('privacy.guardianLine', 'Guardian: {name}', { name: person.name })}
+                  {person.phone ? ` · ${person.phone}` : ''}
+                </Typography>
+                <Typography textColor="neutral800" fontWeight="bold" data-collectors>
+                  {person.child.collectors.length > 0
+                    ? t('privacy.collectorsLine', 'May also collect: {list}', { list: person.child.collectors.map((c) => `${c.name} ${c.phone}`).join(locale.startsWith('zh') ? '；' : '; ') })
+                    : t('privacy.onlyGuardian', 'Only the guardian may collect this child')}
+                </Typography>
+              </>
+            ) : (
+              <Typography textColor="neutral600">
+                {[t('attendance.party', '{n, plural, one {# person} other {# people}}', { n: person.people }), person.phone].filter(Boolean).join(' · ')}
+              </Typography>
+            )}
             {person.away && (
               // They said so with the link in their reminder: staff need not ring them.
               <Typography textColor="warning700" fontWeight="bold">

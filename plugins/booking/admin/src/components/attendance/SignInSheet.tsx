@@ -6,6 +6,7 @@ import type { Roster } from '../../../../shared/contracts/session-roster';
 import { PLUGIN_ID } from '../../pluginId';
 import { maskPhone } from '../../utils/mask-phone';
 import { occurrenceLabel } from '../../utils/occurrence-label';
+import { schoolGradeLabel } from '../../../../shared/school-grade';
 
 /** Blank lines under the roster for residents who come without enrolling. */
 const WALK_IN_LINES = 8;
@@ -38,6 +39,7 @@ const SHEET_CSS = `
 #${ROOT_ID} .phone { width: 32mm; }
 #${ROOT_ID} .people { width: 16mm; text-align: center; }
 #${ROOT_ID} .signature { width: 62mm; }
+#${ROOT_ID} .child-details { display: block; font-size: 9.5pt; }
 #${ROOT_ID} .group td { height: auto; font-weight: 700; background: #f4f4f4; }
 #${ROOT_ID} .totals { display: flex; gap: 18pt; margin-top: 10pt; flex-wrap: wrap; }
 #${ROOT_ID} .totals span { white-space: nowrap; }
@@ -69,6 +71,9 @@ const W = {
   walkInTotal: '散客人数 Walk-ins',
   visits: '合计人次 Person-visits',
   recorder: '记录人 Recorded by',
+  guardian: '监护人 Guardian',
+  collect: '可接送 May collect',
+  onlyGuardian: '仅监护人接送 Guardian only',
   print: '打印 Print',
   close: '关闭 Close',
   loading: '正在载入… Loading…',
@@ -157,7 +162,20 @@ export const SignInSheet = () => {
                 {roster.confirmed.map((p, i) => (
                   <tr key={p.enrolment} data-enrolment={p.enrolment}>
                     <td className="no">{i + 1}</td>
-                    <td>{p.name}</td>
+                    <td>
+                      {p.child ? (
+                        // Children's activities: the child signs in; staff check who collects them against these names.
+                        <>
+                          {p.child.givenName}（{schoolGradeLabel(p.child.grade, 'zh-CN')}）
+                          <span className="child-details">{W.guardian}: {p.name}</span>
+                          <span className="child-details">
+                            {p.child.collectors.length > 0 ? `${W.collect}: ${p.child.collectors.map((c) => `${c.name} ${maskPhone(c.phone)}`).join('；')}` : W.onlyGuardian}
+                          </span>
+                        </>
+                      ) : (
+                        p.name
+                      )}
+                    </td>
                     <td className="phone">{maskPhone(p.phone)}</td>
                     <td className="people">{p.people}</td>
                     <td className="signature" />

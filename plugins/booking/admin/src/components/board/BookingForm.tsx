@@ -2,6 +2,7 @@ import * as React from 'react';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { Alert, Box, Button, Checkbox, Field, Flex, Grid, Modal, SingleSelect, SingleSelectOption, TextInput, Textarea, Typography } from '@strapi/design-system';
 import type { GetBoard } from '../../../../shared/contracts/board';
+import { ConsentConfirm } from '../privacy/ConsentConfirm';
 import { PLUGIN_ID } from '../../pluginId';
 import { clockOf, endChoices, startChoices, type Stretch } from '../../utils/board-layout';
 import { bookingFieldMessage, WAIVABLE } from '../../utils/booking-errors';
@@ -36,6 +37,8 @@ interface Draft {
   attendees: string;
   language: 'zh-CN' | 'en';
   overrideReason: string;
+  /** Staff confirm the caller heard the privacy notice and agreed. */
+  consent: boolean;
 }
 
 interface Booked {
@@ -46,7 +49,7 @@ interface Booked {
   email: string;
 }
 
-const EMPTY: Omit<Draft, 'room' | 'date'> = { start: '', end: '', repeat: false, until: '', purpose: '', organization: '', contactName: '', phone: '', email: '', attendees: '1', language: 'zh-CN', overrideReason: '' };
+const EMPTY: Omit<Draft, 'room' | 'date'> = { start: '', end: '', repeat: false, until: '', purpose: '', organization: '', contactName: '', phone: '', email: '', attendees: '1', language: 'zh-CN', overrideReason: '', consent: false };
 
 /** A booking taken at the desk for someone who phoned or walked in: times from the room's live free time, the public's rules, a written reason to waive notice, horizon or weekly limit. */
 export const BookingForm = ({ initial, choices, locale, t, onClose, onBooked }: Props) => {
@@ -121,6 +124,7 @@ export const BookingForm = ({ initial, choices, locale, t, onClose, onBooked }: 
     need('attendees', /^\d+$/.test(draft.attendees.trim()) && Number(draft.attendees) >= 1);
     if (draft.repeat) need('repeat.until', /^\d{4}-\d{2}-\d{2}$/.test(draft.until) && draft.until >= draft.date);
     need('overrideReason', draft.overrideReason.trim().length <= 500);
+    if (!draft.consent) found.consentConfirmed = t('privacy.error.consent', 'Read them the privacy notice and tick the box once they agree.');
     return found;
   };
 
@@ -149,6 +153,7 @@ export const BookingForm = ({ initial, choices, locale, t, onClose, onBooked }: 
           language: draft.language,
           repeat: draft.repeat ? { frequency: 'weekly', until: draft.until } : null,
           overrideReason: draft.overrideReason.trim() || null,
+          consentConfirmed: true,
         },
       };
       const { data } = (await post(`/${PLUGIN_ID}/reservations`, body)) as { data: { data: Omit<Booked, 'email'> } };
@@ -301,6 +306,9 @@ export const BookingForm = ({ initial, choices, locale, t, onClose, onBooked }: 
                       ? t('board.book.overrideNeeded', 'This booking breaks minimum notice, the booking horizon or the weekly limit: write why it should be taken anyway, then book again.')
                       : t('board.book.overrideHint', 'Only to waive minimum notice, the booking horizon or the weekly limit; it is kept with the booking. Other rules still apply.'),
                   })}
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <ConsentConfirm language={draft.language} checked={draft.consent} onChange={(consent) => set('consent', consent)} error={errors.consentConfirmed} />
                 </Grid.Item>
               </Grid.Root>
             </Flex>

@@ -2,7 +2,7 @@ import { checkDraft, emptyDraft, formFieldOf, serverFieldMessage } from '../../.
 
 /** The message's id stands for its translation. */
 const t = (id: string) => id;
-const draft = (patch: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft(), name: '钱奶奶', phone: '13900000051', ...patch });
+const draft = (patch: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft(), name: '钱奶奶', phone: '13900000051', consent: true, ...patch });
 
 describe('the desk’s enrolment form', () => {
   it('accepts a name and a phone, with or without an e-mail', () => {
@@ -35,5 +35,16 @@ describe('the desk’s enrolment form', () => {
     // Only the server can tell a fixed line from a mobile; its refusal lands beside the choice.
     expect(serverFieldMessage('notifyBy', { message: 'is sms: the phone number is not a mobile number', code: 'notify_not_mobile' }, t)).toBe('activities.error.notifyNotMobile');
     expect(formFieldOf('notifyBy')).toBe('notifyBy');
+  });
+
+  it('asks staff to confirm the caller agreed to the privacy notice, and for a child the guardian’s consent, name and grade', () => {
+    expect(checkDraft(draft({ consent: false }), 1, t)).toEqual({ consentConfirmed: 'privacy.error.consent' });
+    expect(checkDraft(draft({}), 1, t, true)).toEqual({ guardianConsent: 'privacy.error.guardianConsent', childName: 'privacy.error.childName', childGrade: 'privacy.error.childGrade' });
+    const child = { guardianConsent: true, childName: '小明', childGrade: '3' };
+    expect(checkDraft(draft(child), 1, t, true)).toEqual({});
+    expect(checkDraft(draft({ ...child, collectors: [{ name: '外婆', phone: '' }, { name: '', phone: '' }] }), 1, t, true)).toEqual({ collectors: 'privacy.error.collectors' });
+    expect(checkDraft(draft({ ...child, collectors: [{ name: '外婆', phone: '13600001111' }, { name: '', phone: '' }] }), 1, t, true)).toEqual({});
+    expect(formFieldOf('collectors.1.phone')).toBe('collectors');
+    expect(formFieldOf('consentConfirmed')).toBe('consentConfirmed');
   });
 });
