@@ -1,4 +1,4 @@
-import { Calendar, CheckCircle, GridNine, Lock, Mail, Phone, User } from '@strapi/icons';
+import { Calendar, ChartPie, CheckCircle, GridNine, Lock, Mail, Phone, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { PAGE_PERMISSIONS } from './permissions';
@@ -74,6 +74,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.messages.menu`, defaultMessage: 'Messages' },
       Component: () => import('./pages/MessagesPage'),
       permissions: PAGE_PERMISSIONS.messages,
+    });
+    // The monthly and yearly figures (统计报表), for roles holding "View reports".
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/reports`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.reports.menu`, defaultMessage: 'Reports' },
+      Component: () => import('./pages/ReportsPage'),
+      permissions: PAGE_PERMISSIONS.reports,
     });
     // Course and event schedules are edited as a form, not as JSON.
     app.customFields.register({

@@ -12,4 +12,6 @@ export const PAGE_PERMISSIONS = {
   // and the API keeps each reader to the bookings their role covers.
   messages: [...action('reservations.manage'), ...action('activities.manage')],
   calls: [...action('reservations.manage'), ...action('activities.manage')],
+  // Service reports (统计报表): "View reports", given to whoever writes the centre's monthly report.
+  reports: action('reports.read'),
 };
