@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   manageReservations: { uid: 'reservations.manage', displayName: 'Manage reservations (approve, reject, enter for callers)' },
   manageActivities: { uid: 'activities.manage', displayName: 'Manage activities (enrol at the desk, rosters, attendance, reports, cancel or move sessions)' },
   manageClosures: { uid: 'closures.manage', displayName: 'Manage closures (declare, see who is affected, cancel and tell them)' },
+  viewReports: { uid: 'reports.read', displayName: 'View reports (service figures, their sentences and downloads)' },
 } as const;
 
 /** The ready-made admin role for the front desk: the plugin's staff actions and nothing else. */

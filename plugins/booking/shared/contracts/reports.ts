@@ -1,65 +1,51 @@
-/** The staff API's service report (统计报表), as the server answers it and the admin panel reads it. */
+/**
+ * The service report (统计报表): GET /booking/reports/service?from&to, as the server answers it
+ * and the admin panel reads it. What each figure means: README "Service reports".
+ */
 
-/** Both days inclusive, YYYY-MM-DD on the centre's calendar. */
+/** A period's dates, YYYY-MM-DD, both inclusive, on the centre's calendar. */
 export interface ReportPeriod {
   from: string;
   to: string;
 }
 
-export interface CategoryFigure {
-  slug: string | null;
-  name: string | null;
-  nameEn?: string | null;
-  held: number;
-  visits: number;
-}
-
-export interface RoomActivityFigure {
-  slug: string | null;
-  name: string | null;
-  held: number;
-  visits: number;
-}
-
-export interface AudienceFigure {
-  audience: string | null;
-  held: number;
-  visits: number;
-}
-
-export interface RoomUseFigure {
-  slug: string | null;
-  name: string | null;
-  hoursBooked: number;
-  hoursUsed: number;
-  openHours: number;
-  /** 0..1: hours used against opening hours. */
-  occupancy: number;
-  groups: number;
-  attendeesDeclared: number;
-}
-
 export interface Figures {
-  activities: { held: number; cancelled: number; byCategory: CategoryFigure[]; byRoom: RoomActivityFigure[]; byAudience: AudienceFigure[] };
+  activities: {
+    held: number;
+    cancelled: number;
+    byCategory: { slug: string | null; name: string | null; nameEn: string | null; held: number; visits: number }[];
+    byRoom: { slug: string | null; name: string | null; held: number; visits: number }[];
+    byAudience: { audience: string | null; held: number; visits: number }[];
+  };
   visits: {
-    /** present + walkIns (人次). */
     total: number;
     present: number;
     walkIns: number;
-    /** Held sessions with no attendance marked, and the people enrolled in them. */
     sessionsUnmarked: number;
     enrolledInUnmarked: number;
     byMonth: { month: string; visits: number; held: number }[];
   };
-  rooms: RoomUseFigure[];
+  rooms: {
+    slug: string;
+    name: string;
+    hoursBooked: number;
+    hoursUsed: number;
+    hoursActivities: number;
+    openHours: number;
+    occupancy: number;
+    groups: number;
+    attendeesDeclared: number;
+  }[];
   people: { unique: number; new: number };
   noShows: number;
   lateCancellations: number;
+  /** Rooms carry no no-show mark: no-shows count enrolments only. */
+  noShowsCountRooms: false;
 }
 
+/** One session of the period, for the table (times HH:mm in the centre's zone). */
 export interface SessionLine {
   date: string;
-  /** HH:mm on the centre's clock. */
   start: string;
   end: string;
   activity: string;
@@ -69,24 +55,19 @@ export interface SessionLine {
   audience: string | null;
   status: 'held' | 'cancelled' | 'upcoming';
   enrolled: number;
-  /** null: attendance not marked. */
   present: number | null;
   walkIns: number | null;
 }
 
-/** GET /booking/reports/service?from=YYYY-MM-DD&to=YYYY-MM-DD (also .xlsx and .csv). */
-export namespace ServiceReport {
-  export interface Response {
-    data: {
-      period: ReportPeriod;
-      /** The same length just before. */
-      previous: ReportPeriod;
-      lastYear: ReportPeriod;
-      current: Figures;
-      previousFigures: Figures;
-      lastYearFigures: Figures;
-      sentences: { zh: string; en: string };
-      sessions: SessionLine[];
-    };
-  }
+export interface ServiceReport {
+  period: ReportPeriod;
+  /** The month, quarter or year before a whole one; else as many days just before. */
+  previous: ReportPeriod;
+  /** The same dates a year earlier. */
+  lastYear: ReportPeriod;
+  current: Figures;
+  previousFigures: Figures;
+  lastYearFigures: Figures;
+  sentences: { zh: string; en: string };
+  sessions: SessionLine[];
 }

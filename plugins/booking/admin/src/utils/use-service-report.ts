@@ -4,7 +4,7 @@ import type { ReportPeriod, ServiceReport } from '../../../shared/contracts/repo
 import { PLUGIN_ID } from '../pluginId';
 import { errorMessage } from './fetch-error';
 
-export type ReportData = ServiceReport.Response['data'];
+export type ReportData = ServiceReport;
 
 /** The service report for `period`, asked again whenever the period changes; `error` is the server's reason (e.g. a 400 naming the field). */
 export const useServiceReport = (period: ReportPeriod | null) => {
@@ -20,7 +20,7 @@ export const useServiceReport = (period: ReportPeriod | null) => {
     get(`/${PLUGIN_ID}/reports/service`, { params: { from, to } })
       .then(({ data }) => {
         // An answer for a period since left behind must not overwrite the newer one.
-        if (current) setState({ report: (data as ServiceReport.Response).data, error: null, loading: false });
+        if (current) setState({ report: (data as { data: ServiceReport }).data, error: null, loading: false });
       })
       .catch((error: unknown) => {
         if (current) setState({ report: null, error: errorMessage(error), loading: false });

@@ -32,6 +32,8 @@ export interface BookingPluginConfig {
   reminderSweepSeconds: number;
   /** Text messages: the provider (Tencent Cloud SMS, or the development outbox), its keys and a template id per message kind. */
   sms: SmsConfig;
+  /** Reports: a cancellation made less than this many hours before the start counts as late. */
+  lateCancellationHours: number;
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   reminders: DEFAULT_REMINDER_SETTINGS,
   reminderSweepSeconds: 60,
   sms: DEFAULT_SMS_CONFIG,
+  lateCancellationHours: 24,
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -91,5 +94,9 @@ export default {
       throw new Error(`booking plugin: "reminderSweepSeconds" must be a whole number of seconds from 1 to 3600, got ${JSON.stringify(sweep)}`);
     }
     validateSmsConfig(config.sms);
+    const late = config.lateCancellationHours;
+    if (!(Number.isInteger(late) && late! >= 0 && late! <= 720)) {
+      throw new Error(`booking plugin: "lateCancellationHours" must be a whole number of hours from 0 to 720, got ${JSON.stringify(late)}`);
+    }
   },
 };

@@ -3,6 +3,7 @@ import adminBoard from './admin-board';
 import adminClosures from './admin-closures';
 import adminEnrolments from './admin-enrolments';
 import adminMessages from './admin-messages';
+import adminReports from './admin-reports';
 import adminReservations from './admin-reservations';
 import activities from './activities';
 import availability from './availability';
@@ -12,4 +13,4 @@ import enrolments from './enrolments';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages };
+export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-reports': adminReports };

@@ -9,6 +9,7 @@ const staffHolding = (uid: PermissionUid) => ({
 const staffOnly = () => staffHolding(PERMISSIONS.manageReservations.uid);
 const activityStaffOnly = () => staffHolding(PERMISSIONS.manageActivities.uid);
 const closureStaffOnly = () => staffHolding(PERMISSIONS.manageClosures.uid);
+const reportReaders = () => staffHolding(PERMISSIONS.viewReports.uid);
 /** Either kind of front desk work: the board shows rooms' bookings and activities alike. */
 const deskStaffOnly = () => ({
   policies: [
@@ -46,5 +47,8 @@ export default {
     { method: 'GET', path: '/calls', handler: 'admin-messages.calls', config: deskStaffOnly() },
     { method: 'POST', path: '/calls/:id', handler: 'admin-messages.tick', config: deskStaffOnly() },
     { method: 'GET', path: '/reports/attendance', handler: 'admin-activities.report', config: activityStaffOnly() },
+    { method: 'GET', path: '/reports/service', handler: 'admin-reports.service', config: reportReaders() },
+    { method: 'GET', path: '/reports/service.xlsx', handler: 'admin-reports.serviceXlsx', config: reportReaders() },
+    { method: 'GET', path: '/reports/service.csv', handler: 'admin-reports.serviceCsv', config: reportReaders() },
   ],
 };

@@ -59,7 +59,10 @@ export const FigureCards = ({ report }: { report: ReportData }) => {
     {
       key: 'noShows',
       label: t('reports.figure.noShows', 'No-shows'),
-      help: t('reports.help.noShows', 'Enrolments marked absent at sessions whose attendance was marked, and room bookings marked as a no-show.'),
+      // Room bookings carry no no-show mark yet: the server says so, and the help text with it.
+      help: report.current.noShowsCountRooms
+        ? t('reports.help.noShows', 'Enrolments marked absent at sessions whose attendance was marked, and room bookings marked as a no-show.')
+        : t('reports.help.noShowsEnrolments', 'Enrolments marked absent at sessions whose attendance was marked. Room bookings have no no-show mark, so they are not counted.'),
       value: (f) => f.noShows,
     },
     {

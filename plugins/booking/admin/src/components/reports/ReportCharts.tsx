@@ -93,7 +93,7 @@ export const ReportCharts = ({ report, width }: Props) => {
       )}
       {figure(
         'occupancy',
-        t('reports.chart.occupancy', 'Occupancy of each room (hours used against opening hours)'),
+        t('reports.chart.occupancy', 'Occupancy of each room (hours booked and of activities, against opening hours)'),
         occupancy.length,
         <BarChart data={occupancy} {...fixed} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -19,6 +19,7 @@ export const RoomTable = ({ report }: { report: ReportData }) => {
           <th>{t('reports.col.room', 'Room')}</th>
           <th className="num">{t('reports.col.hoursBooked', 'Hours booked')}</th>
           <th className="num">{t('reports.col.hoursUsed', 'Hours used')}</th>
+          <th className="num">{t('reports.col.hoursActivities', 'Hours of activities')}</th>
           <th className="num">{t('reports.col.openHours', 'Opening hours')}</th>
           <th className="num">{t('reports.col.occupancy', 'Occupancy')}</th>
           <th className="num">{t('reports.col.groups', 'Groups')}</th>
@@ -31,6 +32,7 @@ export const RoomTable = ({ report }: { report: ReportData }) => {
             <td>{roomName(r, t)}</td>
             <td className="num">{formatHours(r.hoursBooked, locale)}</td>
             <td className="num">{formatHours(r.hoursUsed, locale)}</td>
+            <td className="num">{formatHours(r.hoursActivities, locale)}</td>
             <td className="num">{formatHours(r.openHours, locale)}</td>
             <td className="num">{formatShare(r.occupancy, locale)}</td>
             <td className="num">{formatCount(r.groups, locale)}</td>
