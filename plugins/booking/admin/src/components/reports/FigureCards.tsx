@@ -95,17 +95,17 @@ export const FigureCards = ({ report }: { report: ReportData }) => {
             <div className="value">{show(now, spec)}</div>
             <ul className="compare">
               <li className={vsBefore.direction} data-compare="previous">
-                {t('reports.vsPrevious', 'vs previous period: {change} ({value})', { change: changeLabel(vsBefore, t('reports.noBase', 'was 0')), value: show(before, spec) })}
+                {t('reports.vsPrevious', 'vs previous period: {change} ({value})', { change: changeLabel(vsBefore, t('reports.noBase', 'no comparison')), value: show(before, spec) })}
               </li>
               <li className={vsLastYear.direction} data-compare="last-year">
-                {t('reports.vsLastYear', 'vs a year earlier: {change} ({value})', { change: changeLabel(vsLastYear, t('reports.noBase', 'was 0')), value: show(lastYear, spec) })}
+                {t('reports.vsLastYear', 'vs a year earlier: {change} ({value})', { change: changeLabel(vsLastYear, t('reports.noBase', 'no comparison')), value: show(lastYear, spec) })}
               </li>
             </ul>
             {spec.key === 'visits' && visits.sessionsUnmarked > 0 && (
               <p className="unmarked" data-unmarked={visits.sessionsUnmarked} data-enrolled-in-unmarked={visits.enrolledInUnmarked}>
-                {t('reports.unmarked', '{n} sessions without attendance marked; {m} enrolled in them (not counted above).', {
-                  n: formatCount(visits.sessionsUnmarked, locale),
-                  m: formatCount(visits.enrolledInUnmarked, locale),
+                {t('reports.unmarked', '{n, plural, one {# session} other {# sessions}} without attendance marked; {m} enrolled in them (not counted above).', {
+                  n: visits.sessionsUnmarked,
+                  m: visits.enrolledInUnmarked,
                 })}
               </p>
             )}

@@ -12,10 +12,10 @@ describe('a figure against an earlier one', () => {
     expect(changeOf(0, 0)).toEqual({ percent: 0, direction: 'same' });
   });
 
-  it('is written with a sign, a true minus, or the words for "was 0"', () => {
-    expect(changeLabel(changeOf(1215, 1125), 'was 0')).toBe('+8%');
-    expect(changeLabel(changeOf(97, 100), 'was 0')).toBe('−3%');
-    expect(changeLabel(changeOf(5, 5), 'was 0')).toBe('±0%');
-    expect(changeLabel(changeOf(12, 0), '上期为 0')).toBe('上期为 0');
+  it('is written with a sign, a true minus, or words when there is nothing to compare with', () => {
+    expect(changeLabel(changeOf(1215, 1125), 'no comparison')).toBe('+8%');
+    expect(changeLabel(changeOf(97, 100), 'no comparison')).toBe('−3%');
+    expect(changeLabel(changeOf(5, 5), 'no comparison')).toBe('±0%');
+    expect(changeLabel(changeOf(12, 0), '无从比较')).toBe('无从比较');
   });
 });
