@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
-import { startTestCms, type TestCms } from '../harness/cms';
+import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
 import { CONSENT, createActivity, createRoom, TZ, weekly } from '../harness/fixtures';
 import { createStaffAccount, signInToPanel, type StaffAccount } from '../harness/front-desk';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
@@ -26,6 +28,7 @@ describe('attendance at the front desk, on a tablet', () => {
   let page: Page;
   let desk: StaffAccount;
   let sessionId: string;
+  let roomId: string;
   const today = zonedDateOf(new Date(), TZ);
   const enrolment: Record<string, string> = {};
   const roster = async () => (await desk.request('GET', `/booking/sessions/${sessionId}/enrolments`)).body.data;
@@ -34,7 +37,7 @@ describe('attendance at the front desk, on a tablet', () => {
   beforeAll(async () => {
     cms = await startTestCms({ env: { SERVE_ADMIN_PANEL: 'true' } });
     const admin = await asAdmin(cms);
-    const roomId = await createRoom(admin, { slug: 'classroom', name: '四点半课堂教室', capacity: 30, requiresApproval: false });
+    roomId = await createRoom(admin, { slug: 'classroom', name: '四点半课堂教室', capacity: 30, requiresApproval: false });
     // A term under way since last week, meeting on today's weekday at 16:30, still taking enrolments.
     const course = await createActivity(admin, 'course', {
       slug: 'after-school',
@@ -190,5 +193,137 @@ describe('attendance at the front desk, on a tablet', () => {
     await page.getByRole('button', { name: '返回当天列表', exact: true }).tap();
     await page.locator('button[data-session]').first().waitFor();
     expect(new URL(page.url()).searchParams.get('date')).toBe(nextWeek);
+  });
+
+  /** The first day of the month `back` months before today's, and that month's last day (YYYY-MM-DD). */
+  const monthBack = (back: number) => {
+    const [y, m] = today.split('-').map(Number);
+    const first = new Date(Date.UTC(y, m - 1 - back, 1));
+    const last = new Date(Date.UTC(y, m - back, 0));
+    return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+  };
+
+  it('reports a month’s service (统计报表): figures, the sentence to copy, charts, the .xlsx read back, an A4 print, in both languages', async () => {
+    // Two months back, so that no session of the class above falls in it: three sessions of a
+    // reading club in the first week, two marked with walk-ins only (5 and 7), one never marked.
+    const month = monthBack(2);
+    const club = await createActivity(await asAdmin(cms), 'course', {
+      slug: 'reading-club',
+      title: '读书会',
+      capacity: 20,
+      roomId,
+      schedule: weekly(['mon', 'wed', 'fri'], month.from, addDays(month.from, 6), '10:00', 90),
+    });
+    if (club.published.status !== 200) throw new Error(`publish: ${JSON.stringify(club.published.body)}`);
+    const clubSessions: string[] = [];
+    for (let d = 0; d < 7; d += 1) {
+      const day = (await desk.request('GET', `/booking/sessions?date=${addDays(month.from, d)}`)).body.data;
+      for (const s of day.sessions) if (s.activity.slug === 'reading-club') clubSessions.push(s.id);
+    }
+    expect(clubSessions).toHaveLength(3);
+    for (const [i, walkIns] of [5, 7].entries()) {
+      const marked = await desk.request('POST', `/booking/sessions/${clubSessions[i]}/attendance`, { data: { present: [], walkIns } });
+      expect(marked.status).toBe(200);
+    }
+
+    // The super admin (who holds "View reports"), on a desktop in the centre's zone, reading Chinese.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: TZ, acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: cms.url });
+    const director = await context.newPage();
+    await signInToPanel(director, cms, TEST_ADMIN);
+    await director.getByRole('link', { name: '统计报表' }).click();
+    // A monthly report is about the month that has ended.
+    const lastMonth = monthBack(1);
+    await director.locator(`[data-report="${lastMonth.from}/${lastMonth.to}"]`).waitFor({ timeout: 60_000 });
+    await director.getByRole('button', { name: '上个月', exact: true }).click();
+    const report = director.locator(`[data-report="${month.from}/${month.to}"]`);
+    await report.waitFor({ timeout: 30_000 });
+    expect(new URL(director.url()).searchParams.get('from')).toBe(month.from);
+
+    const card = (key: string) => report.locator(`[data-figure="${key}"]`);
+    await expect(card('held').getAttribute('data-value')).resolves.toBe('3');
+    await expect(card('visits').getAttribute('data-value')).resolves.toBe('12');
+    // Nothing the month before: no percentage, said in words.
+    await expect(card('visits').locator('[data-compare="previous"]').innerText()).resolves.toBe('较上期：无从比较（上期 0）');
+    await expect(card('visits').locator('[data-unmarked]').innerText()).resolves.toBe('1 场活动未签到，报名 0 人（未计入上方人次）。');
+    await expect(card('visits').innerText()).resolves.toContain('签到到场 0，散客 12');
+    const sentence = await report.locator('[data-sentence="zh-CN"]').innerText();
+    expect(sentence).toContain('共开展活动3场');
+    expect(sentence).toContain('服务居民12人次');
+    await report.getByRole('button', { name: '复制中文', exact: true }).click();
+    await expect(director.evaluate(() => navigator.clipboard.readText())).resolves.toBe(sentence);
+
+    // The charts are drawn from the figures: a bar for the room's visits.
+    await report.locator('[data-chart="by-room"] .recharts-bar-rectangle path').first().waitFor();
+    const tableRows = report.locator('table[data-table="sessions"] tbody tr');
+    await expect(tableRows.count()).resolves.toBe(3);
+    await expect(tableRows.nth(2).innerText()).resolves.toContain('未签到');
+    expect(await axeViolations(director, '[data-report]')).toEqual([]);
+
+    // The workbook, downloaded as staff download it, opened with the library that wrote it.
+    const downloading = director.waitForEvent('download');
+    await director.getByRole('button', { name: '下载 Excel（.xlsx）', exact: true }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`service-report-${month.from}-${month.to}.xlsx`);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'linli-report-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const summary = book.getWorksheet('概要 Summary')!;
+    const figure = (label: string) => {
+      let found: unknown;
+      summary.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    expect(figure('开展活动（场） Sessions held')).toBe(3);
+    expect(figure('服务人次 Person-visits')).toBe(12);
+    expect(book.getWorksheet('活动 Sessions')!.rowCount).toBe(4);
+
+    // The print view: the report alone, on A4.
+    const opened = context.waitForEvent('page');
+    await director.getByRole('link', { name: '打印（A4）' }).click();
+    const print = await opened;
+    await print.locator('#linli-report-print [data-figure="held"]').waitFor({ timeout: 60_000 });
+    expect(new URL(print.url()).pathname).toBe('/admin/plugins/booking/reports/print');
+    await print.locator('#linli-report-print [data-chart="by-room"] .recharts-bar-rectangle path').first().waitFor();
+    await print.screenshot({ path: path.join(screenshotsDir, 'admin-reports-print.png'), fullPage: true });
+    await print.emulateMedia({ media: 'print' });
+    expect(await print.locator('nav').first().isVisible()).toBe(false);
+    expect(await print.getByRole('button', { name: '打印', exact: true }).isVisible()).toBe(false);
+    const pdf = await print.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Figures, sentences, four charts and the tables of a small month: two pages at most.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)!.length).toBeLessThanOrEqual(2);
+    writeFileSync(path.join(screenshotsDir, 'admin-reports-print.pdf'), pdf);
+    await print.close();
+
+    // The year holding that month: a line of person-visits through its months.
+    await director.getByRole('button', { name: '年', exact: true }).click();
+    const year = { from: `${month.from.slice(0, 4)}-01-01`, to: `${month.from.slice(0, 4)}-12-31` };
+    const yearReport = director.locator(`[data-report="${year.from}/${year.to}"]`);
+    await yearReport.waitFor({ timeout: 30_000 });
+    const line = yearReport.locator('[data-chart="visits-by-month"] path.recharts-line-curve').first();
+    await line.waitFor();
+    await expect(line.getAttribute('d')).resolves.toMatch(/^M[\d.]+,[\d.]+(C|L)/);
+    // The panel scrolls inside its own frame, so a tall window shows the charts too.
+    await director.setViewportSize({ width: 1400, height: 2000 });
+    await director.mouse.move(700, 10);
+    await director.screenshot({ path: path.join(screenshotsDir, 'admin-reports.png') });
+    await director.setViewportSize({ width: 1400, height: 900 });
+
+    // In English, after the director switches the panel's language.
+    const admin = await asAdmin(cms);
+    expect((await admin.request('PUT', '/admin/users/me', { preferedLanguage: 'en' })).status).toBe(200);
+    try {
+      await director.goto(`${cms.url}/admin/plugins/booking/reports?from=${month.from}&to=${month.to}`);
+      await report.locator('[data-figure="held"] h3').getByText('Activities held', { exact: true }).waitFor({ timeout: 60_000 });
+      await expect(report.locator('[data-sentence="en"]').innerText()).resolves.toContain('held 3 activities');
+      await expect(card('visits').locator('[data-unmarked]').innerText()).resolves.toBe('1 session without attendance marked; 0 enrolled in them (not counted above).');
+    } finally {
+      await admin.request('PUT', '/admin/users/me', { preferedLanguage: 'zh-Hans' });
+      await context.close();
+    }
   });
 });

@@ -164,6 +164,8 @@ export const manageLink = (cms: Requester, kind: 'reservations' | 'enrolments', 
 export interface ActivityFixture {
   slug: string;
   title?: string;
+  /** Who it is for, as editors write it (长者, 亲子…). */
+  audience?: string;
   /** Markdown, as editors write it. */
   description?: string;
   capacity?: number;

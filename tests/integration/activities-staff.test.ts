@@ -1,8 +1,10 @@
 import { asAdmin } from '../harness/admin';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import pWaitFor from 'p-wait-for';
 import { startTestCms, testDatabaseKind, type TestCms } from '../harness/cms';
-import { CONSENT, at, createActivity, createRoom, dayAhead, mailAfter, manageLink, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
+import { openDatabase } from '../harness/database';
+import { CONSENT, at, createActivity, createRoom, dayAhead, LONG_HOURS, mailAfter, manageLink, outbox, reservation, TZ, updateActivity, waitForMail, weekly, type ActivityFixture, type Admin } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf, type IsoDate } from '../../plugins/booking/server/src/core/time/zoned';
 
 const WEEKDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -440,6 +442,204 @@ describe('staff side of courses and events', () => {
     });
   });
 
+  describe('the service report', () => {
+    // A known month half a year back (M), the month before it (P), and a studio used only here.
+    const monthStart = (d: IsoDate) => `${d.slice(0, 7)}-01`;
+    const monthEnd = (first: IsoDate) => addDays(monthStart(addDays(first, 31)), -1);
+    const M = { from: monthStart(addDays(today, -190)), to: '' };
+    M.to = monthEnd(M.from);
+    const P = { from: monthStart(addDays(M.from, -1)), to: addDays(M.from, -1) };
+    const inM = (day: number) => `${M.from.slice(0, 8)}${String(day).padStart(2, '0')}`;
+    const tuesdays = Array.from({ length: 31 }, (_, i) => addDays(M.from, i)).filter((d) => d <= M.to && weekdayOf(d) === 'tue');
+    const T = tuesdays.length;
+    // Bookings are made this many days ahead and then made old by as much: whole weeks keep weekday and hour.
+    const SHIFT_DAYS = 7 * 40;
+    const A = { name: '赵阿姨', phone: '13900000901' };
+    const B = { name: '钱先生', phone: '13900000902' };
+    const C = { name: 'Clara Lee', email: 'clara@example.org', language: 'en' };
+    let report: any;
+
+    beforeAll(async () => {
+      ids.studio = await createRoom(admin, { slug: 'studio', name: '活动室', capacity: 40, requiresApproval: false, maxAdvanceDays: 365, minNoticeMinutes: 0, openingHours: LONG_HOURS });
+      const talks = await category('talks', '知识讲座');
+      const culture = (await admin.request('GET', '/content-manager/collection-types/plugin::booking.category?filters[slug][$eq]=culture&locale=zh-CN')).body.results[0].documentId;
+      // The dance class met on M's Tuesdays (the second one called off); one more date far ahead keeps it open to enrol.
+      const ahead = dayAhead(2, 8);
+      const skipped = everyWeek(addDays(tuesdays[T - 1], 7), addDays(ahead, -7));
+      const dance = await createActivity(
+        admin,
+        'course',
+        withCategory(
+          { slug: 'report-dance', title: '排舞班', audience: '成人', capacity: 30, maxPeoplePerEnrolment: 3, roomId: ids.studio, enrolmentClosesAt: `${ahead}T00:00:00+08:00`, schedule: weekly(['tue'], M.from, ahead, '19:00', 90, { exceptions: skipped }) },
+          culture
+        )
+      );
+      expect(dance.published.status).toBe(200);
+      const talk = await createActivity(admin, 'event', withCategory({ slug: 'report-talk', title: '防诈骗讲座', audience: '长者', capacity: 100, roomId: ids.hall, schedule: weekly([weekdayOf(inM(15))], inM(15), inM(15), '10:00', 120) }, talks));
+      expect(talk.published.status).toBe(200);
+      const before = await createActivity(admin, 'event', withCategory({ slug: 'report-before', title: '健康讲座', capacity: 100, roomId: ids.hall, schedule: weekly([weekdayOf(inM(1))], addDays(M.from, -7), addDays(M.from, -7), '10:00', 60) }, talks));
+      expect(before.published.status).toBe(200);
+
+      for (const person of [A, { ...B, people: 2 }, C]) await enrolled({ course: 'report-dance', ...person });
+      const db = await openDatabase(cms.database);
+      const asStored = (iso: string) => (cms.database.kind === 'postgres' ? iso : Date.parse(iso));
+      const back = (column: string, days: number) => (cms.database.kind === 'postgres' ? `${column} - interval '${days} days'` : `${column} - ${days * 86_400_000}`);
+      try {
+        // They enrolled before the term began.
+        await db.query('UPDATE booking_enrolments SET created_at = ? WHERE activity_id = ?', [asStored(`${P.from}T09:00:00+08:00`), dance.documentId]);
+
+        const session = async (slug: string, date: IsoDate) => {
+          const [s] = (await cms.get(`/api/booking/timetable?from=${date}&to=${date}`)).body.data.filter((x: any) => x.activity.slug === slug);
+          return s;
+        };
+        const roster = async (s: any) => {
+          const { confirmed } = (await admin.request('GET', `/booking/sessions/${s.id}/enrolments`)).body.data;
+          return Object.fromEntries(confirmed.map((p: any) => [p.name, p.enrolment]));
+        };
+        const mark = async (s: any, present: unknown[], walkIns: number) =>
+          expect((await admin.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present, walkIns } })).status).toBe(200);
+        // First Tuesday: A and B (two people) came, three walked in; C did not come.
+        const first = await session('report-dance', tuesdays[0]);
+        const people = await roster(first);
+        await mark(first, [{ enrolment: people[A.name] }, { enrolment: people[B.name], people: 2 }], 3);
+        expect((await admin.request('POST', `/booking/sessions/${(await session('report-dance', tuesdays[1])).id}/cancel`, { data: { reason: '停电' } })).status).toBe(200);
+        // Third Tuesday: A came with one walk-in; B and C did not. The Tuesdays after were not marked.
+        await mark(await session('report-dance', tuesdays[2]), [{ enrolment: people[A.name] }], 1);
+        await mark(await session('report-talk', inM(15)), [], 20);
+        await mark(await session('report-before', addDays(M.from, -7)), [], 10);
+
+        // Studio bookings, made ahead and then made old: two by the square-dance group (A's phone once
+        // in P, so A is not new in M), one by the choir, one cancelled two hours before, one three days before.
+        const booked: Record<string, { reference: string; manageToken: string }> = {};
+        const book = async (key: string, date: IsoDate, start: string, end: string, who: Record<string, unknown>) => {
+          const future = addDays(date, SHIFT_DAYS);
+          const res = await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'studio', start: at(future, start), end: at(future, end), email: null, ...who }) });
+          expect([res.status, res.body.data?.status]).toEqual([201, 'confirmed']);
+          booked[key] = res.body.data;
+        };
+        const dancers = { organization: '广场舞协会', contactName: '孙大妈', phone: '13900000911', attendees: 12 };
+        await book('p', addDays(M.from, -3), '09:00', '10:00', { ...dancers, phone: A.phone, contactName: A.name, attendees: 4 });
+        await book('r1', inM(10), '14:00', '16:00', dancers);
+        await book('r2', inM(17), '14:00', '17:00', { ...dancers, attendees: 8 });
+        await book('r3', inM(20), '09:00', '10:00', { organization: '红歌协会', contactName: '李秀英', phone: '13900000912', attendees: 5 });
+        await book('late', inM(24), '14:00', '15:00', { organization: '戏迷协会', contactName: '周先生', phone: '13900000913' });
+        await book('early', inM(25), '14:00', '15:00', { organization: '戏迷协会', contactName: '周先生', phone: '13900000913' });
+        for (const key of ['late', 'early']) expect((await manageLink(cms, 'reservations', booked[key].manageToken).cancel()).status).toBe(200);
+        for (const { reference } of Object.values(booked)) {
+          const [row] = await db.query('SELECT document_id FROM booking_reservations WHERE reference = ?', [reference]);
+          await db.query(`UPDATE booking_reservations SET starts_at = ${back('starts_at', SHIFT_DAYS)}, ends_at = ${back('ends_at', SHIFT_DAYS)} WHERE reference = ?`, [reference]);
+          await db.query(`UPDATE booking_holds SET starts_at = ${back('starts_at', SHIFT_DAYS)}, ends_at = ${back('ends_at', SHIFT_DAYS)}, blocked_until = ${back('blocked_until', SHIFT_DAYS)} WHERE source_id = ?`, [row.document_id]);
+        }
+        const hoursBefore = (hours: number) => (cms.database.kind === 'postgres' ? `starts_at - interval '${hours} hours'` : `starts_at - ${hours * 3_600_000}`);
+        await db.query(`UPDATE booking_reservations SET updated_at = ${hoursBefore(2)} WHERE reference = ?`, [booked.late.reference]);
+        await db.query(`UPDATE booking_reservations SET updated_at = ${hoursBefore(72)} WHERE reference = ?`, [booked.early.reference]);
+      } finally {
+        await db.close();
+      }
+      const res = await admin.request('GET', `/booking/reports/service?from=${M.from}&to=${M.to}`);
+      expect(res.status).toBe(200);
+      report = res.body.data;
+    });
+
+    it('names the periods it compares', () => {
+      const lastYear = { from: `${Number(M.from.slice(0, 4)) - 1}${M.from.slice(4)}`, to: monthEnd(`${Number(M.from.slice(0, 4)) - 1}${M.from.slice(4)}`) };
+      expect({ period: report.period, previous: report.previous, lastYear: report.lastYear }).toEqual({ period: M, previous: P, lastYear });
+    });
+
+    it('counts activities held and cancelled, by category, room, audience and month', () => {
+      const a = report.current.activities;
+      expect([a.held, a.cancelled]).toEqual([T - 1 + 1, 1]);
+      expect(a.byCategory).toEqual([
+        { slug: 'culture', name: '文化艺术', nameEn: null, held: T - 1, visits: 8 },
+        { slug: 'talks', name: '知识讲座', nameEn: null, held: 1, visits: 20 },
+      ]);
+      expect(a.byRoom).toEqual(expect.arrayContaining([{ slug: 'studio', name: '活动室', held: T - 1, visits: 8 }, { slug: 'hall', name: '多功能厅', held: 1, visits: 20 }]));
+      expect(a.byRoom).toHaveLength(2);
+      expect(a.byAudience).toEqual([{ audience: '成人', held: T - 1, visits: 8 }, { audience: '长者', held: 1, visits: 20 }]);
+    });
+
+    it('counts person-visits as present plus walk-ins, and shows sessions not marked apart with their enrolments', () => {
+      expect(report.current.visits).toEqual({ total: 28, present: 4, walkIns: 24, sessionsUnmarked: T - 3, enrolledInUnmarked: 4 * (T - 3), byMonth: [{ month: M.from.slice(0, 7), visits: 28, held: T }] });
+    });
+
+    it('counts room use, people, no-shows and late cancellations', () => {
+      const studio = report.current.rooms.find((r: any) => r.slug === 'studio');
+      const openHours = 14 * (Number(M.to.slice(8)));
+      expect(studio).toEqual({ slug: 'studio', name: '活动室', hoursBooked: 6, hoursUsed: 6, hoursActivities: 1.5 * (T - 1), openHours, occupancy: Math.round(((6 + 1.5 * (T - 1)) / openHours) * 1000) / 1000, groups: 2, attendeesDeclared: 25 });
+      // A and B came to the class, the dancers' and the choir's contacts booked; A was served in P already.
+      expect(report.current.people).toEqual({ unique: 4, new: 3 });
+      // C at the first Tuesday, B and C at the third; rooms carry no no-show mark.
+      expect([report.current.noShows, report.current.noShowsCountRooms]).toEqual([3, false]);
+      expect(report.current.lateCancellations).toBe(1);
+      expect(report.previousFigures).toMatchObject({ activities: { held: 1 }, visits: { total: 10 }, people: { unique: 1, new: 1 } });
+      expect(report.lastYearFigures).toMatchObject({ activities: { held: 0, cancelled: 0 }, visits: { total: 0 }, people: { unique: 0, new: 0 }, noShows: 0 });
+    });
+
+    it('writes the sentences for the monthly report, with the growth on the month before', () => {
+      const unmarked = T - 3;
+      expect(report.sentences.zh).toBe(`本月共开展活动${T}场，其中文化艺术${T - 1}场、知识讲座1场，服务居民28人次，较上月增长180%。另有${unmarked}场活动未登记签到（报名${4 * unmarked}人次，未计入）。`);
+      expect(report.sentences.en).toBe(
+        `This month the centre held ${T} activities, including ${T - 1} 文化艺术, 1 知识讲座, serving 28 person-visits, up 180% on last month. Attendance was not marked at ${unmarked} ${unmarked === 1 ? 'session' : 'sessions'} (${4 * unmarked} enrolled, not counted).`
+      );
+    });
+
+    it('lists the sessions for the table', () => {
+      expect(report.sessions.map((s: any) => [s.date, s.start, s.end, s.activity, s.status, s.enrolled, s.present, s.walkIns])).toEqual(
+        [...tuesdays.map((d) => ({ d, slug: 'dance' })), { d: inM(15), slug: 'talk' }]
+          .sort((x, y) => x.d.localeCompare(y.d))
+          .map(({ d, slug }) =>
+            slug === 'talk'
+              ? [d, '10:00', '12:00', '防诈骗讲座', 'held', 0, 0, 20]
+              : d === tuesdays[0]
+                ? [d, '19:00', '20:30', '排舞班', 'held', 4, 3, 3]
+                : d === tuesdays[1]
+                  ? [d, '19:00', '20:30', '排舞班', 'cancelled', 4, null, null]
+                  : d === tuesdays[2]
+                    ? [d, '19:00', '20:30', '排舞班', 'held', 4, 1, 1]
+                    : [d, '19:00', '20:30', '排舞班', 'held', 4, null, null]
+          )
+      );
+    });
+
+    it('downloads the workbook, which reads back with the same figures, and the sessions as CSV', async () => {
+      const xlsx = await download(`/booking/reports/service.xlsx?from=${M.from}&to=${M.to}`);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="service-report-${M.from}-${M.to}.xlsx"`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['概要 Summary', '活动 Sessions', '分类 Categories', '房间 Rooms', '月份 Months']);
+      const rows = (name: string) => (book.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
+      const summary = Object.fromEntries(rows('概要 Summary').map((r) => [r[0], r.slice(1)]));
+      expect(summary['开展活动（场） Sessions held']).toEqual([T, 1, 0]);
+      expect(summary['服务人次 Person-visits']).toEqual([28, 10, 0]);
+      expect(summary['报告文字 Report text']).toEqual([report.sentences.zh]);
+      expect(rows('分类 Categories').slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([['文化艺术', T - 1, 8], ['知识讲座', 1, 20]]);
+      expect(rows('活动 Sessions')).toHaveLength(1 + T + 1);
+      expect(rows('月份 Months').slice(1)).toEqual([[M.from.slice(0, 7), T, 28]]);
+      expect(rows('房间 Rooms').find((r) => r[0] === '活动室')?.slice(1, 3)).toEqual([6, 6]);
+
+      const csv = await download(`/booking/reports/service.csv?from=${M.from}&to=${M.to}`);
+      expect(csv.status).toBe(200);
+      expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const lines = parseCsv(csv.text);
+      expect(lines[0][0]).toBe('日期 Date');
+      expect(lines.slice(1).map((l) => [l[0], l[3], l[10], l[11]])).toEqual(report.sessions.map((s: any) => [s.date, s.activity, s.present === null ? '' : String(s.present), s.walkIns === null ? '' : String(s.walkIns)]));
+    });
+
+    it.each([
+      ['no from', `to=${M.to}`, 'from'],
+      ['a date that does not exist', 'from=2026-02-30&to=2026-03-01', 'from'],
+      ['to before from', 'from=2026-03-10&to=2026-03-01', 'to'],
+      ['more than three years', 'from=2022-01-01&to=2025-01-02', 'to'],
+    ])('refuses %s, naming the field', async (_label, query, path) => {
+      for (const route of ['service', 'service.xlsx', 'service.csv']) {
+        const res = await admin.request('GET', `/booking/reports/${route}?${query}`);
+        expect(res.status).toBe(400);
+        expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path })]);
+      }
+    });
+  });
+
   describe('cancelling and moving a session', () => {
     let sessions: any[];
     beforeAll(async () => {
@@ -841,6 +1041,8 @@ describe('staff side of courses and events', () => {
         await cms.get(`/booking/sessions/${s.id}/enrolments?format=csv`),
         await cms.request('POST', `/booking/sessions/${s.id}/attendance`, { data: { present: [], walkIns: 50 } }),
         await cms.get(`/booking/reports/attendance?from=${from}&to=${to}`),
+        await cms.get(`/booking/reports/service?from=${from}&to=${to}`),
+        await cms.get(`/booking/reports/service.xlsx?from=${from}&to=${to}`),
         await cms.request('POST', `/booking/sessions/${s.id}/cancel`, { data: { reason: 'x' } }),
         await cms.request('POST', `/booking/sessions/${s.id}/move`, { data: { room: 'reading' } }),
         await cms.get('/booking/activities'),
@@ -857,6 +1059,7 @@ describe('staff side of courses and events', () => {
       const RESERVATIONS = 'plugin::booking.reservations.manage';
       const ACTIVITIES = 'plugin::booking.activities.manage';
       const CLOSURES = 'plugin::booking.closures.manage';
+      const REPORTS = 'plugin::booking.reports.read';
       const s = await sessionOn('calligraphy', yesterday);
       const coming = await sessionOn('chess', dayAhead(4, 3));
       // Every route of routes/admin.ts, each with a request its handler answers without changing anything.
@@ -880,6 +1083,9 @@ describe('staff side of courses and events', () => {
         { permission: ACTIVITIES, method: 'GET', path: `/booking/activities/course/${ids.chess}`, served: 200 },
         { permission: ACTIVITIES, method: 'POST', path: '/booking/enrolments', body: { data: { kind: 'course', activity: ids.chess } }, served: 400 },
         { permission: ACTIVITIES, method: 'POST', path: '/booking/enrolments/abcdefghijklmnopqrstuvwx/cancel', served: 404 },
+        { permission: REPORTS, method: 'GET', path: `/booking/reports/service?from=${from}&to=${to}`, served: 200 },
+        { permission: REPORTS, method: 'GET', path: `/booking/reports/service.xlsx?from=${from}&to=${to}`, served: 200 },
+        { permission: REPORTS, method: 'GET', path: `/booking/reports/service.csv?from=${from}&to=${to}`, served: 200 },
       ];
 
       const roles = await admin.request('GET', '/admin/roles');
@@ -902,7 +1108,7 @@ describe('staff side of courses and events', () => {
       };
       const expected = (granted: string[]) => ROUTES.map((r) => `${r.method} ${r.path} ${granted.includes(r.permission) ? r.served : 403}`);
 
-      for (const granted of [[], [RESERVATIONS], [ACTIVITIES], [CLOSURES], [RESERVATIONS, ACTIVITIES, CLOSURES]]) {
+      for (const granted of [[], [RESERVATIONS], [ACTIVITIES], [CLOSURES], [REPORTS], [RESERVATIONS, ACTIVITIES, CLOSURES, REPORTS]]) {
         const set = await admin.request('PUT', `/admin/roles/${editorRole.id}/permissions`, {
           permissions: [...editorPermissions, ...granted.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))],
         });

@@ -1,4 +1,4 @@
-import { Calendar, CheckCircle, Clock, GridNine, Lock, Mail, Phone, Shield, User } from '@strapi/icons';
+import { Calendar, ChartPie, CheckCircle, Clock, GridNine, Lock, Mail, Phone, Shield, User } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ComponentType } from 'react';
 import { PAGE_PERMISSIONS } from './permissions';
@@ -90,6 +90,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.privacyData.menu`, defaultMessage: 'Personal data requests' },
       Component: () => import('./pages/PersonalDataPage'),
       permissions: PAGE_PERMISSIONS.personalData,
+    });
+    // The monthly and yearly figures (统计报表), for roles holding "View reports".
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/reports`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.reports.menu`, defaultMessage: 'Reports' },
+      Component: () => import('./pages/ReportsPage'),
+      permissions: PAGE_PERMISSIONS.reports,
     });
     // Course and event schedules are edited as a form, not as JSON.
     app.customFields.register({

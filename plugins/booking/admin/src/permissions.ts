@@ -14,4 +14,6 @@ export const PAGE_PERMISSIONS = {
   calls: [...action('reservations.manage'), ...action('activities.manage')],
   audit: action('audit.read'),
   personalData: action('personal-data.requests'),
+  // Service reports (统计报表): "View reports", given to whoever writes the centre's monthly report.
+  reports: action('reports.read'),
 };

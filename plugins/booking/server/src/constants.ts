@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   personalDataRequests: { uid: 'personal-data.requests', displayName: 'Personal data requests (find a person, export and erase their data)' },
   seeFullContacts: { uid: 'contacts.full', displayName: 'See full contact details (phone numbers unmasked on rosters, lists and exports)' },
   viewAuditLog: { uid: 'audit.read', displayName: 'View audit log (who did what, when, from where)' },
+  viewReports: { uid: 'reports.read', displayName: 'View reports (service figures, their sentences and downloads)' },
 } as const;
 
 /** The ready-made admin role for the front desk: the plugin's staff actions and nothing else. */

@@ -37,6 +37,8 @@ export interface BookingPluginConfig {
    * activity's last session), by a job run on `cron` in the centre's zone.
    */
   retention: { months: number; cron: string };
+  /** Reports: a cancellation made less than this many hours before the start counts as late. */
+  lateCancellationHours: number;
 }
 
 export const DEFAULT_CONFIG: BookingPluginConfig = {
@@ -55,6 +57,7 @@ export const DEFAULT_CONFIG: BookingPluginConfig = {
   sms: DEFAULT_SMS_CONFIG,
   // 03:30: after the night's site rebuild and before the desk opens.
   retention: { months: 12, cron: '30 3 * * *' },
+  lateCancellationHours: 24,
 };
 
 const isValidTimeZone = (zone: string): boolean => {
@@ -104,6 +107,10 @@ export default {
     }
     if (typeof cron !== 'string' || cron.trim().split(/\s+/).length !== 5) {
       throw new Error(`booking plugin: "retention.cron" must be a cron expression of five fields, got ${JSON.stringify(cron)}`);
+    }
+    const late = config.lateCancellationHours;
+    if (!(Number.isInteger(late) && late! >= 0 && late! <= 720)) {
+      throw new Error(`booking plugin: "lateCancellationHours" must be a whole number of hours from 0 to 720, got ${JSON.stringify(late)}`);
     }
   },
 };

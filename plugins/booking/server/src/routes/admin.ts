@@ -11,6 +11,7 @@ const activityStaffOnly = () => staffHolding(PERMISSIONS.manageActivities.uid);
 const closureStaffOnly = () => staffHolding(PERMISSIONS.manageClosures.uid);
 const personalDataRequestsOnly = () => staffHolding(PERMISSIONS.personalDataRequests.uid);
 const auditReaders = () => staffHolding(PERMISSIONS.viewAuditLog.uid);
+const reportReaders = () => staffHolding(PERMISSIONS.viewReports.uid);
 /** Either kind of front desk work: the board shows rooms' bookings and activities alike. */
 const deskStaffOnly = () => ({
   policies: [
@@ -54,5 +55,8 @@ export default {
     { method: 'POST', path: '/retention/run', handler: 'admin-personal-data.runRetention', config: personalDataRequestsOnly() },
     // Read only: no route writes, changes or deletes the audit trail (its table refuses it too).
     { method: 'GET', path: '/audit', handler: 'admin-audit.list', config: auditReaders() },
+    { method: 'GET', path: '/reports/service', handler: 'admin-reports.service', config: reportReaders() },
+    { method: 'GET', path: '/reports/service.xlsx', handler: 'admin-reports.serviceXlsx', config: reportReaders() },
+    { method: 'GET', path: '/reports/service.csv', handler: 'admin-reports.serviceCsv', config: reportReaders() },
   ],
 };

@@ -21,6 +21,7 @@ import reservationRequests from './reservation-requests';
 import reminderSweep from './reminder-sweep';
 import reservationStaff from './reservation-staff';
 import rooms from './rooms';
+import serviceReport from './service-report';
 import sessionAttendance from './session-attendance';
 import sessionChanges from './session-changes';
 import sessionDay from './session-day';
@@ -47,6 +48,7 @@ export default {
   sessionChanges,
   sessionDay,
   activityReport,
+  serviceReport,
   calendarFeeds,
   cantCome,
   textGuard,
