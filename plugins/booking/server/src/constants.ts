@@ -54,6 +54,7 @@ export const TABLES = {
   messages: 'booking_messages',
   cantComeCodes: 'booking_cant_come_codes',
   absences: 'booking_absences',
+  dataVersion: 'booking_data_version',
 } as const;
 
 /**

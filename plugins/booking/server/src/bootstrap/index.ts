@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { idempotencyRepository } from '../repositories/idempotency-repository';
 import { ensureBookingTables } from './booking-tables';
+import { ensureDataVersion } from '../repositories/data-version';
 import { setAdminLabels } from './admin-labels';
 import { withdrawPersonalDataFromContentManager } from './content-manager-access';
 import { registerAdminPermissions } from './admin-permissions';
@@ -10,6 +11,7 @@ import { getService } from '../utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureBookingTables(strapi);
+  await ensureDataVersion(strapi);
   // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
   await idempotencyRepository(strapi).purge(new Date());
   await registerAdminPermissions(strapi);
