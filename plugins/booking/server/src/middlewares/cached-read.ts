@@ -17,6 +17,14 @@ const cacheOf = (strapi: Core.Strapi): AnswerCache => {
 const bookingCacheEntries = 500;
 
 /**
+ * If-None-Match as RFC 9110 has the origin evaluate it (weak comparison, `*` for any). Not Koa's
+ * `ctx.fresh`: it ignores the tag when the request says `Cache-Control: no-cache`, which fetch()
+ * adds to every request carrying its own If-None-Match.
+ */
+const matchesIfNoneMatch = (header: string, etag: string): boolean =>
+  header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+
+/**
  * A public GET whose answer depends only on the booking data: answered from a cache keyed by the
  * data version (repositories/data-version.ts), which any process's write changes, so every process
  * answers from the data as committed. The answer carries an ETag (304 to a matching If-None-Match)
@@ -45,7 +53,7 @@ const cachedRead = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.set('Cache-Control', 'public, no-cache');
     ctx.vary('Accept-Encoding');
     ctx.type = 'application/json; charset=utf-8';
-    if (ctx.fresh) {
+    if (matchesIfNoneMatch(ctx.get('If-None-Match'), answer.etag)) {
       ctx.status = 304;
       ctx.body = null;
       return;
