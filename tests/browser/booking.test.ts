@@ -6,6 +6,7 @@ import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
 import { asAdmin } from '../harness/admin';
 import { CONSENT, at, createActivity, dayAhead, eveningClock, manageLink, reservation, waitForMail, weekly } from '../harness/fixtures';
 import { axeViolations, startSiteStack, type SiteStack } from './harness/stack';
+import { expandAvailability } from '../../site/src/lib/room-availability';
 
 const TZ = 'Asia/Shanghai';
 const ROOM = 'multi-purpose-hall';
@@ -153,7 +154,7 @@ describe('booking and enrolling on the site, in Chromium', () => {
     const names = await page.locator('.found-rooms a').allInnerTexts();
     // The hall is booked that evening (the first test); rooms too small for 20 are not offered.
     const { body } = await stack.cms.get(`/api/booking/availability?from=${evening}&to=${evening}&capacity=20`);
-    const expected = body.data
+    const expected = expandAvailability<any>(body)
       .filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= Date.parse(at(evening, '19:00')) && Date.parse(at(evening, '21:00')) <= Date.parse(f.end)))
       .map((r: any) => `预约${r.room.name}`);
     expect(names).toEqual(expected);
@@ -328,9 +329,10 @@ describe('booking and enrolling on the site, in Chromium', () => {
       stack.cms.get(`/api/booking/availability?from=${day}&to=${day}`),
     ]);
     const rulesOf = new Map<string, any>(rooms.data.map((r: any) => [r.slug, r.rules]));
+    const roomsNowDays = expandAvailability<any>(roomsNow);
     const freeFrom = (t: number, minutes: number) =>
-      roomsNow.data.filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= t && t + minutes * 60_000 <= Date.parse(f.end)));
-    const freeAt = (t: number) => roomsNow.data.filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= t && t < Date.parse(f.end)));
+      roomsNowDays.filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= t && t + minutes * 60_000 <= Date.parse(f.end)));
+    const freeAt = (t: number) => roomsNowDays.filter((r: any) => r.days[0].free.some((f: any) => Date.parse(f.start) <= t && t < Date.parse(f.end)));
     const onAt = (t: number) => week.data.filter((s: any) => s.status !== 'cancelled' && Date.parse(s.start) <= t && t < Date.parse(s.end));
     // An hour with an activity on, and a room that confirms at once free for the hour after it.
     const bookable = (t: number) => freeFrom(t, 60).filter((r: any) => !rulesOf.get(r.room.slug).requiresApproval && rulesOf.get(r.room.slug).minMinutes <= 60);

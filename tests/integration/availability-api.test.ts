@@ -2,6 +2,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { fromAddress } from '../harness/from-address';
+import { openDatabase } from '../harness/database';
+import { expandAvailability } from '../../site/src/lib/room-availability';
 import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { CONSENT, at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
 
@@ -66,7 +68,7 @@ describe('availability', () => {
     expect(all.body.data.map((r: any) => r.room.slug).sort()).toEqual(['big-hall', 'test-room']);
     const forForty = await cms.get(`/api/booking/availability?from=${date}&to=${date}&capacity=40`);
     expect(forForty.body.data.map((r: any) => r.room.slug)).toEqual(['big-hall']);
-    expect(forForty.body.data[0].days[0].free).toEqual([{ start: at(date, '08:00'), end: at(date, '22:00') }]);
+    expect(expandAvailability(forForty.body)[0].days[0].free).toEqual([{ start: at(date, '08:00'), end: at(date, '22:00') }]);
   });
 
   it.each([
@@ -75,10 +77,18 @@ describe('availability', () => {
     [`from=${date}&to=${dayAhead(1, -1)}`, 'to'],
     [`from=${date}&to=${dayAhead(1, 12)}`, 'to'],
     [`from=${date}&to=${date}&capacity=0`, 'capacity'],
+    // Every room at once: a fortnight at most.
+    [`from=${date}&to=${addDays(date, 14)}`, 'to'],
   ])('refuses %s with a 400 naming %s', async (query, path) => {
     const res = await cms.get(`/api/booking/availability?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+  });
+
+  it('answers every room for a fortnight', async () => {
+    const fortnight = await cms.get(`/api/booking/availability?from=${date}&to=${addDays(date, 13)}`);
+    expect(fortnight.status).toBe(200);
+    expect(fortnight.body.data[0].days).toHaveLength(14);
   });
 
   it('answers 404 for a room that does not exist', async () => {
@@ -122,6 +132,53 @@ describe('availability', () => {
     // Emptied, the app's default hours apply again.
     expect((await admin.request('PUT', centre, { openingHours: null })).status).toBe(200);
     expect((await cms.get('/api/booking/rooms/plain-room')).body.data.openingHours.mon).toEqual([{ start: '08:30', end: '12:00' }, { start: '14:00', end: '21:00' }]);
+  });
+
+  it.each([
+    ['every room', `/api/booking/availability?from=${date}&to=${date}`],
+    ['one room', `/api/booking/rooms/big-hall/availability?from=${date}&to=${date}`],
+    ['the room list', '/api/booking/rooms'],
+    ['a room', '/api/booking/rooms/big-hall'],
+  ])('%s: compressed when the client accepts it, with an ETag that answers 304 until the data changes', async (_label, path) => {
+    const plain = await cms.request('GET', path, undefined, { 'accept-encoding': 'identity' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const etag = plain.headers.get('etag');
+    expect(etag).toMatch(/^".+"$/);
+    for (const encoding of ['gzip', 'br']) {
+      const packed = await cms.request('GET', path, undefined, { 'accept-encoding': encoding });
+      expect(packed.headers.get('content-encoding')).toBe(encoding);
+      expect(packed.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(packed.headers.get('etag')).toBe(etag);
+      expect(packed.body).toEqual(plain.body);
+    }
+    const unchanged = await cms.request('GET', path, undefined, { 'if-none-match': etag! });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBeNull();
+    expect((await cms.request('GET', path, undefined, { 'if-none-match': '"another"' })).status).toBe(200);
+  });
+
+  it('a change made in the database, by whatever means, shows in the next answer and ends the 304s', async () => {
+    const path = `/api/booking/availability?from=${date}&to=${date}`;
+    const before = await cms.get(path);
+    const etag = before.headers.get('etag')!;
+    const bigHall = (body: any) => expandAvailability<any>(body).find((r) => r.room.slug === 'big-hall')!.days[0];
+    expect(bigHall(before.body).busy).toEqual([]);
+    // Through the API…
+    expect((await cms.request('POST', '/api/booking/reservations', { data: reservation({ room: 'big-hall', start: at(date, '10:00'), end: at(date, '11:00'), attendees: 5 }) })).status).toBe(201);
+    const booked = await cms.request('GET', path, undefined, { 'if-none-match': etag });
+    expect(booked.status).toBe(200);
+    expect(bigHall(booked.body).busy).toEqual([{ start: at(date, '10:00'), end: at(date, '11:00'), kind: 'reservation' }]);
+    // …and in SQL, as another program on the database would (here releasing the hold as a cancellation does).
+    const db = await openDatabase(cms.database);
+    try {
+      await db.query('DELETE FROM booking_holds WHERE room_id = ?', [booked.body.data.find((r: any) => r.room.slug === 'big-hall').room.id]);
+    } finally {
+      await db.close();
+    }
+    const released = await cms.request('GET', path, undefined, { 'if-none-match': booked.headers.get('etag')! });
+    expect(released.status).toBe(200);
+    expect(bigHall(released.body).busy).toEqual([]);
   });
 });
 

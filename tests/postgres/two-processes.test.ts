@@ -5,6 +5,7 @@ import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { openDatabase } from '../harness/database';
 import { at, createRoom, dayAhead, eveningClock, outbox, reservation } from '../harness/fixtures';
 import { fromAddress } from '../harness/from-address';
+import { expandAvailability } from '../../site/src/lib/room-availability';
 
 const FORMS_MAX = 6;
 const READS_MAX = 10;
@@ -84,6 +85,24 @@ describe('two CMS processes sharing one PostgreSQL', () => {
     expect((await toFirst('GET', '/api/booking/timetable')).status).toBe(429);
     expect((await toSecond('GET', `/api/booking/rooms/test-room/availability?from=${date}&to=${date}`)).status).toBe(429);
     expect((await toSecond('POST', '/api/booking/reservations', { data: reservation({ room: 'none' }) })).status).toBe(400);
+  });
+
+  it('a booking made through one process shows in the next availability answer of the other, which both had cached', async () => {
+    const date = dayAhead(4);
+    const path = `/api/booking/availability?from=${date}&to=${date}`;
+    const [fromFirst, fromSecond] = [fromAddress(first, '127.0.2.3'), fromAddress(second, '127.0.2.3')];
+    const busyOf = (body: any) => expandAvailability<any>(body).find((r) => r.room.slug === 'test-room')!.days[0].busy;
+    // Each process has answered (and kept) the day before the booking.
+    const [before, alsoBefore] = [await fromFirst('GET', path), await fromSecond('GET', path)];
+    expect(busyOf(before.body)).toEqual([]);
+    expect(alsoBefore.headers.etag).toBe(before.headers.etag);
+    expect((await fromSecond('GET', path, undefined, { 'if-none-match': String(before.headers.etag) })).status).toBe(304);
+
+    const booked = await fromAddress(first, '127.0.2.4')('POST', '/api/booking/reservations', { data: reservation({ start: at(date, '15:00'), end: at(date, '16:00') }) });
+    expect(booked.status).toBe(201);
+    const after = await fromSecond('GET', path, undefined, { 'if-none-match': String(before.headers.etag) });
+    expect(after.status).toBe(200);
+    expect(busyOf(after.body)).toEqual([{ start: at(date, '15:00'), end: at(date, '16:00'), kind: 'reservation' }]);
   });
 
   it('a public permission staff took away stays away when a process restarts', async () => {

@@ -6,7 +6,7 @@ export interface FieldError {
 }
 
 export type ApiAnswer<T> =
-  | { ok: true; status: number; data: T }
+  | { ok: true; status: number; data: T; meta: any }
   | { ok: false; status: number; message: string; fieldErrors: FieldError[]; details: Record<string, any>; retryAfter: number | null }
   | { ok: false; status: 0; message: string; fieldErrors: []; details: Record<string, never>; retryAfter: null };
 
@@ -17,7 +17,7 @@ const parse = async <T>(res: Response): Promise<ApiAnswer<T>> => {
   } catch {
     // not JSON (a proxy's error page): the status says enough
   }
-  if (res.ok) return { ok: true, status: res.status, data: body?.data as T };
+  if (res.ok) return { ok: true, status: res.status, data: body?.data as T, meta: body?.meta };
   const error = body?.error ?? {};
   return {
     ok: false,

@@ -4,7 +4,8 @@
  * sessions and today's free rooms; when the API cannot be reached, the last answer stays up.
  */
 import { dateText, screenWords, whenText } from '../i18n/screen-strings';
-import { boardAt, type BoardItem, type FreeRoom, type ScreenRoomAvailability, type ScreenSession } from '../lib/screen-board';
+import { expandAvailability, type CompactAnswer } from '../lib/room-availability';
+import { boardAt, type BoardItem, type FreeRoom, type ScreenSession } from '../lib/screen-board';
 import { getJson } from './api';
 import { h, pageLocale } from './form-kit';
 import { addDays, hhmm, wallClockOf } from './zoned-time';
@@ -51,7 +52,7 @@ class FoyerScreen extends HTMLElement {
     const locale = encodeURIComponent(this.locale);
     const [sessions, rooms] = await Promise.all([
       getJson<ScreenSession[]>(`${api}/api/booking/timetable?from=${today}&to=${addDays(today, 6)}&locale=${locale}`),
-      getJson<ScreenRoomAvailability[]>(`${api}/api/booking/availability?from=${today}&to=${today}&locale=${locale}`),
+      getJson<CompactAnswer['data']>(`${api}/api/booking/availability?from=${today}&to=${today}&locale=${locale}`),
     ]);
     const status = this.querySelector('[data-status]')!;
     const asked = wallClockOf(Date.now(), this.tz).time;
@@ -59,7 +60,7 @@ class FoyerScreen extends HTMLElement {
       status.textContent = this.words.stale(hhmm(this.dataset.refreshed ?? ''));
       return;
     }
-    const board = boardAt(Date.now(), sessions.data, rooms.data);
+    const board = boardAt(Date.now(), sessions.data, expandAvailability({ data: rooms.data, meta: rooms.meta }));
     this.show('current', board.current, this.words.nothingNow, today);
     this.show('next', board.next, this.words.nothingNext, today);
     this.showFree(board.free);

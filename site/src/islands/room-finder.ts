@@ -3,11 +3,7 @@ import { bookingWords } from '../i18n/booking-strings';
 import { getJson } from './api';
 import { clearErrors, h, pageLocale, showErrors, valueOf, type ShownError } from './form-kit';
 import { addDays, instantOf, minutesOf, wallClockOf } from './zoned-time';
-
-interface RoomAvailability {
-  room: { slug: string; name: string; capacity: number };
-  days: Array<{ date: string; free: Array<{ start: string; end: string }> }>;
-}
+import { expandAvailability, type CompactAnswer } from '../lib/room-availability';
 
 class RoomFinder extends HTMLElement {
   private words = bookingWords(pageLocale());
@@ -42,7 +38,7 @@ class RoomFinder extends HTMLElement {
     const results = this.querySelector<HTMLElement>('[data-results]')!;
     results.hidden = false;
     results.replaceChildren(h('p', {}, w.finding));
-    const answer = await getJson<RoomAvailability[]>(`${this.dataset.api}/api/booking/availability?from=${date}&to=${date}&capacity=${people}&locale=${pageLocale()}`);
+    const answer = await getJson<CompactAnswer['data']>(`${this.dataset.api}/api/booking/availability?from=${date}&to=${date}&capacity=${people}&locale=${pageLocale()}`);
     if (!answer.ok) {
       const reason = answer.status === 400 ? answer.fieldErrors.map((e) => `${e.path}: ${e.message}`).join('; ') : w.networkError;
       results.replaceChildren(h('p', { class: 'problem' }, reason));
@@ -50,7 +46,7 @@ class RoomFinder extends HTMLElement {
     }
     const a = Date.parse(instantOf(date, start, tz));
     const b = Date.parse(instantOf(date, end, tz));
-    const free = answer.data.filter((r) => r.days.some((d) => d.free.some((f) => Date.parse(f.start) <= a && b <= Date.parse(f.end))));
+    const free = expandAvailability({ data: answer.data, meta: answer.meta }).filter((r) => r.days.some((d) => d.free.some((f) => Date.parse(f.start) <= a && b <= Date.parse(f.end))));
     const roomPath = this.dataset.rooms ?? '/rooms/';
     const query = `?date=${date}&start=${encodeURIComponent(start)}&end=${encodeURIComponent(end)}&people=${people}`;
     results.replaceChildren(

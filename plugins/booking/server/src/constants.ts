@@ -69,6 +69,7 @@ export const TABLES = {
   absences: 'booking_absences',
   audit: 'booking_audit_log',
   privacyNotices: 'booking_privacy_notices',
+  dataVersion: 'booking_data_version',
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import { idempotencyRepository } from '../repositories/idempotency-repository';
 import { recordAccessChanges } from '../audit/access-changes';
 import { ensureAuditTable } from '../audit/audit-table';
 import { ensureBookingTables } from './booking-tables';
+import { ensureDataVersion } from '../repositories/data-version';
 import { setAdminLabels } from './admin-labels';
 import { withdrawPersonalDataFromContentManager } from './content-manager-access';
 import { registerAdminPermissions } from './admin-permissions';
@@ -16,6 +17,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await eraseForGoodOnSqlite(strapi);
   await ensureAuditTable(strapi);
   recordAccessChanges(strapi);
+  await ensureDataVersion(strapi);
   // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
   await idempotencyRepository(strapi).purge(new Date());
   await registerAdminPermissions(strapi);

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { parseOrThrow } from '../schemas/parse';
-import { availabilityQuery, slugParams } from '../schemas/rooms';
+import { allRoomsAvailabilityQuery, availabilityQuery, slugParams } from '../schemas/rooms';
 import { getService } from '../utils/get-service';
 
 const availability = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -12,8 +12,9 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async all(ctx: Context) {
-    const { from, to, capacity, locale } = parseOrThrow(availabilityQuery, ctx.query);
-    ctx.body = { data: await getService(strapi, 'availability').forAllRooms(from, to, capacity, locale) };
+    const { from, to, capacity, locale } = parseOrThrow(allRoomsAvailabilityQuery, ctx.query);
+    const { rooms, meta } = await getService(strapi, 'availability').forAllRooms(from, to, capacity, locale);
+    ctx.body = { data: rooms, meta };
   },
 });
 

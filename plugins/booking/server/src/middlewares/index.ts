@@ -1,3 +1,4 @@
+import cachedRead from './cached-read';
 import rateLimit from './rate-limit';
 
-export default { 'rate-limit': rateLimit };
+export default { 'rate-limit': rateLimit, 'cached-read': cachedRead };

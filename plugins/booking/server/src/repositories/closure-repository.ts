@@ -80,6 +80,3 @@ export const closureRepository = (strapi: Core.Strapi) => {
     remove: (documentId: string) => docs().delete({ documentId }),
   };
 };
-
-export const closuresOfRoom = (closures: ClosureRow[], roomId: string): ClosureRow[] =>
-  closures.filter((c) => c.roomIds === null || c.roomIds.includes(roomId));

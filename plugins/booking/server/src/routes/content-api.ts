@@ -11,14 +11,18 @@
 const limited = () => ({ policies: [], middlewares: [{ name: 'plugin::booking.rate-limit', config: { budget: 'forms' } }] });
 /** Reads that cost the database a lot: their own, larger budget, so the site's pages are not starved by the forms. */
 const expensiveRead = () => ({ policies: [], middlewares: [{ name: 'plugin::booking.rate-limit', config: { budget: 'reads' } }] });
+/** Reads of rooms and their availability: kept per data version, with an ETag and compression (middlewares/cached-read.ts). */
+const cachedRead = () => ({ name: 'plugin::booking.cached-read', config: {} });
+const cached = () => ({ policies: [], middlewares: [cachedRead()] });
+const cachedExpensiveRead = () => ({ ...expensiveRead(), middlewares: [...expensiveRead().middlewares, cachedRead()] });
 
 export default {
   type: 'content-api',
   routes: [
-    { method: 'GET', path: '/rooms', handler: 'rooms.find', config: { policies: [] } },
-    { method: 'GET', path: '/rooms/:slug', handler: 'rooms.findOne', config: { policies: [] } },
-    { method: 'GET', path: '/rooms/:slug/availability', handler: 'availability.room', config: expensiveRead() },
-    { method: 'GET', path: '/availability', handler: 'availability.all', config: expensiveRead() },
+    { method: 'GET', path: '/rooms', handler: 'rooms.find', config: cached() },
+    { method: 'GET', path: '/rooms/:slug', handler: 'rooms.findOne', config: cached() },
+    { method: 'GET', path: '/rooms/:slug/availability', handler: 'availability.room', config: cachedExpensiveRead() },
+    { method: 'GET', path: '/availability', handler: 'availability.all', config: cachedExpensiveRead() },
     { method: 'POST', path: '/reservations', handler: 'reservations.create', config: limited() },
     { method: 'GET', path: '/reservations/manage', handler: 'reservations.show', config: limited() },
     { method: 'POST', path: '/reservations/manage/cancel', handler: 'reservations.cancel', config: limited() },

@@ -1,15 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { rangeAvailability } from '../core/availability/day-availability';
-import type { Hold } from '../core/reservations/conflicts';
+import { roomsAvailability } from '../core/availability/rooms-availability';
 import { addDays, dayBounds, type IsoDate } from '../core/time/zoned';
-import { closureRepository, closuresOfRoom } from '../repositories/closure-repository';
+import { closureRepository } from '../repositories/closure-repository';
 import { holdRepository } from '../repositories/hold-repository';
 import { roomRepository, type RoomRow } from '../repositories/room-repository';
-import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
 import { notFound } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { toPublicDay } from '../views/availability';
+import { compactDays, compactMeta } from '../views/compact-availability';
 import { centreHours } from './centre-hours';
 
 const availability = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,38 +23,32 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
       closureRepository(strapi).findTouching(ids, window.start, window.end),
       centreHours(strapi),
     ]);
-    return rooms.map((room) => {
-      const roomHolds: Hold[] = holds.filter((h) => h.roomId === room.documentId).map((h) => ({ start: h.start, end: h.end, kind: h.kind }));
-      const days = rangeAvailability({
-        from,
-        to,
-        tz,
-        hours: hoursOfRoom(room, hours),
-        closures: closuresOfRoom(closures, room.documentId),
-        holds: roomHolds,
-        bufferMinutes: rulesOfRoom(room).rules.bufferMinutes,
-      });
-      return { room, days: days.map((d) => toPublicDay(d, tz)) };
-    });
+    return roomsAvailability({ rooms, holds, closures, centreHours: hours, from, to, tz });
   };
 
   const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
 
   return {
     /** Free and busy times of rooms the caller has read already (the board), with their `toPublicDay` days. */
-    forRooms: compute,
+    async forRooms(rooms: RoomRow[], from: IsoDate, to: IsoDate) {
+      const tz = bookingConfig(strapi).timezone;
+      return (await compute(rooms, from, to)).map(({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }));
+    },
 
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
       const room = await roomRepository(strapi).findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)));
       if (!room) throw notFound(`No published room with slug "${slug}"`);
+      const tz = bookingConfig(strapi).timezone;
       const [result] = await compute([room], from, to);
-      return { room: roomSummary(room), timezone: bookingConfig(strapi).timezone, days: result.days };
+      return { room: roomSummary(room), timezone: tz, days: result.days.map((d) => toPublicDay(d, tz)) };
     },
 
+    /** Every bookable room in the compact form (views/compact-availability.ts): `rooms` are the answer's data, `meta` how to read it. */
     async forAllRooms(from: IsoDate, to: IsoDate, capacity: number | undefined, locale?: string) {
+      const tz = bookingConfig(strapi).timezone;
       const rooms = await roomRepository(strapi).findBookable(locale ?? (await defaultLocaleOf(strapi)), capacity);
       const results = await compute(rooms, from, to);
-      return results.map(({ room, days }) => ({ room: roomSummary(room), days }));
+      return { rooms: results.map(({ room, days }) => ({ room: roomSummary(room), days: compactDays(days, tz) })), meta: compactMeta(from, to, tz) };
     },
   };
 };
