@@ -934,5 +934,8 @@ try {
   console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
   if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
 } finally {
+  // Read before stopping: the run's status must survive whatever the stopping libraries do on exit.
+  const code = process.exitCode;
   await stopEverything();
+  process.exit(code ?? 0);
 }

@@ -424,6 +424,8 @@ const main = async () => {
       MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
       CENTRE_TIMEZONE: 'Asia/Shanghai',
     },
+    // A busy machine may take minutes to start Strapi; the build is what is measured.
+    timeoutMs: 300_000,
   });
   log(`  CMS up at ${cms.url}`);
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -476,5 +478,8 @@ try {
   console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
   if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
 } finally {
+  // Read before stopping: the run's status must survive whatever the stopping libraries do on exit.
+  const code = process.exitCode;
   await stopEverything();
+  process.exit(code ?? 0);
 }
