@@ -3,8 +3,10 @@
 // Starts an embedded PostgreSQL in a temporary folder and the compiled CMS against it, creates
 // rooms through the admin API, seeds a year of confirmed reservations with SQL (rows laid out
 // exactly as the Document Service writes them, plus their booking_holds rows), checks the seed
-// reads back through the API, then measures six scenarios with autocannon on 127.0.0.1 and
-// writes bench/results/reservations-<date>.json and .md. See bench/README.md.
+// reads back through the API, then measures seven scenarios with autocannon on 127.0.0.1 (the
+// last two: Strapi's stock create of a news item as the baseline, then reservation creation),
+// with the CMS's event-loop delay during each (lib/event-loop-probe.mts, preloaded into the CMS),
+// and writes bench/results/reservations-<date>.json and .md. See bench/README.md.
 //
 // Options (flags, or the environment variables in brackets):
 //   --duration <s>     seconds measured per scenario       [BENCH_DURATION, default 10]
@@ -29,6 +31,7 @@ import { requireNode24 } from '../scripts/lib/node-version.mts';
 import { repoRoot } from '../scripts/lib/paths.mts';
 import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
 import { generateSecrets } from '../scripts/lib/secrets.mts';
+import { EVENT_LOOP_PATH } from './lib/event-loop-probe.mts';
 
 requireNode24();
 
@@ -277,10 +280,10 @@ WITH input AS (
          phone, email, attendees, language, manage_token_hash, created_at, draft_room_row, published_room_row)
 ), inserted AS (
   INSERT INTO booking_reservations (document_id, reference, starts_at, ends_at, status, purpose, organization,
-    contact_name, phone, email, attendees, rejection_reason, language, series_index, source, user_id,
+    contact_name, phone, email, notify_by, attendees, rejection_reason, language, series_index, source, user_id,
     manage_token_hash, created_at, updated_at, published_at, created_by_id, updated_by_id, locale)
   SELECT document_id, reference, starts_at, ends_at, 'confirmed', purpose, organization,
-    contact_name, phone, email, attendees, NULL, language, 0, 'public', NULL,
+    contact_name, phone, email, CASE WHEN email IS NULL THEN 'call' ELSE 'email' END, attendees, NULL, language, 0, 'public', NULL,
     manage_token_hash, created_at, created_at, created_at, NULL, NULL, NULL
   FROM input ORDER BY starts_at
   RETURNING id, document_id
@@ -481,6 +484,9 @@ interface ScenarioResult {
   warmupNon2xx: number;
   /** Seconds the CMS needed after the window closed to finish the requests cut off. */
   drainSeconds: number;
+  /** How late the CMS's event loop ran during the window and the drain after it (ms beyond a 10 ms timer). */
+  eventLoopDelayMaxMs: number;
+  eventLoopDelayP99Ms: number;
   responseBytes?: number;
 }
 
@@ -490,6 +496,13 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
  * Waits until the CMS has finished the requests autocannon cut off when its clock ran out, so
  * they do not eat into the next window: /_health must answer quickly three times in a row.
  */
+/** The CMS's event-loop delay since the last call (the preloaded probe starts a new histogram at each). */
+const eventLoopDelay = async (): Promise<{ maxMs: number; p99Ms: number }> => {
+  const res = await fetch(cms!.url + EVENT_LOOP_PATH);
+  if (!res.ok) throw new Error(`event-loop probe: ${res.status}`);
+  return (await res.json()) as { maxMs: number; p99Ms: number };
+};
+
 const drain = async (): Promise<number> => {
   const started = Date.now();
   let quick = 0;
@@ -527,8 +540,10 @@ const measure = async (scenario: {
   };
   const warmup = settings.warmupSeconds > 0 ? await autocannon({ ...options, duration: settings.warmupSeconds }) : undefined;
   if (warmup) await drain();
+  await eventLoopDelay();
   const result: CannonResult = await autocannon({ ...options, duration: settings.durationSeconds });
   const drainSeconds = await drain();
+  const loop = await eventLoopDelay();
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
   const summary: ScenarioResult = {
     name: scenario.name,
@@ -549,11 +564,14 @@ const measure = async (scenario: {
     warmupRequests: warmup ? warmup['2xx'] + warmup.non2xx : 0,
     warmupNon2xx: warmup?.non2xx ?? 0,
     drainSeconds,
+    eventLoopDelayMaxMs: loop.maxMs,
+    eventLoopDelayP99Ms: loop.p99Ms,
     ...(scenario.responseBytes !== undefined ? { responseBytes: scenario.responseBytes } : {}),
   };
   log(
     `  ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50Ms} ms, p99 ${summary.latencyP99Ms} ms, ` +
-      `${summary.requests} answers (${JSON.stringify(statusCodes)}), non-2xx ${summary.non2xx}, errors ${summary.errors}, timeouts ${summary.timeouts}` +
+      `${summary.requests} answers (${JSON.stringify(statusCodes)}), non-2xx ${summary.non2xx}, errors ${summary.errors}, timeouts ${summary.timeouts}, ` +
+      `event loop late by max ${summary.eventLoopDelayMaxMs} ms, p99 ${summary.eventLoopDelayP99Ms} ms` +
       (drainSeconds > 1 ? `; the CMS needed ${drainSeconds} s to finish the requests cut off` : '')
   );
   return summary;
@@ -579,20 +597,31 @@ const writeAtomically = (file: string, text: string) => {
   renameSync(`${file}.tmp`, file);
 };
 
+/** A sentence comparing reservation creation with Strapi's stock create, measured in the same run. */
+const creationAgainstBaseline = (scenarios: ScenarioResult[]): string[] => {
+  const create = scenarios.find((s) => s.name === 'create');
+  const stock = scenarios.find((s) => s.name === 'stock-create');
+  if (!create || !stock) return [];
+  const verdict = create.latencyP99Ms <= stock.latencyP99Ms ? 'no worse than' : 'worse than';
+  return ['', `Reservation creation p99 ${create.latencyP99Ms} ms is ${verdict} Strapi's stock create of a news item (p99 ${stock.latencyP99Ms} ms) in this run.`];
+};
+
 const markdown = (r: any): string => {
   const lines = [
     `# Booking API benchmark, ${r.date}`,
     '',
     `Made by \`npm run bench\` (bench/reservations.mts); see bench/README.md for how to read it. Figures depend on the machine: compare runs made on one machine only.`,
     '',
-    '| Scenario | Connections | Requests/s | p50 (ms) | p99 (ms) | Answers | Non-2xx | Socket errors / timeouts |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario | Connections | Requests/s | p50 (ms) | p99 (ms) | Event-loop delay max / p99 (ms) | Answers | Non-2xx | Socket errors / timeouts |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.scenarios.map(
       (s: ScenarioResult) =>
-        `| ${s.title}<br>\`${s.method} ${s.path.replace(/\|/g, '\\|')}\` | ${s.connections} | ${s.requestsPerSecond} | ${s.latencyP50Ms} | ${s.latencyP99Ms} | ${s.requests} | ${s.non2xx} | ${s.errors} / ${s.timeouts} |`
+        `| ${s.title}<br>\`${s.method} ${s.path.replace(/\|/g, '\\|')}\` | ${s.connections} | ${s.requestsPerSecond} | ${s.latencyP50Ms} | ${s.latencyP99Ms} | ${s.eventLoopDelayMaxMs ?? '–'} / ${s.eventLoopDelayP99Ms ?? '–'} | ${s.requests} | ${s.non2xx} | ${s.errors} / ${s.timeouts} |`
     ),
     '',
     'Requests/s is the mean of autocannon\'s per-second samples; p50 and p99 are latencies of the answers received in the measured window.',
+    'Event-loop delay: how much later than due a 10 ms timer fired in the CMS process during the window and the drain after it (perf_hooks.monitorEventLoopDelay): the longest a request kept the CMS from everything else.',
+    ...creationAgainstBaseline(r.scenarios),
     '',
     ...r.scenarios.map(
       (s: ScenarioResult) =>
@@ -620,6 +649,7 @@ const markdown = (r: any): string => {
     '',
     `- ${r.settings.connections} connections (${r.settings.allRoomsConnections} for the all-rooms week), pipelining ${r.settings.pipelining}, ${r.settings.durationSeconds} s measured after ${r.settings.warmupSeconds} s of warm-up per scenario, against ${r.settings.host}; between windows the run waits until the CMS has finished the requests cut off`,
     `- Availability week: ${r.settings.availabilityFrom} to ${r.settings.availabilityTo}; single room: ${r.settings.availabilityRoom}`,
+    '- Stock create: a news item (title, slug, kind, date, summary) through `POST /api/news` with a full-access API token, each with a new slug',
     `- Creation: each request a distinct free half-hour slot (11:00–13:00) in rooms taken in turn, ${r.settings.creationFrom} to ${r.settings.creationTo}`,
     `- Whole run: ${r.timings.totalSeconds} s (CMS start ${r.timings.cmsStartSeconds} s, rooms ${r.timings.roomsSeconds} s, seed ${r.timings.seedSeconds} s)`,
     '',
@@ -661,6 +691,8 @@ const main = async () => {
       BOOKING_READ_LIMIT_MAX: '100000000',
       MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
       CENTRE_TIMEZONE: settings.timezone,
+      // Answers GET /__bench/event-loop-delay; the product has no code for the bench.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${path.join(import.meta.dirname, 'lib', 'event-loop-probe.mts')}`.trim(),
     },
   });
   const cmsStartSeconds = seconds(cmsStarted);
@@ -794,6 +826,31 @@ const main = async () => {
         },
       };
     };
+    // The baseline: Strapi's own create of a plain entry (a news item: title, slug, kind, date,
+    // summary) through the content API with an API token, every request a new slug.
+    const apiToken = await request('POST', '/admin/api-tokens', { name: 'bench', description: 'npm run bench', type: 'full-access', lifespan: null }, token);
+    expectStatus('API token', apiToken, 201);
+    let nextNews = 0;
+    scenarios.push(
+      await measure({
+        name: 'stock-create',
+        title: 'Stock create (baseline): a news item, content API, API token',
+        method: 'POST',
+        path: '/api/news',
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/news',
+            headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${apiToken.body.data.accessKey}` },
+            setupRequest: (req) => {
+              const i = nextNews++;
+              return { ...req, body: JSON.stringify({ data: { title: `社区动态 ${i}`, slug: `bench-news-${i}`, kind: 'news', publishedDate: today, summary: '读书会本周六在阅览室举行。' } }) };
+            },
+          },
+        ],
+      })
+    );
+
     const createdStarted = new Date();
     scenarios.push(
       await measure({
@@ -877,5 +934,8 @@ try {
   console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
   if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
 } finally {
+  // Read before stopping: the run's status must survive whatever the stopping libraries do on exit.
+  const code = process.exitCode;
   await stopEverything();
+  process.exit(code ?? 0);
 }

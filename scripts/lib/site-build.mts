@@ -1,5 +1,5 @@
 // Builds the static site from a running CMS.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot, siteDir } from './paths.mts';
 
@@ -8,7 +8,17 @@ export const astroBin = path.join(repoRoot, 'node_modules', 'astro', 'bin', 'ast
 /** Two astro builds at once clash on site/.astro, so every build waits its turn on this lock (flock(1)). */
 export const siteBuildLock = '/tmp/linli-site-build.lock';
 
-export const buildSite = (options: { cmsUrl: string; publicCmsUrl?: string; outDir?: string; siteUrl?: string; echo?: boolean }): Promise<string> =>
+export const buildSite = (options: {
+  cmsUrl: string;
+  publicCmsUrl?: string;
+  outDir?: string;
+  siteUrl?: string;
+  echo?: boolean;
+  /** Called with the build's process (flock, then astro under it), e.g. to watch its memory. */
+  onStart?: (child: ChildProcess) => void;
+  /** Every chunk of output as it comes. */
+  onOutput?: (chunk: string) => void;
+}): Promise<string> =>
   new Promise((resolve, reject) => {
     let output = '';
     const child = spawn('flock', [siteBuildLock, process.execPath, astroBin, 'build'], {
@@ -23,8 +33,10 @@ export const buildSite = (options: { cmsUrl: string; publicCmsUrl?: string; outD
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    options.onStart?.(child);
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
+      options.onOutput?.(chunk.toString());
       if (options.echo) process.stdout.write(chunk);
     };
     child.stdout.on('data', collect);

@@ -103,15 +103,29 @@ const fetchOptional = async <T>(path: string): Promise<T | null> => {
 
 const cover = photo.nullable().optional();
 
+/**
+ * Every news item in one language, newest first: the API answers at most 100 a page, and a
+ * centre publishing for years has more. The id breaks ties so no item falls between pages.
+ */
+const allNews = async (locale: string) => {
+  const items: Array<Record<string, any>> = [];
+  for (let page = 1, pageCount = 1; page <= pageCount; page++) {
+    const answer = await fetchFromCms<{ data: Array<Record<string, any>>; meta: { pagination: { pageCount: number } } }>(
+      `/api/news?locale=${encodeURIComponent(locale)}&sort[0]=publishedDate:desc&sort[1]=id:desc&populate=cover&pagination[page]=${page}&pagination[pageSize]=100`
+    );
+    items.push(...answer.data);
+    pageCount = answer.meta.pagination.pageCount;
+  }
+  return items;
+};
+
 /** News and notices, newest first, once per site language (an item not translated is missing from en); ids `<locale>/<slug>`. */
 const newsLoader: Loader = {
   name: 'linli-news',
   load: async ({ store, parseData, renderMarkdown }) => {
     store.clear();
     for (const locale of LOCALES) {
-      const { data } = await fetchFromCms<{ data: Array<Record<string, any>> }>(
-        `/api/news?locale=${encodeURIComponent(locale)}&sort=publishedDate:desc&populate=cover`
-      );
+      const data = await allNews(locale);
       for (const [order, item] of data.entries()) {
         const id = `${locale}/${item.slug}`;
         const tags = String(item.tags ?? '').split('\n').map((x) => x.trim()).filter(Boolean);

@@ -6,6 +6,7 @@ import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import fc from 'fast-check';
 import { awkwardText, bodyAround, envelopeAround, expectHandled, headerValue, publicPosts, RUNS, send } from '../harness/public-input';
+import { countingQueries, queriesOf } from '../harness/query-count';
 
 const enrol = (cms: TestCms, data: Record<string, unknown>, headers: Record<string, string> = {}) => cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, ...data } }, headers);
 const person = (i: number, extra: Record<string, unknown> = {}) => ({ name: `家长${i}`, phone: `1390000${String(i).padStart(4, '0')}`, email: `parent${i}@example.org`, note: `孩子：三年级${i}班`, ...extra });
@@ -16,12 +17,36 @@ describe('courses, sessions and enrolment', () => {
   let roomId: string;
 
   beforeAll(async () => {
-    cms = await startTestCms();
+    cms = await startTestCms({ env: countingQueries() });
     admin = await asAdmin(cms);
     roomId = await createRoom(admin, { slug: 'test-room', capacity: 60, requiresApproval: false });
   });
   afterAll(async () => {
     await cms?.stop();
+  });
+
+  it('the course list and the timetable make as many queries for 3N courses as for N', async () => {
+    const countRoom = await createRoom(admin, { slug: 'count-room', capacity: 60, requiresApproval: false });
+    const saturday = dayAhead(6, 9);
+    const timetable = `/api/booking/timetable?week=${isoWeekOf(saturday).label}`;
+    let made = 0;
+    // Each course alike: a session in the week (and one the next), someone enrolled.
+    const addCourses = async (n: number) => {
+      for (const end = made + n; made < end; made++) {
+        const slug = `counted-${made}`;
+        const start = `${String(8 + made).padStart(2, '0')}:00`;
+        const { published } = await createActivity(admin, 'course', { slug, roomId: countRoom, schedule: weekly(['sat'], saturday, dayAhead(6, 10), start, 45) });
+        expect(published.status).toBe(200);
+        expect((await enrol(cms, { course: slug, ...person(600 + made) })).status).toBe(201);
+      }
+    };
+    await addCourses(2);
+    const n = (await cms.get('/api/booking/courses')).body.data.length;
+    const before = { list: await queriesOf(cms, '/api/booking/courses'), timetable: await queriesOf(cms, timetable) };
+    await addCourses(2 * n);
+    expect((await cms.get('/api/booking/courses')).body.data).toHaveLength(3 * n);
+    expect((await cms.get(timetable)).body.data.filter((s: any) => s.activity.slug.startsWith('counted-'))).toHaveLength(2 + 2 * n);
+    expect({ list: await queriesOf(cms, '/api/booking/courses'), timetable: await queriesOf(cms, timetable) }).toEqual(before);
   });
 
   it('publishing a weekly course creates its sessions, which hold the room like reservations', async () => {

@@ -8,13 +8,20 @@ export const publicCmsUrl = (process.env.PUBLIC_CMS_URL || cmsUrl).replace(/\/$/
 /** Media from Strapi's local upload provider come back as paths on the CMS. */
 export const mediaUrl = (url: string): string => (/^https?:\/\//.test(url) ? url : `${publicCmsUrl}${url}`);
 
+/** A GET whose connection failed is asked again this many times: a busy CMS may drop a kept-alive connection. */
+const RETRIES = 2;
+
 export const fetchFromCms = async <T>(path: string): Promise<T> => {
-  let res: Response;
-  try {
-    res = await fetch(`${cmsUrl}${path}`, { headers: { accept: 'application/json' } });
-  } catch (error) {
-    // An empty site published by mistake is worse than a failed build.
-    throw new Error(`The site is built from the CMS, but ${cmsUrl} did not answer (set CMS_URL): ${(error as Error).message}`);
+  let res: Response | undefined;
+  for (let attempt = 0; !res; attempt++) {
+    try {
+      res = await fetch(`${cmsUrl}${path}`, { headers: { accept: 'application/json' } });
+    } catch (error) {
+      if (attempt < RETRIES) continue;
+      // An empty site published by mistake is worse than a failed build.
+      const cause = (error as Error & { cause?: Error }).cause;
+      throw new Error(`The site is built from the CMS, but ${cmsUrl} did not answer (set CMS_URL): ${(error as Error).message}${cause ? ` (${cause.message})` : ''}`);
+    }
   }
   if (!res.ok) throw new Error(`GET ${cmsUrl}${path} answered ${res.status}`);
   return (await res.json()) as T;

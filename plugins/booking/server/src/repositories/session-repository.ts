@@ -57,12 +57,30 @@ const fromDocument = (d: SessionDocument): SessionRow => ({
   scheduledEnd: d.scheduledEndsAt ? new Date(d.scheduledEndsAt) : null,
 });
 
+/** The most sessions one read returns. */
+const FIND_LIMIT = 10_000;
+
 export const sessionRepository = (strapi: Core.Strapi) => {
   const docs = () => documentsOf<SessionDocument>(strapi, SESSION_UID);
-  const findMany = async (filters: Record<string, unknown>) => (await docs().findMany({ filters, sort: [{ startsAt: 'asc' }], limit: 10_000 })).map(fromDocument);
+  const findMany = async (filters: Record<string, unknown>) => (await docs().findMany({ filters, sort: [{ startsAt: 'asc' }], limit: FIND_LIMIT })).map(fromDocument);
 
   return {
     forActivity: (kind: ActivityKind, activityId: string) => findMany({ activityKind: kind, activityId }),
+    /**
+     * Each activity's first session (by start) that ends after `after`, cancelled ones included,
+     * for many activities at once: one query unless the sessions found fill a page.
+     */
+    async firstEndingAfter(kind: ActivityKind, activityIds: string[], after: Date): Promise<Map<string, SessionRow>> {
+      const found = new Map<string, SessionRow>();
+      let missing = [...new Set(activityIds)];
+      while (missing.length > 0) {
+        const page = await findMany({ activityKind: kind, activityId: { $in: missing }, endsAt: { $gt: after.toISOString() } });
+        for (const s of page) if (!found.has(s.activityId)) found.set(s.activityId, s);
+        if (page.length < FIND_LIMIT) break;
+        missing = missing.filter((id) => !found.has(id));
+      }
+      return found;
+    },
     inRange: (from: Date, to: Date) => findMany({ startsAt: { $lt: to.toISOString() }, endsAt: { $gt: from.toISOString() } }),
     async findById(documentId: string) {
       const d = await docs().findOne({ documentId });
