@@ -281,10 +281,12 @@ WITH input AS (
 ), inserted AS (
   INSERT INTO booking_reservations (document_id, reference, starts_at, ends_at, status, purpose, organization,
     contact_name, phone, email, notify_by, attendees, rejection_reason, language, series_index, source, user_id,
-    manage_token_hash, created_at, updated_at, published_at, created_by_id, updated_by_id, locale)
+    manage_token_hash, created_at, updated_at, published_at, created_by_id, updated_by_id, locale,
+    consent_version, consent_at, consent_by)
   SELECT document_id, reference, starts_at, ends_at, 'confirmed', purpose, organization,
     contact_name, phone, email, CASE WHEN email IS NULL THEN 'call' ELSE 'email' END, attendees, NULL, language, 0, 'public', NULL,
-    manage_token_hash, created_at, created_at, created_at, NULL, NULL, NULL
+    manage_token_hash, created_at, created_at, created_at, NULL, NULL, NULL,
+    $16::varchar, created_at, 'person'
   FROM input ORDER BY starts_at
   RETURNING id, document_id
 )
@@ -299,7 +301,10 @@ INSERT INTO booking_holds (room_id, kind, source_id, starts_at, ends_at, blocked
 SELECT room_id, 'reservation', source_id, starts_at, ends_at, ends_at
 FROM unnest($1::varchar[], $2::varchar[], $3::timestamptz[], $4::timestamptz[]) AS t(room_id, source_id, starts_at, ends_at)`;
 
-const seedReservations = async (db: pg.Client, rooms: SeedRoom[], firstDate: IsoDate, days: number) => {
+/** The privacy notice's version every seeded and benchmarked booking agreed to (read from the CMS before seeding). */
+let consentVersion = '';
+
+const seedReservations = async (db: pg.Client, rooms: SeedRoom[], firstDate: IsoDate, days: number, consentVersion: string) => {
   const random = prng(20261123);
   const references = new Set<string>();
   const uniqueReference = () => {
@@ -320,7 +325,7 @@ const seedReservations = async (db: pg.Client, rooms: SeedRoom[], firstDate: Iso
   const flush = async () => {
     if (columns[0].length === 0) return;
     await db.query('BEGIN');
-    await db.query(RESERVATION_INSERT, columns);
+    await db.query(RESERVATION_INSERT, [...columns, consentVersion]);
     await db.query(HOLD_INSERT, holds);
     await db.query('COMMIT');
     written += columns[0].length;
@@ -382,6 +387,7 @@ const checkSeedAgainstApi = async (db: pg.Client, rooms: SeedRoom[], token: stri
       room: room.slug,
       start: wallClock(date, 1020),
       end: wallClock(date, 1050),
+      consentVersion,
       purpose: '基准校验 Benchmark check',
       organization: '书画社',
       contactName: '李秀英',
@@ -724,7 +730,11 @@ const main = async () => {
     const seedTo = addDays(seedFrom, settings.seedDays - 1);
     log(`Seeding reservations from ${seedFrom} to ${seedTo} with SQL…`);
     const seedStarted = Date.now();
-    const seeded = await seedReservations(db, rooms, seedFrom, settings.seedDays);
+    // Every booking keeps the version of the privacy notice its person agreed to, as the forms send it.
+    const notice = await request('GET', '/api/booking/privacy-notice');
+    expectStatus('privacy notice', notice, 200);
+    consentVersion = notice.body.data.version as string;
+    const seeded = await seedReservations(db, rooms, seedFrom, settings.seedDays, consentVersion);
     // What autovacuum would have done on a database that grew to this size over a year.
     await db.query('VACUUM ANALYZE booking_reservations, booking_reservations_room_lnk, booking_holds');
     const seedSeconds = seconds(seedStarted);
@@ -818,6 +828,7 @@ const main = async () => {
           room: room.slug,
           start: wallClock(date, start),
           end: wallClock(date, start + 30),
+          consentVersion,
           purpose: '读书会 Book club',
           contactName: '王建国',
           phone: '13900139000',
