@@ -89,6 +89,24 @@ describe('staff in the admin panel', () => {
     expect(await statusOf(made[1])).toMatchObject({ status: 'rejected', rejectionReason: 'The hall is needed for the festival rehearsal that evening.' });
   });
 
+  it('shows the approval and the rejection in the audit log, filtered by action, with no way to change them', async () => {
+    await page.getByRole('link', { name: '操作记录' }).click();
+    await page.getByRole('heading', { name: '操作记录', level: 1 }).waitFor({ timeout: 60_000 });
+    const approved = page.locator('tr[data-action="reservation.approve"]');
+    const rejected = page.locator('tr[data-action="reservation.reject"]');
+    await approved.waitFor();
+    await expect(approved.innerText()).resolves.toMatch(new RegExp(`批准预约申请[\\s\\S]*${made[0]}`));
+    await expect(approved.innerText()).resolves.toContain(TEST_ADMIN.email);
+    await expect(rejected.innerText()).resolves.toContain(made[1]);
+    // The rejection's reason is the requester's business, kept on the booking, not in the trail.
+    await expect(rejected.innerText()).resolves.not.toContain('festival');
+    await page.getByRole('combobox', { name: '操作', exact: true }).click();
+    await page.getByRole('option', { name: '批准预约申请' }).click();
+    await rejected.waitFor({ state: 'detached' });
+    await expect(approved.count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /删除|编辑|Delete|Edit/ }).count()).resolves.toBe(0);
+  });
+
   it('edits a course’s schedule as a form, and publishing makes the new sessions', async () => {
     const admin = await asAdmin(cms);
     const { documentId, published } = await createActivity(admin, 'course', {
@@ -148,6 +166,8 @@ describe('staff in the admin panel', () => {
       const nav = own.getByRole('navigation').first();
       await nav.getByRole('link', { name: '内容管理器' }).waitFor();
       for (const name of pages) await expect(nav.getByRole('link', { name, exact: true }).count()).resolves.toBe(sees ? 1 : 0);
+      // Oversight, not desk work: neither sees the audit log.
+      await expect(nav.getByRole('link', { name: '操作记录', exact: true }).count()).resolves.toBe(0);
       if (!sees) {
         // Typing the address does not open the page either.
         await own.goto(`${cms.url}/admin/plugins/booking/board`);
