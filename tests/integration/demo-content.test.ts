@@ -1,3 +1,4 @@
+import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { demoParents, demoPersonalData, demoResidents, isPublicHoliday } from '../../cms/src/demo/activities';
 import { isoWeekOf } from '../../plugins/booking/server/src/core/time/iso-week';
@@ -209,5 +210,20 @@ describe('demo content: a real centre’s term of activities', () => {
     expect(again.status).toBe(400);
     const pupil = await cms.request('POST', '/api/booking/enrolments', { data: { course: 'calligraphy', name: demoResidents[0].name, phone: demoResidents[0].phone } });
     expect(pupil.status).toBe(400);
+  });
+  it('has attendance marked at past sessions, with walk-ins and a few left unmarked, so the reports page has a term to show', async () => {
+    const admin = await asAdmin(cms);
+    const res = await admin.request('GET', `/booking/reports/service?from=${addDays(today, -28)}&to=${addDays(today, -1)}`);
+    expect(res.status).toBe(200);
+    const { visits, activities, people, noShows } = res.body.data.current;
+    expect(activities.held).toBeGreaterThan(10);
+    expect(visits.present).toBeGreaterThan(50);
+    expect(visits.walkIns).toBeGreaterThan(0);
+    expect(visits.sessionsUnmarked).toBeGreaterThan(0);
+    expect(visits.sessionsUnmarked).toBeLessThan(activities.held / 4);
+    expect(visits.enrolledInUnmarked).toBeGreaterThanOrEqual(0);
+    expect(people.unique).toBeGreaterThan(20);
+    expect(noShows).toBeGreaterThan(0);
+    expect(res.body.data.sentences.zh).toMatch(/^2\d{3}年\d+月\d+日至.*共开展活动\d+场.*服务居民[\d,]+人次/);
   });
 });

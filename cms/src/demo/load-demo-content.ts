@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { loadDemoActivities } from './activities';
+import { markDemoAttendance } from './attendance';
 import { loadDemoCentreHours } from './centre-hours';
 import { loadDemoNews } from './news';
 import { loadDemoReservations } from './reservations';
@@ -27,6 +28,7 @@ export const loadDemoContent = async (strapi: Core.Strapi): Promise<void> => {
   }
   await loadDemoActivities(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
   await loadDemoReservations(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
+  await markDemoAttendance(strapi);
   await loadDemoSiteSettings(strapi);
   await loadDemoNews(strapi, (strapi.config.get('plugin::booking') as { timezone: string }).timezone);
 };

@@ -77,12 +77,15 @@ const serviceReport = ({ strapi }: { strapi: Core.Strapi }) => ({
       const key = personKeyOfRow(keyFor, row);
       if (key && row.first <= now && !(firstServed.get(key)! <= row.first)) firstServed.set(key, row.first);
     }
+    // Each contact hashed once, for the three periods.
+    const keyedEnrolments = enrolments.map((e) => ({ ...e, personKey: personKeyOfRow(keyFor, e) }));
+    const keyedReservations = reservations.map((r) => ({ ...r, personKey: personKeyOfRow(keyFor, r) }));
     const data = (p: Period): ReportData => ({
       sessions,
       attendance,
       absences,
-      enrolments: enrolments.map((e) => ({ ...e, personKey: personKeyOfRow(keyFor, e) })),
-      reservations: reservations.map((r) => ({ ...r, personKey: personKeyOfRow(keyFor, r) })),
+      enrolments: keyedEnrolments,
+      reservations: keyedReservations,
       activities,
       rooms: [...rooms.values()]
         .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || a.slug.localeCompare(b.slug))

@@ -106,19 +106,31 @@ export const computeFigures = (data: ReportData, ctx: ReportContext): { figures:
   const held = inPeriod.filter((s) => s.status === 'scheduled' && s.start <= ctx.now);
   const cancelled = inPeriod.filter((s) => s.status === 'cancelled');
 
-  const marks = new Map<string, ReportAttendance[]>();
-  for (const a of data.attendance) marks.set(a.sessionId, [...(marks.get(a.sessionId) ?? []), a]);
-  const byActivity = new Map<string, ReportEnrolment[]>();
-  for (const e of data.enrolments) byActivity.set(activityKey(e.kind, e.activityId), [...(byActivity.get(activityKey(e.kind, e.activityId)) ?? []), e]);
+  const groupBy = <T>(rows: T[], keyOf: (row: T) => string) => {
+    const groups = new Map<string, T[]>();
+    for (const row of rows) {
+      const group = groups.get(keyOf(row));
+      if (group) group.push(row);
+      else groups.set(keyOf(row), [row]);
+    }
+    return groups;
+  };
+  const marks = groupBy(data.attendance, (a) => a.sessionId);
+  const byActivity = groupBy(data.enrolments, (e) => activityKey(e.kind, e.activityId));
   const enrolmentById = new Map(data.enrolments.map((e) => [e.id, e]));
 
-  const counts = (s: ReportSession) => {
-    const lines = marks.get(s.id);
-    if (!lines) return null;
-    const present = lines.filter((l) => l.enrolmentId !== null).reduce((n, l) => n + l.people, 0);
-    const walkIns = lines.filter((l) => l.enrolmentId === null).reduce((n, l) => n + l.people, 0);
-    return { present, walkIns, visits: present + walkIns };
-  };
+  // Each session's sign-in summed once: every table below reads it.
+  const summed = new Map<string, { present: number; walkIns: number; visits: number }>();
+  for (const [sessionId, lines] of marks) {
+    let present = 0;
+    let walkIns = 0;
+    for (const l of lines) {
+      if (l.enrolmentId === null) walkIns += l.people;
+      else present += l.people;
+    }
+    summed.set(sessionId, { present, walkIns, visits: present + walkIns });
+  }
+  const counts = (s: ReportSession) => summed.get(s.id) ?? null;
   const activityOf = (s: ReportSession) => data.activities.get(activityKey(s.kind, s.activityId)) ?? null;
   const roomById = new Map(data.rooms.map((r) => [r.id, r]));
 
@@ -186,8 +198,9 @@ export const computeFigures = (data: ReportData, ctx: ReportContext): { figures:
   const hoursIn = (start: Date, end: Date) => Math.max(0, Math.min(+end, +ctx.end) - Math.max(+start, +ctx.start)) / HOUR;
   const confirmed = data.reservations.filter((r) => r.status === 'confirmed' && r.start < ctx.end && r.end > ctx.start);
   for (const r of confirmed) if (r.personKey && r.start <= ctx.now) served.add(r.personKey);
+  const confirmedByRoom = groupBy(confirmed, (r) => r.roomId ?? '');
   const rooms = data.rooms.map((room) => {
-    const mine = confirmed.filter((r) => r.roomId === room.id);
+    const mine = confirmedByRoom.get(room.id) ?? [];
     const hoursBooked = mine.reduce((n, r) => n + hoursIn(r.start, r.end), 0);
     const hoursUsed = mine.filter((r) => r.end <= ctx.now).reduce((n, r) => n + hoursIn(r.start, r.end), 0);
     const hoursActivities = inPeriod.filter((s) => s.status === 'scheduled' && s.roomId === room.id).reduce((n, s) => n + hoursIn(s.start, s.end), 0);
