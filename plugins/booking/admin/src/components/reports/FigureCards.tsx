@@ -22,59 +22,56 @@ export const FigureCards = ({ report }: { report: ReportData }) => {
     {
       key: 'held',
       label: t('reports.figure.held', 'Activities held'),
-      help: t('reports.help.held', 'Sessions of courses and events scheduled in the period that were not cancelled and had begun by now.'),
+      help: t('reports.definition.held', 'Activities held: sessions of courses and events in the period, not cancelled, that have begun.'),
       value: (f) => f.activities.held,
     },
     {
       key: 'visits',
       label: t('reports.figure.visits', 'Person-visits (人次)'),
-      help: t('reports.help.visits', 'People marked present at held sessions (each person of a family) plus walk-ins. Sessions whose attendance was not marked add nothing: they are counted apart.'),
+      help: t('reports.definition.visits', 'Person-visits (人次): people marked present (a family\'s count included) plus walk-ins, at held sessions whose attendance was marked. Nothing is guessed for sessions not marked.'),
       value: (f) => f.visits.total,
     },
     {
       key: 'unique',
       label: t('reports.figure.unique', 'People served'),
-      help: t('reports.help.unique', 'Different people (by mobile number, else e-mail) who came to a session or had a confirmed room booking in the period.'),
+      help: t('reports.definition.unique', 'Unique people: distinct people (by phone, else e-mail) marked present at a held session or whose confirmed booking began in the period. Walk-ins are not among them.'),
       value: (f) => f.people.unique,
     },
     {
       key: 'new',
       label: t('reports.figure.new', 'New people'),
-      help: t('reports.help.new', 'People served in the period who had not been served before it.'),
+      help: t('reports.definition.new', 'New people: unique people never served before the period.'),
       value: (f) => f.people.new,
     },
     {
       key: 'hoursUsed',
       label: t('reports.figure.hoursUsed', 'Room hours used'),
-      help: t('reports.help.hoursUsed', 'Booked hours of confirmed reservations whose time has passed and that were not marked as a no-show, all rooms together.'),
+      help: t('reports.definition.hoursUsed', 'Hours used: hours booked of bookings that have ended. Rooms have no "did not come" mark, so every ended confirmed booking counts as used.'),
       value: (f) => allRooms(f, 'hoursUsed'),
       format: 'hours',
     },
     {
       key: 'attendeesDeclared',
       label: t('reports.figure.attendeesDeclared', 'Attendees declared by bookings'),
-      help: t('reports.help.attendeesDeclared', 'The number of people groups said would come, on their confirmed room bookings in the period.'),
+      help: t('reports.definition.attendeesDeclared', 'Attendees declared: the attendees the room\'s confirmed bookings gave, summed.'),
       value: (f) => allRooms(f, 'attendeesDeclared'),
     },
     {
       key: 'noShows',
       label: t('reports.figure.noShows', 'No-shows'),
-      // Room bookings carry no no-show mark yet: the server says so, and the help text with it.
-      help: report.current.noShowsCountRooms
-        ? t('reports.help.noShows', 'Enrolments marked absent at sessions whose attendance was marked, and room bookings marked as a no-show.')
-        : t('reports.help.noShowsEnrolments', 'Enrolments marked absent at sessions whose attendance was marked. Room bookings have no no-show mark, so they are not counted.'),
+      help: t('reports.definition.noShows', 'No-shows: people enrolled before a session began who were not marked present, at sessions whose attendance was marked (not those who said "I can\'t come"). Room bookings have no such mark and are not counted.'),
       value: (f) => f.noShows,
     },
     {
       key: 'lateCancellations',
       label: t('reports.figure.lateCancellations', 'Late cancellations'),
-      help: t('reports.help.lateCancellations', 'Enrolments and room bookings cancelled less than 24 hours before they began.'),
+      help: t('reports.definition.lateCancellations', 'Late cancellations: enrolments and bookings cancelled by the person less than 24 hours before the start.'),
       value: (f) => f.lateCancellations,
     },
     {
       key: 'cancelled',
       label: t('reports.figure.cancelled', 'Sessions cancelled'),
-      help: t('reports.help.cancelled', 'Sessions in the period that the centre cancelled (they are not counted as held).'),
+      help: t('reports.definition.cancelled', 'Cancelled: sessions in the period that staff cancelled.'),
       value: (f) => f.activities.cancelled,
     },
   ];

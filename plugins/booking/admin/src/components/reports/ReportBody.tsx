@@ -21,7 +21,8 @@ export const ReportBody = ({ report, print }: Props) => {
         {t('reports.comparedWith', 'Compared with {previous} (the period before) and {lastYear} (a year earlier).', {
           previous: periodLabel(report.previous, locale),
           lastYear: periodLabel(report.lastYear, locale),
-        })}
+        })}{' '}
+        {t('reports.definition.comparison', 'A whole month, quarter or year is compared with the one before; other dates with as many days just before. Last year: the same dates a year earlier.')}
       </p>
       <FigureCards report={report} />
       <h2>{t('reports.sentencesHeading', 'For the monthly report')}</h2>

@@ -12,35 +12,49 @@ export const RoomTable = ({ report }: { report: ReportData }) => {
   const { t, locale } = useT();
   const rooms = report.current.rooms;
   if (rooms.length === 0) return <p className="muted">{t('reports.noRooms', 'No rooms.')}</p>;
+  const definitions = {
+    hoursBooked: t('reports.definition.hoursBooked', 'Hours booked: hours of confirmed room bookings in the period.'),
+    hoursUsed: t('reports.definition.hoursUsed', 'Hours used: hours booked of bookings that have ended. Rooms have no "did not come" mark, so every ended confirmed booking counts as used.'),
+    occupancy: t('reports.definition.occupancy', 'Occupancy: (hours booked + hours of activities held in the room) ÷ the room\'s opening hours over the period, at most 100%. Closures are not taken off.'),
+    groups: t('reports.definition.groups', 'Groups served: distinct contacts (by phone, else e-mail) of the room\'s confirmed bookings in the period.'),
+    attendeesDeclared: t('reports.definition.attendeesDeclared', 'Attendees declared: the attendees the room\'s confirmed bookings gave, summed.'),
+  };
   return (
-    <table data-table="rooms">
-      <thead>
-        <tr>
-          <th>{t('reports.col.room', 'Room')}</th>
-          <th className="num">{t('reports.col.hoursBooked', 'Hours booked')}</th>
-          <th className="num">{t('reports.col.hoursUsed', 'Hours used')}</th>
-          <th className="num">{t('reports.col.hoursActivities', 'Hours of activities')}</th>
-          <th className="num">{t('reports.col.openHours', 'Opening hours')}</th>
-          <th className="num">{t('reports.col.occupancy', 'Occupancy')}</th>
-          <th className="num">{t('reports.col.groups', 'Groups')}</th>
-          <th className="num">{t('reports.col.attendeesDeclared', 'Attendees declared')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rooms.map((r) => (
-          <tr key={r.slug ?? r.name ?? ''} data-room={r.slug ?? ''}>
-            <td>{roomName(r, t)}</td>
-            <td className="num">{formatHours(r.hoursBooked, locale)}</td>
-            <td className="num">{formatHours(r.hoursUsed, locale)}</td>
-            <td className="num">{formatHours(r.hoursActivities, locale)}</td>
-            <td className="num">{formatHours(r.openHours, locale)}</td>
-            <td className="num">{formatShare(r.occupancy, locale)}</td>
-            <td className="num">{formatCount(r.groups, locale)}</td>
-            <td className="num">{formatCount(r.attendeesDeclared, locale)}</td>
+    <>
+      <table data-table="rooms">
+        <thead>
+          <tr>
+            <th>{t('reports.col.room', 'Room')}</th>
+            <th className="num">{t('reports.col.hoursBooked', 'Hours booked')}</th>
+            <th className="num">{t('reports.col.hoursUsed', 'Hours used')}</th>
+            <th className="num">{t('reports.col.hoursActivities', 'Hours of activities')}</th>
+            <th className="num">{t('reports.col.openHours', 'Opening hours')}</th>
+            <th className="num">{t('reports.col.occupancy', 'Occupancy')}</th>
+            <th className="num">{t('reports.col.groups', 'Groups')}</th>
+            <th className="num">{t('reports.col.attendeesDeclared', 'Attendees declared')}</th>
           </tr>
+        </thead>
+        <tbody>
+          {rooms.map((r) => (
+            <tr key={r.slug ?? r.name ?? ''} data-room={r.slug ?? ''}>
+              <td>{roomName(r, t)}</td>
+              <td className="num">{formatHours(r.hoursBooked, locale)}</td>
+              <td className="num">{formatHours(r.hoursUsed, locale)}</td>
+              <td className="num">{formatHours(r.hoursActivities, locale)}</td>
+              <td className="num">{formatHours(r.openHours, locale)}</td>
+              <td className="num">{formatShare(r.occupancy, locale)}</td>
+              <td className="num">{formatCount(r.groups, locale)}</td>
+              <td className="num">{formatCount(r.attendeesDeclared, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="help" data-definitions="rooms">
+        {(['hoursBooked', 'hoursUsed', 'occupancy', 'groups', 'attendeesDeclared'] as const).map((key) => (
+          <li key={key}>{definitions[key]}</li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+    </>
   );
 };
 
