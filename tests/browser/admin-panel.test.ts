@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asAdmin } from '../harness/admin';
 import { createStaffAccount, signInToPanel } from '../harness/front-desk';
 import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
 import { screenshotsDir } from '../../scripts/lib/screenshots.mts';
-import { at, createActivity, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
+import { at, createActivity, createRoom, dayAhead, manageLink, reservation, weekly } from '../harness/fixtures';
 import strapiGaps from '../../cms/src/admin/translations/zh-Hans.json';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness/stack';
 
@@ -176,5 +176,52 @@ describe('staff in the admin panel', () => {
       }
       await own.context().close();
     }
+  });
+
+  it('finds a person by phone, exports their file and erases them after confirming (个人信息请求); the Front desk does not see the page', async () => {
+    const date = dayAhead(5, 3);
+    const booked = await cms.request('POST', '/api/booking/reservations', {
+      data: reservation({ room: 'panel-room', start: at(date, '19:00'), end: at(date, '20:00'), contactName: '赵桂兰', phone: '13100005555', email: 'zhao.guilan@example.org' }),
+    });
+    expect(booked.status).toBe(201);
+    // Still to come: cancelled first (the person's own link), as staff would before erasing.
+    const cancelled = await manageLink(cms, 'reservations', booked.body.data.manageToken).cancel();
+    expect(cancelled.status).toBe(200);
+
+    await page.goto(`${cms.url}/admin`);
+    await page.getByRole('navigation').first().getByRole('link', { name: '个人信息请求', exact: true }).click();
+    const form = page.getByRole('form', { name: '查找居民' });
+    await form.getByLabel('电话').fill('131 0000 5555');
+    await form.getByRole('button', { name: '查找' }).click();
+    const result = page.getByTestId('personal-data-result');
+    await result.getByText('场地预约 1 条，活动报名 0 条').waitFor();
+    await expect(result.innerText()).resolves.toContain('赵桂兰');
+
+    const download = page.waitForEvent('download');
+    await result.getByRole('button', { name: '导出文件' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^personal-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(exported.reservations).toEqual([expect.objectContaining({ reference: booked.body.data.reference, name: '赵桂兰', email: 'zhao.guilan@example.org' })]);
+
+    await result.getByRole('button', { name: '删除…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: '确定删除此人的个人信息？' });
+    await confirm.getByText('永久删除').first().waitFor();
+    const erased = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/booking/personal-data/erase'));
+    await confirm.getByRole('button', { name: '永久删除' }).click();
+    expect((await erased).status()).toBe(200);
+    await result.getByText('此电话或邮箱下没有任何记录。').waitFor();
+
+    const admin = await asAdmin(cms);
+    const after = await admin.request('GET', '/booking/personal-data?email=zhao.guilan@example.org');
+    expect([after.body.data.reservations, after.body.data.enrolments]).toEqual([[], []]);
+
+    const desk = await createStaffAccount(cms, { email: 'desk.privacy@linli.test' });
+    const own = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await signInToPanel(own, cms, desk);
+    const nav = own.getByRole('navigation').first();
+    await nav.getByRole('link', { name: '前台总览', exact: true }).waitFor();
+    await expect(nav.getByRole('link', { name: '个人信息请求', exact: true }).count()).resolves.toBe(0);
+    await own.context().close();
   });
 });
