@@ -14,7 +14,9 @@ export const ERASED_NAME = '（已匿名）';
  */
 const PERSONAL_FIELDS = {
   [UID.reservation]: { contactName: ERASED_NAME, phone: null, email: null, organization: null, purpose: ERASED_NAME, rejectionReason: null, userId: null, manageTokenHash: null },
-  [UID.enrolment]: { name: ERASED_NAME, phone: null, email: null, note: null, manageTokenHash: null },
+  // A child's enrolment: the guardian is `name`/`phone`; the child's given name and grade and the
+  // people allowed to collect the child go too (the guardian's consent stays: it is what was agreed).
+  [UID.enrolment]: { name: ERASED_NAME, phone: null, email: null, note: null, manageTokenHash: null, childName: null, childGrade: null, collectors: null },
 } as const;
 
 type PersonalUid = keyof typeof PERSONAL_FIELDS;
@@ -45,6 +47,10 @@ export interface StoredEnrolment extends ContactRow {
   status: string;
   people: number;
   note: string | null;
+  /** A children's activity: the child's given name and school grade, and who may collect the child. */
+  childName: string | null;
+  childGrade: string | null;
+  collectors: Array<{ name: string; phone: string }> | null;
   createdAt: Date | null;
 }
 
@@ -97,6 +103,10 @@ export const personalDataRepository = (strapi: Core.Strapi) => {
       status: c('status'),
       people: Number(c('people')),
       note: c('note') ?? null,
+      childName: c('childName') ?? null,
+      childGrade: c('childGrade') ?? null,
+      // JSON is text on SQLite and parsed on PostgreSQL (where Strapi turns pg's JSON parsing off: text too).
+      collectors: typeof c('collectors') === 'string' ? JSON.parse(c('collectors')) : (c('collectors') ?? null),
       createdAt: date(c('createdAt')),
     };
   };
