@@ -221,8 +221,8 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(page.locator('#enrol-consent-error').innerText()).resolves.toContain('请阅读隐私告知');
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByLabel('孩子的名字', { exact: true }).fill('小明');
-    await page.getByLabel('年级', { exact: true }).selectOption({ label: '二年级' });
+    await page.fill('#enrol-childName', '小明');
+    await page.selectOption('#enrol-childGrade', { label: '二年级' });
     await page.getByLabel('接送人1 姓名').fill('陈奶奶');
     await page.getByLabel('接送人1 电话').fill('13600005555');
     await page.getByLabel(/我是孩子的父母或监护人/).check();
