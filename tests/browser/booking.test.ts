@@ -222,8 +222,8 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(page.locator('#enrol-consent-error').innerText()).resolves.toContain('请阅读隐私告知');
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByLabel('孩子的名字').fill('小明');
-    await page.getByLabel('年级').selectOption({ label: '二年级' });
+    await page.fill('#enrol-childName', '晓溪');
+    await page.selectOption('#enrol-childGrade', { label: '二年级' });
     await page.getByLabel('接送人1 姓名').fill('陈奶奶');
     await page.getByLabel('接送人1 电话').fill('13600005555');
     await page.getByLabel(/我是孩子的父母或监护人/).check();
@@ -242,12 +242,12 @@ describe('booking and enrolling on the site, in Chromium', () => {
 
     const after = await stack.cms.get('/api/booking/courses/after-school-class');
     expect(after.body.data.waiting).toBe(waiting + 1);
-    expect(JSON.stringify(after.body)).not.toMatch(/小明|陈奶奶/);
+    expect(JSON.stringify(after.body)).not.toMatch(/晓溪|陈奶奶|13600005555/);
     // Staff see the child, the grade and who may collect them on the roster.
     const admin = await asAdmin(stack.cms);
     const roster = await admin.request('GET', `/booking/sessions/${after.body.data.sessions.find((x: any) => Date.parse(x.start) > Date.now()).id}/enrolments`);
     expect(roster.body.data.waitlist).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: '陈小明的妈妈', child: { givenName: '小明', grade: '2', collectors: [{ name: '陈奶奶', phone: '13600005555' }] } })])
+      expect.arrayContaining([expect.objectContaining({ name: '陈小明的妈妈', child: { givenName: '晓溪', grade: '2', collectors: [{ name: '陈奶奶', phone: '13600005555' }] } })])
     );
 
     const manage = await page.locator('enrol-form [data-manage-link]').getAttribute('href');

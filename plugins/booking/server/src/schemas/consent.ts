@@ -16,7 +16,9 @@ export const consentVersion = z
 export const consentConfirmed = z
   .boolean({ error: 'must be true: staff confirm the person heard the privacy notice and agreed' })
   .nullish()
-  .refine((confirmed) => confirmed === true, 'is required: confirm the person heard the privacy notice and agreed');
+  .refine((confirmed) => confirmed === true, 'is required: confirm the person heard the privacy notice and agreed')
+  // A pipe, as consentVersion: Zod skips an absent key of a schema that is merely optional, refinement and all.
+  .transform((confirmed) => confirmed === true);
 
 /**
  * What a guardian gives for a children's activity besides their own name and phone. All optional

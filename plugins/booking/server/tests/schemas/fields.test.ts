@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { enrolmentRequestSchema } from '../../src/schemas/enrolments';
+import { enrolmentRequestSchema, staffEnrolmentSchema } from '../../src/schemas/enrolments';
 import { optionalEmail, optionalPhone, trimmed, trimmedLines } from '../../src/schemas/fields';
 
 const problem = (typed: string) => {
@@ -78,6 +78,12 @@ describe('notifyBy on a request (the enrolment form stands for both forms)', () 
     expect(issues({ consentVersion: null })).toEqual([['consentVersion', 'is required: read the privacy notice and tick the box to agree']]);
     expect(issues({ consentVersion: 'yes' })).toEqual([['consentVersion', 'must be the version of the privacy notice shown by the form']]);
     expect(issues({})).toEqual([]);
+    // Left out altogether, as a form that never had the box would send.
+    const { consentVersion: _left, ...without } = request({});
+    expect(enrolmentRequestSchema.safeParse(without).error?.issues.map((i) => i.path.join('.'))).toEqual(['consentVersion']);
+    const desk = { kind: 'course', activity: 'abcdefghijklmnopqrstuvwx', name: '王奶奶', phone: '13800138000' };
+    expect(staffEnrolmentSchema.safeParse(desk).error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['consentConfirmed', 'is required: confirm the person heard the privacy notice and agreed']]);
+    expect(staffEnrolmentSchema.safeParse({ ...desk, consentConfirmed: true }).success).toBe(true);
   });
 
   it('fills in the default once the request is valid: mail when an address is given, else a call', () => {
