@@ -415,7 +415,7 @@ describe('courses, sessions and enrolment', () => {
       const again = await enrol(cms, guardian(6));
       expect(again.status).toBe(400);
       expect(again.body.error.details.errors).toEqual([expect.objectContaining({ path: 'phone', code: 'already_enrolled' })]);
-      expect((await stored('13700000006')).map((r: { child_name: string }) => r.child_name)).toEqual(['小明6', '小红6']);
+      expect((await stored('13700000006')).map((r) => String(r.child_name))).toEqual(['小明6', '小红6']);
     });
 
     it('an activity not for children keeps no child’s details', async () => {

@@ -11,6 +11,7 @@ const person = (enrolment: string, people: number, present: number | null = null
   notifyBy: 'call',
   people,
   note: null,
+  child: null,
   language: 'zh-CN',
   enrolledAt: null,
   present: present !== null,
