@@ -6,7 +6,7 @@ import { personKeyOfRow, personKeys } from '../../plugins/booking/server/src/uti
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { openDatabase, type RawDatabase } from '../harness/database';
-import { at, createActivity, createRoom, dayAhead, manageLink, reservation, TZ, weekly, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createRoom, dayAhead, manageLink, reservation, TZ, weekly, type Admin } from '../harness/fixtures';
 import { createStaffAccount, type StaffAccount } from '../harness/front-desk';
 
 const WEEKDAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -31,11 +31,13 @@ describe('personal data: retention, requests, masking', () => {
 
   const WANG = { name: '王秀兰', phone: '13900000101', email: 'wang.xiulan@example.org' };
   const CHEN = { name: '陈建国', phone: '13900000102' };
+  const GUARDIAN = { name: '周敏', phone: '13900000103' };
+  const COLLECTOR_PHONE = '13900000199';
   const LI = { contactName: '李秀英', phone: '13800001111', email: 'li.privacy@example.org' };
   const ZHANG = { contactName: '张建华', phone: '13800002222', email: 'zhang.privacy@example.org' };
 
   const enrol = async (course: string, person: Record<string, unknown>) => {
-    const res = await cms.request('POST', '/api/booking/enrolments', { data: { course, ...person } });
+    const res = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course, ...person } });
     if (res.status !== 201) throw new Error(`enrol: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data as { manageToken: string };
   };
@@ -51,6 +53,12 @@ describe('personal data: retention, requests, masking', () => {
   const uniquePeople = async () => {
     const rows = [...(await enrolmentRows()), ...(await reservationRows())] as Array<{ phone: string | null; email: string | null; person_key: string | null }>;
     return new Set(rows.map((r) => personKeyOfRow(keyFor, { phone: r.phone, email: r.email, personKey: r.person_key }))).size;
+  };
+  /** The service report (统计报表) of the same days: every figure, the sentences and the sessions. */
+  const serviceReport = async () => {
+    const res = await admin.request('GET', `/booking/reports/service?from=${addDays(today, -60)}&to=${addDays(today, 60)}`);
+    expect(res.status).toBe(200);
+    return res.body.data;
   };
   const report = async () => {
     const res = await admin.request('GET', `/booking/reports/attendance?from=${addDays(today, -60)}&to=${addDays(today, 60)}`);
@@ -69,6 +77,9 @@ describe('personal data: retention, requests, masking', () => {
     // Ends within a week: due. Starts three weeks ago, so yesterday's session can be marked.
     const old = await createActivity(admin, 'course', { slug: 'old-class', title: '旧书法班', capacity: 20, roomId: hall, ...late, schedule: weekly([weekdayOf(yesterday)], addDays(yesterday, -21), addDays(yesterday, 7), '09:00', 60) });
     expect(old.published.status).toBe(200);
+    // A children's class ending as the old one: the guardian's, the child's and the collector's details are due too.
+    const kids = await createActivity(admin, 'course', { slug: 'old-kids', title: '旧四点半课堂', capacity: 20, roomId: hall, forChildren: true, ...late, schedule: weekly([weekdayOf(yesterday)], addDays(yesterday, -21), addDays(yesterday, 7), '16:30', 60) });
+    expect(kids.published.status).toBe(200);
     // Goes on for six weeks: not due.
     const current = await createActivity(admin, 'course', { slug: 'new-class', title: '新书法班', capacity: 20, roomId: hall, ...late, schedule: weekly([weekdayOf(yesterday)], yesterday, addDays(yesterday, 42), '14:00', 60) });
     expect(current.published.status).toBe(200);
@@ -82,6 +93,7 @@ describe('personal data: retention, requests, masking', () => {
     it('anonymises exactly what is due, keeps each person key, and leaves the reports the same', async () => {
       await enrol('old-class', { ...WANG, note: '孩子：三年级' });
       await enrol('old-class', CHEN);
+      await enrol('old-kids', { ...GUARDIAN, guardianConsent: true, childName: '朵朵', childGrade: '2', collectors: [{ name: '外婆', phone: COLLECTOR_PHONE }] });
       await enrol('new-class', WANG);
       const roster = (await admin.request('GET', `/booking/sessions/${(await sessionOn('old-class', yesterday)).id}/enrolments`)).body.data;
       const [wang, chen] = roster.confirmed;
@@ -95,22 +107,26 @@ describe('personal data: retention, requests, masking', () => {
       expect(later.status).toBe(201);
 
       const peopleBefore = await uniquePeople();
-      expect(peopleBefore).toBe(4);
+      expect(peopleBefore).toBe(5);
       const reportBefore = await report();
+      const serviceBefore = await serviceReport();
+      expect(serviceBefore.current.people.unique).toBeGreaterThan(0);
       expect(reportBefore.totals.personVisits).toBe(4);
 
       const preview = await admin.request('GET', '/booking/retention');
       expect(preview.status).toBe(200);
-      expect(preview.body.data).toMatchObject({ reservations: 1, references: 1, enrolments: 2 });
+      expect(preview.body.data).toMatchObject({ reservations: 1, references: 1, enrolments: 3 });
       const run = await admin.request('POST', '/booking/retention/run');
       expect(run.status).toBe(200);
-      expect(run.body.data).toMatchObject({ reservations: 1, references: 1, enrolments: 2 });
+      expect(run.body.data).toMatchObject({ reservations: 1, references: 1, enrolments: 3 });
 
       const enrolments = await enrolmentRows();
       const anonymised = enrolments.filter((e) => e.name === '（已匿名）');
-      expect(anonymised).toHaveLength(2);
+      expect(anonymised).toHaveLength(3);
       for (const e of anonymised) expect(e).toMatchObject({ phone: null, email: null, note: null });
-      expect(anonymised.map((e) => e.person_key).sort()).toEqual([keyFor(WANG), keyFor(CHEN)].sort());
+      expect(anonymised.map((e) => e.person_key).sort()).toEqual([keyFor(WANG), keyFor(CHEN), keyFor(GUARDIAN)].sort());
+      const child = await db.query("SELECT child_name, child_grade, collectors FROM booking_enrolments WHERE person_key = ?", [keyFor(GUARDIAN)]);
+      expect(child).toEqual([{ child_name: null, child_grade: null, collectors: null }]);
       // Wang's enrolment in the class still running is kept as it was.
       expect(enrolments.filter((e) => e.name === WANG.name)).toEqual([expect.objectContaining({ phone: WANG.phone, email: WANG.email, person_key: null })]);
       const reservations = await reservationRows();
@@ -121,18 +137,19 @@ describe('personal data: retention, requests, masking', () => {
       expect(messages.length).toBeGreaterThan(0);
       for (const m of messages) expect(m).toMatchObject({ recipient: null, name: '（已匿名）', content: 'erased' });
       const text = await db.allText();
-      for (const gone of [CHEN.phone, LI.phone, LI.email]) expect(text).not.toContain(gone);
+      for (const gone of [CHEN.phone, LI.phone, LI.email, GUARDIAN.phone, COLLECTOR_PHONE, '朵朵']) expect(text).not.toContain(gone);
       expect(text).toContain(ZHANG.phone);
 
       expect(await uniquePeople()).toBe(peopleBefore);
       expect(await report()).toEqual(reportBefore);
+      expect(await serviceReport()).toEqual(serviceBefore);
       // Nothing is due twice.
       expect((await admin.request('POST', '/booking/retention/run')).body.data).toMatchObject({ reservations: 0, enrolments: 0 });
       // Each run by hand is in the audit trail, under the staff member who ran it.
       const runs = (await admin.request('GET', '/booking/audit?action=retention.run')).body.data.filter((e: any) => e.actor);
       expect(runs.map((e: any) => [e.actor?.email, e.details.enrolments])).toEqual([
         ['staff@linli.test', 0],
-        ['staff@linli.test', 2],
+        ['staff@linli.test', 3],
       ]);
     });
   });
