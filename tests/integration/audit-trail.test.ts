@@ -3,7 +3,7 @@ import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time
 import { asAdmin } from '../harness/admin';
 import { startTestCms, TEST_ADMIN, type TestCms } from '../harness/cms';
 import { openDatabase, type RawDatabase } from '../harness/database';
-import { at, createActivity, createRoom, dayAhead, reservation, TZ, weekly, type Admin } from '../harness/fixtures';
+import { CONSENT, at, createActivity, createRoom, dayAhead, reservation, TZ, weekly, type Admin } from '../harness/fixtures';
 import { createStaffAccount, type StaffAccount } from '../harness/front-desk';
 
 const AUDIT = '/booking/audit';
@@ -108,7 +108,7 @@ describe('the audit trail of staff actions', () => {
     const past = timetable.find((s) => s.activity.slug === 'audit-held')!;
     const [later, evenLater] = timetable.filter((s) => s.activity.slug === 'audit-course');
 
-    const enrolled = await admin.request('POST', '/booking/enrolments', { data: { kind: 'course', activity: course.documentId, name: '郑奶奶', phone: '13700009005' } });
+    const enrolled = await admin.request('POST', '/booking/enrolments', { data: { ...CONSENT, kind: 'course', activity: course.documentId, name: '郑奶奶', phone: '13700009005' } });
     expect(enrolled.status).toBe(201);
     const enrolmentId = enrolled.body.data.id;
     expect(await onlyEntryAbout('enrolment', enrolmentId)).toMatchObject({ action: 'enrolment.create', actor: { id: adminId }, details: { status: 'confirmed', activity: `course:${course.documentId}`, people: 1 } });
