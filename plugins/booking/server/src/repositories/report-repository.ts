@@ -8,7 +8,8 @@ import type { Contact } from '../utils/person-key';
  * thousands of sign-in lines, which the Document Service would read a hundred times slower. Each
  * read is one query (or one per chunk of ids), however long the period.
  */
-type Meta = { tableName: string; attributes: Record<string, { columnName?: string }> };
+type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+type Meta = { tableName: string; attributes: Record<string, { columnName?: string; joinTable?: JoinTable }> };
 const toDate = (v: unknown): Date => (v instanceof Date ? v : new Date(v as string | number));
 const CHUNK = 2000;
 
@@ -20,6 +21,11 @@ export const reportRepository = (strapi: Core.Strapi) => {
     const meta = strapi.db.metadata.get(uid as never) as unknown as Meta;
     const snake = (a: string) => a.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
     return { name: meta.tableName, col: (attribute: string) => `${meta.tableName}.${meta.attributes[attribute]?.columnName ?? snake(attribute)}` };
+  };
+  const joinTableOf = (uid: string, attribute: string): JoinTable => {
+    const joinTable = (strapi.db.metadata.get(uid as never) as unknown as Meta).attributes[attribute]?.joinTable;
+    if (!joinTable) throw new Error(`booking plugin: ${uid}.${attribute} has no link table`);
+    return joinTable;
   };
   const db = () => strapi.db.connection;
   const sessions = () => table(UID.session);
@@ -101,23 +107,43 @@ export const reportRepository = (strapi: Core.Strapi) => {
       return out;
     },
 
-    /** Reservations (one row per date) overlapping [start, end), with their room's document id. */
+    /** Reservations (one row per date) overlapping [start, end), with their room's document id (through the relation's link table). */
     async reservations(start: Date, end: Date): Promise<Array<Omit<ReportReservation, 'personKey'> & KeyedContact>> {
-      const rows = (await strapi.db.query(UID.reservation as never).findMany({
-        where: { startsAt: { $lt: end }, endsAt: { $gt: start } },
-        select: ['startsAt', 'endsAt', 'status', 'attendees', 'updatedAt', 'phone', 'email', 'personKey'],
-        populate: { room: { select: ['documentId'] } },
-      })) as Array<Record<string, any>>;
-      return rows.map((r) => ({
-        roomId: r.room?.documentId ?? null,
-        start: toDate(r.startsAt),
-        end: toDate(r.endsAt),
-        status: r.status,
-        attendees: Number(r.attendees ?? 0),
-        updatedAt: toDate(r.updatedAt),
-        phone: r.phone,
-        email: r.email,
-        personKey: r.personKey ?? null,
+      const r = table(UID.reservation);
+      const room = table(UID.room);
+      const link = joinTableOf(UID.reservation, 'room');
+      // A booking links to its room's draft and published rows: one row of either gives the document id.
+      const roomRow = db()(link.name)
+        .select({ reservation_row: link.joinColumn.name })
+        .min({ room_row: link.inverseJoinColumn.name })
+        .groupBy(link.joinColumn.name)
+        .as('room_row_of');
+      const rows = await db()(r.name)
+        .leftJoin(roomRow, 'room_row_of.reservation_row', `${r.name}.id`)
+        .leftJoin(room.name, `${room.name}.id`, 'room_row_of.room_row')
+        .where(r.col('startsAt'), '<', end)
+        .andWhere(r.col('endsAt'), '>', start)
+        .select({
+          roomId: room.col('documentId'),
+          start: r.col('startsAt'),
+          end: r.col('endsAt'),
+          status: r.col('status'),
+          attendees: r.col('attendees'),
+          updatedAt: r.col('updatedAt'),
+          phone: r.col('phone'),
+          email: r.col('email'),
+          personKey: r.col('personKey'),
+        });
+      return rows.map((x: Record<string, any>) => ({
+        roomId: x.roomId ?? null,
+        start: toDate(x.start),
+        end: toDate(x.end),
+        status: x.status,
+        attendees: Number(x.attendees ?? 0),
+        updatedAt: toDate(x.updatedAt),
+        phone: x.phone,
+        email: x.email,
+        personKey: x.personKey ?? null,
       }));
     },
 

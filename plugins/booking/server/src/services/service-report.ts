@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ServiceReport } from '../../../shared/contracts/reports';
 import { UID } from '../constants';
-import { computeFigures, activityKey, type ReportActivity, type ReportData, type ReportRoom } from '../core/reports/figures';
+import { computeFigures, indexReport, activityKey, type ReportActivity, type ReportData, type ReportRoom } from '../core/reports/figures';
 import { lastYearPeriod, previousPeriod, type Period } from '../core/reports/periods';
 import { reportSentences } from '../core/reports/sentences';
 import { openIntervalsOn, type WeeklyHours } from '../core/hours/opening-hours';
@@ -12,7 +12,7 @@ import { documentsOf, type Version } from '../repositories/documents';
 import { reportRepository } from '../repositories/report-repository';
 import { roomRepository, type RoomRow } from '../repositories/room-repository';
 import { defaultLocaleOf } from '../utils/locales';
-import { personKeyOfRow, personKeys } from '../utils/person-key';
+import { personKeyOfRow, personKeys, type Contact } from '../utils/person-key';
 import { bookingConfig } from '../utils/plugin-config';
 import { centreHours } from './centre-hours';
 
@@ -33,14 +33,21 @@ const serviceReport = ({ strapi }: { strapi: Core.Strapi }) => ({
     const span = { start: new Date(Math.min(+instants(previous).start, +instants(lastYear).start)), end: instants(period).end };
 
     const rows = reportRepository(strapi);
-    const keyFor = personKeys(strapi);
-    const [sessions, attendance, absences, reservations, firstServedRows] = [
-      await rows.sessions(span.start, span.end),
-      await rows.attendance(span.start, span.end),
-      await rows.absences(span.start, span.end),
-      await rows.reservations(span.start, span.end),
-      await rows.firstServed(span.end),
-    ];
+    // A resident books and comes many times a year: each contact is parsed and hashed once.
+    const hashed = personKeys(strapi);
+    const known = new Map<string, string | null>();
+    const keyFor = (c: Contact) => {
+      const text = `${c.phone ?? ''}\n${c.email ?? ''}`;
+      if (!known.has(text)) known.set(text, hashed(c));
+      return known.get(text)!;
+    };
+    const [sessions, attendance, absences, reservations, firstServedRows] = await Promise.all([
+      rows.sessions(span.start, span.end),
+      rows.attendance(span.start, span.end),
+      rows.absences(span.start, span.end),
+      rows.reservations(span.start, span.end),
+      rows.firstServed(span.end),
+    ]);
     const enrolments = await rows.enrolments([...new Set(sessions.map((s) => s.activityId))]);
 
     const locale = await defaultLocaleOf(strapi);
@@ -77,7 +84,7 @@ const serviceReport = ({ strapi }: { strapi: Core.Strapi }) => ({
       const key = personKeyOfRow(keyFor, row);
       if (key && row.first <= now && !(firstServed.get(key)! <= row.first)) firstServed.set(key, row.first);
     }
-    // Each contact hashed once, for the three periods.
+    // Each row keyed once, for the three periods.
     const keyedEnrolments = enrolments.map((e) => ({ ...e, personKey: personKeyOfRow(keyFor, e) }));
     const keyedReservations = reservations.map((r) => ({ ...r, personKey: personKeyOfRow(keyFor, r) }));
     const data = (p: Period): ReportData => ({
@@ -92,7 +99,14 @@ const serviceReport = ({ strapi }: { strapi: Core.Strapi }) => ({
         .map((r): ReportRoom => ({ id: r.documentId, slug: r.slug, name: r.name, sortOrder: r.sortOrder, openHours: openHours(p, hoursOfRoom(r, centre)) })),
       firstServed,
     });
-    const figuresOf = (p: Period) => computeFigures(data(p), { period: p, ...instants(p), now, tz, lateCancellationHours });
+    const index = indexReport(data(period), tz);
+    // A year's previous period is the year before, the same as last year's: counted once.
+    const computed = new Map<string, ReturnType<typeof computeFigures>>();
+    const figuresOf = (p: Period) => {
+      const key = `${p.from}/${p.to}`;
+      if (!computed.has(key)) computed.set(key, computeFigures(data(p), { period: p, ...instants(p), now, tz, lateCancellationHours }, index));
+      return computed.get(key)!;
+    };
 
     const current = figuresOf(period);
     const before = figuresOf(previous).figures;
@@ -104,7 +118,7 @@ const serviceReport = ({ strapi }: { strapi: Core.Strapi }) => ({
       previousFigures: before,
       lastYearFigures: figuresOf(lastYear).figures,
       sentences: reportSentences(period, current.figures, before),
-      sessions: current.lines,
+      sessions: current.lines(),
     };
   },
 });

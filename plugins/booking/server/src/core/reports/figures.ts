@@ -100,26 +100,30 @@ const rosterOf = (s: ReportSession, byActivity: Map<string, ReportEnrolment[]>) 
       (e.status === 'confirmed' || (!e.withdrawn && e.updatedAt > s.start))
   );
 
-/** The figures of one period, and its sessions as table lines. */
-export const computeFigures = (data: ReportData, ctx: ReportContext): { figures: Figures; lines: SessionLine[] } => {
-  const inPeriod = data.sessions.filter((s) => s.start >= ctx.start && s.start < ctx.end);
-  const held = inPeriod.filter((s) => s.status === 'scheduled' && s.start <= ctx.now);
-  const cancelled = inPeriod.filter((s) => s.status === 'cancelled');
+const groupBy = <T>(rows: T[], keyOf: (row: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(keyOf(row));
+    if (group) group.push(row);
+    else groups.set(keyOf(row), [row]);
+  }
+  return groups;
+};
 
-  const groupBy = <T>(rows: T[], keyOf: (row: T) => string) => {
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const group = groups.get(keyOf(row));
-      if (group) group.push(row);
-      else groups.set(keyOf(row), [row]);
-    }
-    return groups;
-  };
+/** The rows grouped once for every period of a report: the three periods read the same rows. */
+export interface ReportIndex {
+  marks: Map<string, ReportAttendance[]>;
+  byActivity: Map<string, ReportEnrolment[]>;
+  enrolmentById: Map<string, ReportEnrolment>;
+  sessionsByActivity: Map<string, ReportSession[]>;
+  /** Each session's sign-in summed. */
+  summed: Map<string, { present: number; walkIns: number; visits: number }>;
+  /** A session's date and times on the centre's clock (worked out once: the zone's rules are slow to apply). */
+  clockOf: (s: ReportSession) => { date: IsoDate; start: string; end: string };
+}
+
+export const indexReport = (data: ReportData, tz: string): ReportIndex => {
   const marks = groupBy(data.attendance, (a) => a.sessionId);
-  const byActivity = groupBy(data.enrolments, (e) => activityKey(e.kind, e.activityId));
-  const enrolmentById = new Map(data.enrolments.map((e) => [e.id, e]));
-
-  // Each session's sign-in summed once: every table below reads it.
   const summed = new Map<string, { present: number; walkIns: number; visits: number }>();
   for (const [sessionId, lines] of marks) {
     let present = 0;
@@ -130,6 +134,31 @@ export const computeFigures = (data: ReportData, ctx: ReportContext): { figures:
     }
     summed.set(sessionId, { present, walkIns, visits: present + walkIns });
   }
+  const clocks = new Map<ReportSession, { date: IsoDate; start: string; end: string }>();
+  return {
+    marks,
+    byActivity: groupBy(data.enrolments, (e) => activityKey(e.kind, e.activityId)),
+    enrolmentById: new Map(data.enrolments.map((e) => [e.id, e])),
+    sessionsByActivity: groupBy(data.sessions, (s) => activityKey(s.kind, s.activityId)),
+    summed,
+    clockOf: (s) => {
+      let clock = clocks.get(s);
+      if (!clock) clocks.set(s, (clock = { date: zonedDateOf(s.start, tz), start: zonedWallTimeOf(s.start, tz), end: zonedWallTimeOf(s.end, tz) }));
+      return clock;
+    },
+  };
+};
+
+/**
+ * The figures of one period, and its sessions as table lines (worked out when asked: only the
+ * period reported on shows them). Pass one `index` of the same data for several periods.
+ */
+export const computeFigures = (data: ReportData, ctx: ReportContext, index: ReportIndex = indexReport(data, ctx.tz)): { figures: Figures; lines: () => SessionLine[] } => {
+  const inPeriod = data.sessions.filter((s) => s.start >= ctx.start && s.start < ctx.end);
+  const held = inPeriod.filter((s) => s.status === 'scheduled' && s.start <= ctx.now);
+  const cancelled = inPeriod.filter((s) => s.status === 'cancelled');
+  const { marks, byActivity, enrolmentById, sessionsByActivity, summed, clockOf } = index;
+
   const counts = (s: ReportSession) => summed.get(s.id) ?? null;
   const activityOf = (s: ReportSession) => data.activities.get(activityKey(s.kind, s.activityId)) ?? null;
   const roomById = new Map(data.rooms.map((r) => [r.id, r]));
@@ -191,7 +220,7 @@ export const computeFigures = (data: ReportData, ctx: ReportContext): { figures:
   const byAudience = [...tally((s) => activityOf(s)?.audience ?? '')]
     .sort(([a, x], [b, y]) => (a ? 0 : 1) - (b ? 0 : 1) || y.held - x.held || a.localeCompare(b))
     .map(([audience, v]) => ({ audience: audience || null, ...v }));
-  const monthly = tally((s) => zonedDateOf(s.start, ctx.tz).slice(0, 7));
+  const monthly = tally((s) => clockOf(s).date.slice(0, 7));
   const byMonth = monthsOf(ctx.period).map((month) => ({ month, visits: monthly.get(month)?.visits ?? 0, held: monthly.get(month)?.held ?? 0 }));
 
   // Rooms: bookings overlapping the period count the hours inside it.
@@ -224,20 +253,21 @@ export const computeFigures = (data: ReportData, ctx: ReportContext): { figures:
   for (const e of data.enrolments) {
     if (e.status !== 'cancelled' || e.withdrawn) continue;
     // The session it was cancelled ahead of: its own, or the term's next one.
-    const next = data.sessions
-      .filter((s) => s.kind === e.kind && s.activityId === e.activityId && (e.sessionId === null || s.id === e.sessionId) && s.status === 'scheduled' && s.start > e.updatedAt)
+    const next = (sessionsByActivity.get(activityKey(e.kind, e.activityId)) ?? [])
+      .filter((s) => (e.sessionId === null || s.id === e.sessionId) && s.status === 'scheduled' && s.start > e.updatedAt)
       .reduce<ReportSession | null>((a, s) => (a && a.start <= s.start ? a : s), null);
     if (next && next.start >= ctx.start && next.start < ctx.end && isLate(e.updatedAt, next.start)) lateCancellations += 1;
   }
 
-  const lines: SessionLine[] = inPeriod.map((s) => {
+  const lines = (): SessionLine[] => inPeriod.map((s) => {
     const a = activityOf(s);
     const c = counts(s);
     const status = s.status === 'cancelled' ? 'cancelled' : s.start <= ctx.now ? 'held' : 'upcoming';
+    const clock = clockOf(s);
     return {
-      date: zonedDateOf(s.start, ctx.tz),
-      start: zonedWallTimeOf(s.start, ctx.tz),
-      end: zonedWallTimeOf(s.end, ctx.tz),
+      date: clock.date,
+      start: clock.start,
+      end: clock.end,
       activity: a?.title ?? '',
       kind: s.kind,
       category: a?.category?.name ?? null,
