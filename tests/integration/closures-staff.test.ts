@@ -197,7 +197,7 @@ describe('the Front desk / 前台 role', () => {
     // Strapi's own three roles are still made: the plugin's role must not stop that.
     expect(roles.map((r) => r.code)).toEqual(expect.arrayContaining(['strapi-super-admin', 'strapi-editor', 'strapi-author']));
     const held = (await admin.request('GET', `/admin/roles/${role!.id}/permissions`)).body.data as Array<{ action: string }>;
-    expect(held.map((p) => p.action).sort()).toEqual(['plugin::booking.activities.manage', 'plugin::booking.closures.manage', 'plugin::booking.reservations.manage']);
+    expect(held.map((p) => p.action).sort()).toEqual(['plugin::booking.activities.manage', 'plugin::booking.closures.manage', 'plugin::booking.reports.read', 'plugin::booking.reservations.manage']);
   });
 
   it('opens the front desk’s API to its holders and to nobody else', async () => {

@@ -7,6 +7,9 @@ interface SiteSettingsDocument {
   privacyNotice?: string | null;
 }
 
+/** Versions this process knows are archived: a version's text never changes, so once stored it stays. */
+const archived = new Set<string>();
+
 /** The privacy notice as the centre wrote it in Site settings, and the archive of versions people agreed to. */
 export const privacyNoticeRepository = (strapi: Core.Strapi) => ({
   /** The text in one language; null when Site settings (or the app's single type) has none. */
@@ -17,13 +20,24 @@ export const privacyNoticeRepository = (strapi: Core.Strapi) => ({
     return text ? text : null;
   },
 
-  /** Keeps the text of a version once; later calls for the same version change nothing. */
+  /**
+   * Keeps the text of a version once; later calls for the same version change nothing. It is
+   * looked up before it is written (and remembered), so a booking does not write outside its own
+   * transaction each time: on SQLite that write would wait on, and fail with, a lock the booking's
+   * transaction is made to answer with a 503.
+   */
   async archive(notice: { version: string; language: NoticeLanguage; text: string }, now: Date): Promise<void> {
+    if (archived.has(notice.version)) return;
+    if (await strapi.db.connection(TABLES.privacyNotices).where({ version: notice.version }).first()) {
+      archived.add(notice.version);
+      return;
+    }
     await strapi.db
       .connection(TABLES.privacyNotices)
       .insert({ version: notice.version, language: notice.language, text: notice.text, first_accepted_at: now })
       .onConflict('version')
       .ignore();
+    archived.add(notice.version);
   },
 
   async findVersion(version: string): Promise<{ version: string; language: NoticeLanguage; text: string; firstAcceptedAt: Date } | null> {
