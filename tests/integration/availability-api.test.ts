@@ -263,7 +263,7 @@ describe('a CMS with a tight rate limit and a mail outbox that fails', () => {
   });
 
   it('serves the address again once its window has passed', async () => {
-    const send = () => fromAddress(cms, '127.0.0.22')('POST', '/api/booking/enrolments', { data: { course: 'none', name: '王芳', phone: '13900001111' } });
+    const send = () => fromAddress(cms, '127.0.0.22')('POST', '/api/booking/enrolments', { data: { course: 'none', name: '王芳', phone: '13900001111', ...CONSENT } });
     for (let i = 0; i < MAX; i += 1) expect((await send()).status).toBe(400);
     const limited = await send();
     expect(limited.status).toBe(429);
