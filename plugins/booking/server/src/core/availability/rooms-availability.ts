@@ -48,8 +48,17 @@ export function roomsAvailability<R extends AvailabilityRoom>(input: RoomsAvaila
     const { start, end } = dayBounds(date, tz);
     return { date, start: start.getTime(), end: end.getTime() };
   });
+  // Checking a room's own hours is most of a room's cost, and most rooms share theirs.
+  const hoursByText = new Map<string, WeeklyHours>();
+  const hoursOf = (room: R): WeeklyHours => {
+    if (room.openingHours === null || room.openingHours === undefined) return centreHours;
+    const text = JSON.stringify(room.openingHours);
+    let hours = hoursByText.get(text);
+    if (!hours) hoursByText.set(text, (hours = hoursOfRoom(room, centreHours)));
+    return hours;
+  };
   return rooms.map((room) => {
-    const hours = hoursOfRoom(room, centreHours);
+    const hours = hoursOf(room);
     const roomClosures = everyRoom.length === closures.length ? closures : closures.filter((c) => c.roomIds === null || c.roomIds.includes(room.documentId));
     const roomHolds = holdsByRoom.get(room.documentId) ?? [];
     const bufferMinutes = rulesOfRoom(room).rules.bufferMinutes;
