@@ -10,6 +10,8 @@ declare module 'autocannon' {
   export interface Request extends RequestParams {
     /** Called before each request on a connection; returns the request to send. */
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request | null | undefined;
+    /** Called when this request's answer has come. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
 
   export interface Options {

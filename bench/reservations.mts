@@ -3,8 +3,9 @@
 // Starts an embedded PostgreSQL in a temporary folder and the compiled CMS against it, creates
 // rooms through the admin API, seeds a year of confirmed reservations with SQL (rows laid out
 // exactly as the Document Service writes them, plus their booking_holds rows), checks the seed
-// reads back through the API, then measures seven scenarios with autocannon on 127.0.0.1 (the
-// last two: Strapi's stock create of a news item as the baseline, then reservation creation),
+// reads back through the API, then measures eight scenarios with autocannon on 127.0.0.1 (then:
+// Strapi's stock create of a news item as the baseline, reservation creation, and a booking then
+// the all-rooms week in turn, whose reads miss the cache),
 // with the CMS's event-loop delay during each (lib/event-loop-probe.mts, preloaded into the CMS),
 // and writes bench/results/reservations-<date>.json and .md. See bench/README.md.
 //
@@ -494,9 +495,17 @@ interface ScenarioResult {
   eventLoopDelayMaxMs: number;
   eventLoopDelayP99Ms: number;
   responseBytes?: number;
+  /** Scenarios that mix a write and a read: the reads' latencies alone (timed here, one connection). */
+  readsAlone?: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+const latencySummary = (ms: number[]) => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
+  return { count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: round(sorted[sorted.length - 1] ?? 0) };
+};
 
 /**
  * Waits until the CMS has finished the requests autocannon cut off when its clock ran out, so
@@ -532,6 +541,8 @@ const measure = async (scenario: {
   responseBytes?: number;
   /** Staff routes sign in with the admin panel's token. */
   token?: string;
+  /** Latencies (ms) of the reads alone, filled while the scenario runs; emptied at each window. */
+  readLatencies?: number[];
 }): Promise<ScenarioResult> => {
   const connections = scenario.connections ?? settings.connections;
   log(`${scenario.title}: ${settings.warmupSeconds} s warm-up, ${settings.durationSeconds} s measured, ${connections} connections…`);
@@ -547,6 +558,7 @@ const measure = async (scenario: {
   const warmup = settings.warmupSeconds > 0 ? await autocannon({ ...options, duration: settings.warmupSeconds }) : undefined;
   if (warmup) await drain();
   await eventLoopDelay();
+  scenario.readLatencies?.splice(0);
   const result: CannonResult = await autocannon({ ...options, duration: settings.durationSeconds });
   const drainSeconds = await drain();
   const loop = await eventLoopDelay();
@@ -573,12 +585,14 @@ const measure = async (scenario: {
     eventLoopDelayMaxMs: loop.maxMs,
     eventLoopDelayP99Ms: loop.p99Ms,
     ...(scenario.responseBytes !== undefined ? { responseBytes: scenario.responseBytes } : {}),
+    ...(scenario.readLatencies ? { readsAlone: latencySummary(scenario.readLatencies) } : {}),
   };
   log(
     `  ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50Ms} ms, p99 ${summary.latencyP99Ms} ms, ` +
       `${summary.requests} answers (${JSON.stringify(statusCodes)}), non-2xx ${summary.non2xx}, errors ${summary.errors}, timeouts ${summary.timeouts}, ` +
       `event loop late by max ${summary.eventLoopDelayMaxMs} ms, p99 ${summary.eventLoopDelayP99Ms} ms` +
-      (drainSeconds > 1 ? `; the CMS needed ${drainSeconds} s to finish the requests cut off` : '')
+      (drainSeconds > 1 ? `; the CMS needed ${drainSeconds} s to finish the requests cut off` : '') +
+      (summary.readsAlone ? `; the reads alone: ${summary.readsAlone.count}, p50 ${summary.readsAlone.p50Ms} ms, p99 ${summary.readsAlone.p99Ms} ms, max ${summary.readsAlone.maxMs} ms` : '')
   );
   return summary;
 };
@@ -633,7 +647,8 @@ const markdown = (r: any): string => {
       (s: ScenarioResult) =>
         `- ${s.name}: status ${Object.entries(s.statusCodes).map(([c, n]) => `${c} × ${n}`).join(', ') || 'none'}; mean ${s.latencyMeanMs} ms, max ${s.latencyMaxMs} ms` +
         `; warm-up ${s.warmupRequests} answers${s.responseBytes !== undefined ? `; answer size ${Math.round(s.responseBytes / 1024)} KiB` : ''}` +
-        `; CMS busy ${s.drainSeconds} s after the window with the requests cut off`
+        `; CMS busy ${s.drainSeconds} s after the window with the requests cut off` +
+        (s.readsAlone ? `; the reads alone: ${s.readsAlone.count}, p50 ${s.readsAlone.p50Ms} ms, p99 ${s.readsAlone.p99Ms} ms, max ${s.readsAlone.maxMs} ms` : '')
     ),
     '',
     '## Machine',
@@ -888,6 +903,40 @@ const main = async () => {
     // Requests cut off when the clock runs out may still be written: at most one a connection and phase.
     if (createdDuringRun < answered201 || createdDuringRun > answered201 + 2 * settings.connections)
       throw new Error(`creation: ${answered201} answered 201 but ${createdDuringRun} reservations were written`);
+
+    // A booking, then every room's week: each read follows a write, so it misses the cache and
+    // computes from the database, as the first visitor after any booking or edit does.
+    const missReads: number[] = [];
+    let readSent = 0;
+    scenarios.push(
+      await measure({
+        name: 'all-rooms-week-after-write',
+        title: `A booking, then all ${rooms.length} rooms' week (a cache miss), in turn`,
+        method: 'GET',
+        path: allWeekPath,
+        connections: 1,
+        readLatencies: missReads,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/booking/reservations',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            setupRequest: (req) => ({ ...req, body: JSON.stringify(nextReservation()) }),
+          },
+          {
+            method: 'GET',
+            path: allWeekPath,
+            setupRequest: (req) => {
+              readSent = performance.now();
+              return req;
+            },
+            onResponse: () => {
+              missReads.push(performance.now() - readSent);
+            },
+          },
+        ],
+      })
+    );
 
     const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
     const results = {

@@ -3,6 +3,8 @@ import { startTestCms, type TestCms } from '../harness/cms';
 import { addDays, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 
 const ROOM = 'plugin::booking.room';
+// A 1×1 PNG: too small for Strapi to make other formats of it.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('GET /api/booking/rooms (anonymous)', () => {
   let cms: TestCms;
@@ -75,6 +77,43 @@ describe('GET /api/booking/rooms (anonymous)', () => {
     // Not yet translated: the English list still shows it, in Chinese.
     const english = await cms.get('/api/booking/rooms?locale=en');
     expect(english.body.data.find((r: any) => r.slug === 'womens-centre')).toMatchObject({ name: '妇女之家', locale: 'zh-CN' });
+  });
+
+  it("shows a room's photos in the editor's order, as published, until a change to them is published too", async () => {
+    const admin = await asAdmin(cms);
+    const upload = async (name: string, alternativeText: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([PNG], { type: 'image/png' }), name);
+      form.append('fileInfo', JSON.stringify({ alternativeText }));
+      const res = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+      expect(res.status).toBe(201);
+      const [file] = (await res.json()) as Array<{ id: number; url: string }>;
+      return file;
+    };
+    const stage = await upload('stage.png', '舞台');
+    const seats = await upload('seats.png', '座位');
+    const created = await admin.request('POST', `/content-manager/collection-types/${ROOM}?locale=zh-CN`, {
+      name: '多功能厅',
+      slug: 'photo-hall',
+      capacity: 60,
+      photos: [seats.id, stage.id],
+    });
+    expect(created.status).toBe(201);
+    const documentId = created.body.data.documentId;
+    expect((await admin.request('POST', `/content-manager/collection-types/${ROOM}/${documentId}/actions/publish?locale=zh-CN`, {})).status).toBe(200);
+
+    const shown = [
+      { url: seats.url, alternativeText: '座位', width: 1, height: 1, formats: null },
+      { url: stage.url, alternativeText: '舞台', width: 1, height: 1, formats: null },
+    ];
+    expect((await cms.get('/api/booking/rooms/photo-hall')).body.data.photos).toEqual(shown);
+    expect((await cms.get('/api/booking/rooms')).body.data.find((r: any) => r.slug === 'photo-hall').photos).toEqual(shown);
+
+    // An editor drops a photo in the draft: the public still sees the published room.
+    expect((await admin.request('PUT', `/content-manager/collection-types/${ROOM}/${documentId}?locale=zh-CN`, { photos: [stage.id] })).status).toBe(200);
+    expect((await cms.get('/api/booking/rooms/photo-hall')).body.data.photos).toEqual(shown);
+    expect((await admin.request('POST', `/content-manager/collection-types/${ROOM}/${documentId}/actions/publish?locale=zh-CN`, {})).status).toBe(200);
+    expect((await cms.get('/api/booking/rooms/photo-hall')).body.data.photos).toEqual([shown[1]]);
   });
 
   it('refuses, naming the field, a room whose text the database cannot store, and saves nothing', async () => {

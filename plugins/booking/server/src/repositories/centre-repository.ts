@@ -3,6 +3,7 @@ import { UID } from '../constants';
 import { weeklyHoursSchema, type WeeklyHours } from '../core/hours/opening-hours';
 import type { ReminderSettings } from '../core/reminders/reminder-settings';
 import { documentsOf } from './documents';
+import { jsonColumn, tableOf, withAmbient } from './table-of';
 
 /** What staff changed of the reminders; a field left empty follows the app's configuration. */
 export interface CentreReminders {
@@ -51,5 +52,13 @@ const fromDocument = (d: CentreDocument | null): CentreRow => {
 export const centreRepository = (strapi: Core.Strapi) => ({
   async find(): Promise<CentreRow> {
     return fromDocument(await documentsOf<CentreDocument>(strapi, UID.centre).findFirst({}));
+  },
+
+  /** The hours staff set (null: none, or none that parse), in one knex query: every public availability read needs them. */
+  async openingHours(): Promise<WeeklyHours | null> {
+    const centre = tableOf(strapi, UID.centre);
+    const row = await withAmbient(strapi, (db) => db(centre.name).select({ openingHours: centre.col('openingHours') }).orderBy(centre.col('id')).first() as PromiseLike<{ openingHours: unknown } | undefined>);
+    const parsed = weeklyHoursSchema.safeParse(row ? jsonColumn(row.openingHours) : undefined);
+    return parsed.success ? parsed.data : null;
   },
 });

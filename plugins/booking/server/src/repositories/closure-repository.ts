@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { Interval } from '../core/time/intervals';
 import { documentsOf } from './documents';
+import { booleanColumn, dateColumn, tableOf, withAmbient } from './table-of';
 
 export const CLOSURE_UID = UID.closure;
 
@@ -40,12 +41,47 @@ export const closureRepository = (strapi: Core.Strapi) => {
   return {
     /** Closures that reach into [from, to) and apply to any of these rooms. */
     async findTouching(roomIds: string[], from: Date, to: Date): Promise<ClosureRow[]> {
-      const filters = {
-        startsAt: { $lt: to.toISOString() },
-        endsAt: { $gt: from.toISOString() },
-        $or: [{ allRooms: true }, { rooms: { documentId: { $in: roomIds } } }],
-      };
-      return (await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }] })).map(fromDocument);
+      // One query through knex, not the Document Service: public availability reads this after every write.
+      const c = tableOf(strapi, CLOSURE_UID);
+      const room = tableOf(strapi, UID.room);
+      const links = c.links('rooms');
+      const rows = await withAmbient(strapi, (db) =>
+        db(c.name)
+          .leftJoin(links.name, links.own, c.col('id'))
+          .leftJoin(room.name, room.col('id'), links.target)
+          .where(c.col('startsAt'), '<', to)
+          .andWhere(c.col('endsAt'), '>', from)
+          .orderBy([{ column: c.col('startsAt'), order: 'asc' }, { column: c.col('id'), order: 'asc' }])
+          .select({
+            id: c.col('id'),
+            documentId: c.col('documentId'),
+            reason: c.col('reason'),
+            reasonEn: c.col('reasonEn'),
+            startsAt: c.col('startsAt'),
+            endsAt: c.col('endsAt'),
+            allRooms: c.col('allRooms'),
+            roomId: room.col('documentId'),
+          }) as PromiseLike<Array<Record<string, unknown>>>
+      );
+      const byRow = new Map<unknown, ClosureDocument>();
+      for (const r of rows) {
+        let d = byRow.get(r.id);
+        if (!d) {
+          d = {
+            documentId: r.documentId as string,
+            reason: r.reason as string,
+            reasonEn: (r.reasonEn as string | null) ?? null,
+            startsAt: dateColumn(r.startsAt).toISOString(),
+            endsAt: dateColumn(r.endsAt).toISOString(),
+            allRooms: booleanColumn(r.allRooms),
+            rooms: [],
+          };
+          byRow.set(r.id, d);
+        }
+        if (r.roomId) d.rooms!.push({ documentId: r.roomId as string });
+      }
+      const asked = new Set(roomIds);
+      return [...byRow.values()].filter((d) => d.allRooms || d.rooms!.some((r) => asked.has(r.documentId))).map(fromDocument);
     },
 
     async findById(documentId: string): Promise<ClosureRow | null> {

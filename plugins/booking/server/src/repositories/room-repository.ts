@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { RoomRuleFields } from '../core/rules/room-rules';
 import { documentsOf, findByIdsInOrder, findOneInOrder, type Version } from './documents';
+import { readPublishedRooms } from './room-table';
 
 export const ROOM_UID = UID.room;
 
@@ -82,16 +83,18 @@ const fromDocument = (d: RoomDocument): RoomRow => ({
   weeklyQuotaHours: d.weeklyQuotaHours,
 });
 
-const ORDER = [{ sortOrder: 'asc' }, { slug: 'asc' }];
 const mapOrNull = (d: RoomDocument | null) => (d ? fromDocument(d) : null);
 
-/** The one owner of room reads: published versions, one locale at a time, in editors' order. */
+/**
+ * The one owner of room reads: published versions, one locale at a time, in editors' order. The
+ * public reads go to the table (room-table.ts); the rest through the Document Service.
+ */
 export const roomRepository = (strapi: Core.Strapi) => {
   const docs = () => documentsOf<RoomDocument>(strapi, ROOM_UID);
   return {
     /** Every published room (with photos), bookable or not: the public list. */
-    async findPublished(locale: string | undefined): Promise<RoomRow[]> {
-      return (await docs().findMany({ status: 'published', locale, populate: { photos: true }, sort: ORDER })).map(fromDocument);
+    findPublished(locale: string | undefined): Promise<RoomRow[]> {
+      return readPublishedRooms(strapi, { locale, withPhotos: true });
     },
 
     /**
@@ -99,13 +102,13 @@ export const roomRepository = (strapi: Core.Strapi) => {
      * its page and its calendar; whoever books checks `bookable` (staff may book it).
      */
     async findBySlug(slug: string, locale: string | undefined): Promise<RoomRow | null> {
-      return mapOrNull(await docs().findFirst({ status: 'published', locale, filters: { slug }, populate: { photos: true } }));
+      const [room] = await readPublishedRooms(strapi, { locale, slug, withPhotos: true, limit: 1 });
+      return room ?? null;
     },
 
     /** Published rooms that take bookings, optionally only those holding at least `minCapacity` people. */
-    async findBookable(locale: string | undefined, minCapacity?: number): Promise<RoomRow[]> {
-      const filters = { bookable: true, ...(minCapacity ? { capacity: { $gte: minCapacity } } : {}) };
-      return (await docs().findMany({ status: 'published', locale, filters, sort: ORDER })).map(fromDocument);
+    findBookable(locale: string | undefined, minCapacity?: number): Promise<RoomRow[]> {
+      return readPublishedRooms(strapi, { locale, bookableOnly: true, minCapacity, withPhotos: false });
     },
 
     /** Rooms by id, each in the first of `versions` that has it. */

@@ -8,4 +8,4 @@ import { bookingConfig } from '../utils/plugin-config';
  * "Centre hours", or the app's configured `defaultOpeningHours` until they do.
  */
 export const centreHours = async (strapi: Core.Strapi): Promise<WeeklyHours> =>
-  (await centreRepository(strapi).find()).openingHours ?? bookingConfig(strapi).defaultOpeningHours;
+  (await centreRepository(strapi).openingHours()) ?? bookingConfig(strapi).defaultOpeningHours;

@@ -2,8 +2,10 @@ import type { WeeklyHours } from '../hours/opening-hours';
 import type { Hold } from '../reservations/conflicts';
 import { hoursOfRoom, rulesOfRoom, type RoomRuleFields } from '../rules/room-rules';
 import type { Interval } from '../time/intervals';
-import type { IsoDate } from '../time/zoned';
-import { rangeAvailability, type DayAvailability } from './day-availability';
+
+const MS_PER_MINUTE = 60_000;
+import { datesInRange, dayBounds, type IsoDate } from '../time/zoned';
+import { dayAvailability, type DayAvailability } from './day-availability';
 
 export interface AvailabilityRoom extends RoomRuleFields {
   documentId: string;
@@ -42,16 +44,39 @@ export function roomsAvailability<R extends AvailabilityRoom>(input: RoomsAvaila
     list.push({ start: h.start, end: h.end, kind: h.kind });
   }
   const everyRoom = closures.filter((c) => c.roomIds === null);
-  return rooms.map((room) => ({
-    room,
-    days: rangeAvailability({
-      from,
-      to,
-      tz,
-      hours: hoursOfRoom(room, centreHours),
-      closures: everyRoom.length === closures.length ? closures : closures.filter((c) => c.roomIds === null || c.roomIds.includes(room.documentId)),
-      holds: holdsByRoom.get(room.documentId) ?? [],
-      bufferMinutes: rulesOfRoom(room).rules.bufferMinutes,
-    }),
-  }));
+  const days = datesInRange(from, to).map((date) => {
+    const { start, end } = dayBounds(date, tz);
+    return { date, start: start.getTime(), end: end.getTime() };
+  });
+  // Checking a room's own hours is most of a room's cost, and most rooms share theirs.
+  const hoursByText = new Map<string, WeeklyHours>();
+  const hoursOf = (room: R): WeeklyHours => {
+    if (room.openingHours === null || room.openingHours === undefined) return centreHours;
+    const text = JSON.stringify(room.openingHours);
+    let hours = hoursByText.get(text);
+    if (!hours) hoursByText.set(text, (hours = hoursOfRoom(room, centreHours)));
+    return hours;
+  };
+  return rooms.map((room) => {
+    const hours = hoursOf(room);
+    const roomClosures = everyRoom.length === closures.length ? closures : closures.filter((c) => c.roomIds === null || c.roomIds.includes(room.documentId));
+    const roomHolds = holdsByRoom.get(room.documentId) ?? [];
+    const bufferMinutes = rulesOfRoom(room).rules.bufferMinutes;
+    const reach = bufferMinutes * MS_PER_MINUTE;
+    // Each day is given only the holds whose buffered time meets it (the rest would all be clipped
+    // away): a room's week then costs its holds once, not once a day.
+    return {
+      room,
+      days: days.map((day) =>
+        dayAvailability({
+          date: day.date,
+          tz,
+          hours,
+          closures: roomClosures,
+          holds: roomHolds.filter((h) => h.start.getTime() - reach <= day.end && h.end.getTime() + reach >= day.start),
+          bufferMinutes,
+        })
+      ),
+    };
+  });
 }

@@ -132,6 +132,23 @@ function offsetChangeBetween(lo: number, hi: number, tz: string): number {
  * zone, so its answer is only the starting guess; the policy is enforced here.
  */
 export function wallClockToInstant(date: IsoDate, time: WallTime, tz: string): Date {
+  const key = `${tz} ${date} ${time}`;
+  const known = knownInstants.get(key);
+  if (known !== undefined) return new Date(known);
+  const instant = findWallClockInstant(date, time, tz);
+  if (knownInstants.size >= KNOWN_INSTANTS_MAX) knownInstants.clear();
+  knownInstants.set(key, instant.getTime());
+  return instant;
+}
+
+// Each answer costs a dozen zone look-ups, and availability asks the same few (every room's day
+// starts and opening times) thousands of times a request: 200 rooms' week spent most of its time
+// here. Only valid questions are kept (an invalid one throws before), as numbers, so no caller
+// can change a kept answer.
+const knownInstants = new Map<string, number>();
+const KNOWN_INSTANTS_MAX = 20_000;
+
+function findWallClockInstant(date: IsoDate, time: WallTime, tz: string): Date {
   assertTimeZone(tz);
   const { hours, minutes } = parseWallTime(time);
   const day = hours === 24 ? addDays(date, 1) : date;

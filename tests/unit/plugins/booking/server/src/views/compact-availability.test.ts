@@ -114,6 +114,23 @@ describe('all-rooms availability, fast and compact', () => {
     );
   });
 
+  it("shows the buffer of a hold starting just after midnight at the end of the day before, and of one ending just before it at the start of the day after", () => {
+    const tz = 'Europe/Berlin';
+    const from = '2026-10-24'; // the night before the clocks go back
+    const to = addDays(from, 2);
+    const rooms: Room[] = [{ documentId: 'hall', slug: 'hall', openingHours: ALL_DAY, bufferMinutes: 30 }];
+    const endOfFirst = dayBounds(from, tz).end.getTime();
+    const startOfLast = dayBounds(to, tz).start.getTime();
+    const holds: RoomHold[] = [
+      { roomId: 'hall', kind: 'reservation', start: new Date(endOfFirst + 20 * MINUTE), end: new Date(endOfFirst + 80 * MINUTE) },
+      { roomId: 'hall', kind: 'course', start: new Date(startOfLast - 90 * MINUTE), end: new Date(startOfLast - 10 * MINUTE) },
+    ];
+    const old = before(rooms, holds, [], DEFAULT_CENTRE_HOURS, from, to, tz);
+    expect(old[0].days[0].busy).toEqual([expect.objectContaining({ kind: 'buffer' })]);
+    expect(old[0].days[2].busy).toEqual([expect.objectContaining({ kind: 'buffer' })]);
+    expect(after(rooms, holds, [], DEFAULT_CENTRE_HOURS, from, to, tz).full).toEqual(old);
+  });
+
   it('keeps 200 rooms with three bookings a day for a week under 200 KiB', () => {
     const tz = 'Asia/Shanghai';
     const from = '2026-12-07';
