@@ -3,6 +3,7 @@ import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/a
 import { Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { PAGE_PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
+import { saveBlob } from '../utils/download-blob';
 import { errorMessage, fieldErrors } from '../utils/fetch-error';
 import { centreTime } from '../utils/message-labels';
 import { useT } from '../utils/use-t';
@@ -18,18 +19,6 @@ interface Found {
 type Query = { phone?: string; email?: string };
 
 const queryOf = (phone: string, email: string): Query => ({ ...(phone.trim() ? { phone: phone.trim() } : {}), ...(email.trim() ? { email: email.trim() } : {}) });
-
-/** Hands the browser a file to save, made from what the server answered. */
-const saveFile = (name: string, text: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-};
 
 /**
  * "个人信息请求 / Personal data requests": a resident asks what the centre holds on them, or to have
@@ -70,7 +59,7 @@ const PersonalDataPage = () => {
     try {
       const { data } = (await get(`/${PLUGIN_ID}/personal-data`, { params: { ...asked, format: 'file' } })) as { data: unknown };
       const day = new Date().toISOString().slice(0, 10);
-      saveFile(`personal-data-${day}.json`, typeof data === 'string' ? data : JSON.stringify(data, null, 2));
+      saveBlob(new Blob([typeof data === 'string' ? data : JSON.stringify(data, null, 2)], { type: 'application/json' }), `personal-data-${day}.json`);
       toggleNotification({ type: 'success', message: t('privacyData.exported', 'The file was saved. This export is recorded.') });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });
