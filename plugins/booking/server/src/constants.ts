@@ -74,7 +74,7 @@ export const TABLES = {
 
 /**
  * A reference names one request: its dates are numbered from 0, so a second request under the same
- * reference would have a second date 0, which this unique index refuses (bootstrap/booking-tables.ts).
+ * reference would have a second date 0, which this unique index refuses (migrations/lookup-indexes.ts).
  */
 export const REFERENCE_UNIQUE_INDEX = 'booking_reservations_reference_series_unique';
 

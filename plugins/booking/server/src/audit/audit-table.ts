@@ -1,6 +1,5 @@
-import type { Core } from '@strapi/strapi';
 import { TABLES } from '../constants';
-import { isPostgres } from '../repositories/dialect';
+import type { MigrationContext } from '../migrations/runner';
 
 const TABLE = TABLES.audit;
 const REFUSAL = `${TABLE} is append-only: entries cannot be changed or deleted`;
@@ -14,8 +13,7 @@ const REFUSAL = `${TABLE} is append-only: entries cannot be changed or deleted`;
  * the plugin's code, nor Strapi, nor a script on the same connection can rewrite history; only
  * someone who may drop triggers (the database owner, by hand) could, and that is outside the app.
  */
-export const ensureAuditTable = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
+export const createAuditTable = async ({ knex }: MigrationContext): Promise<void> => {
   if (!(await knex.schema.hasTable(TABLE))) {
     await knex.schema.createTable(TABLE, (t) => {
       t.increments('id').primary();
@@ -35,9 +33,11 @@ export const ensureAuditTable = async (strapi: Core.Strapi): Promise<void> => {
       t.index(['subject_kind', 'subject_id'], `${TABLE}_subject`);
     });
   }
+};
 
-  // Made on every start (IF NOT EXISTS / OR REPLACE), so a trigger someone dropped comes back.
-  if (isPostgres(strapi)) {
+/** Made on every start (a repair: IF NOT EXISTS / OR REPLACE), so a trigger someone dropped comes back. */
+export const guardAuditTable = async ({ knex, postgres }: MigrationContext): Promise<void> => {
+  if (postgres) {
     await knex.raw(`CREATE OR REPLACE FUNCTION ${TABLE}_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION '${REFUSAL}' USING ERRCODE = 'insufficient_privilege'; END $$`);
     await knex.raw(`CREATE OR REPLACE TRIGGER ${TABLE}_no_change BEFORE UPDATE OR DELETE ON ${TABLE}

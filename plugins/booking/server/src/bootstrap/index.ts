@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { idempotencyRepository } from '../repositories/idempotency-repository';
 import { recordAccessChanges } from '../audit/access-changes';
-import { ensureAuditTable } from '../audit/audit-table';
-import { ensureBookingTables } from './booking-tables';
-import { ensureDataVersion } from '../repositories/data-version';
+import { migrate } from './migrate';
 import { setAdminLabels } from './admin-labels';
 import { withdrawPersonalDataFromContentManager } from './content-manager-access';
 import { registerAdminPermissions } from './admin-permissions';
@@ -13,11 +11,9 @@ import { grantPublicPermissions } from './public-permissions';
 import { getService } from '../utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await ensureBookingTables(strapi);
   await eraseForGoodOnSqlite(strapi);
-  await ensureAuditTable(strapi);
+  await migrate(strapi);
   recordAccessChanges(strapi);
-  await ensureDataVersion(strapi);
   // Stored answers expire after a day; each new one purges the old, and a start purges what waited.
   await idempotencyRepository(strapi).purge(new Date());
   await registerAdminPermissions(strapi);

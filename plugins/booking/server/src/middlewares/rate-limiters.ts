@@ -20,7 +20,7 @@ const createLimiters = (strapi: Core.Strapi): Record<Budget, RateLimiterAbstract
   const limiter = (budget: Budget): RateLimiterAbstract => {
     const options = { keyPrefix: budget, points: settings[budget].max, duration: settings[budget].windowSeconds };
     // PostgreSQL: one count per client in the database, shared by every CMS process. The table is
-    // made at bootstrap (booking-tables.ts).
+    // made by a migration (migrations/plugin-tables.ts).
     if (isPostgres(strapi)) {
       return new RateLimiterPostgres({ ...options, storeClient: strapi.db.connection, storeType: 'knex', tableName: TABLES.rateLimits, tableCreated: true });
     }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { TABLES } from '../constants';
-import { isPostgres } from './dialect';
+import type { MigrationContext } from '../migrations/runner';
 
 const VERSION_TABLE = TABLES.dataVersion;
 const BUMP_FUNCTION = 'booking_bump_data_version';
@@ -31,10 +31,9 @@ export const WATCHED_TABLES = [
  *
  * On PostgreSQL the trigger is deferred to commit and raises the number once per transaction: the
  * row is locked only while a transaction commits, so writers to different rooms do not queue on it.
- * Made on every start, like the holds table's constraint: Strapi's schema sync may rebuild a table.
+ * The table is made by a migration; the triggers on every start (a repair): Strapi's schema sync may rebuild a table.
  */
-export const ensureDataVersion = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
+export const createDataVersionTable = async ({ knex }: MigrationContext): Promise<void> => {
   if (!(await knex.schema.hasTable(VERSION_TABLE))) {
     await knex.schema.createTable(VERSION_TABLE, (t) => {
       t.integer('id').primary();
@@ -44,11 +43,13 @@ export const ensureDataVersion = async (strapi: Core.Strapi): Promise<void> => {
     });
   }
   await knex(VERSION_TABLE).insert({ id: 1, version: 1 }).onConflict('id').ignore();
+};
 
+export const ensureDataVersionTriggers = async ({ knex, postgres }: MigrationContext): Promise<void> => {
   const tables: string[] = [];
   for (const table of WATCHED_TABLES) if (await knex.schema.hasTable(table)) tables.push(table);
 
-  if (isPostgres(strapi)) {
+  if (postgres) {
     await knex.raw(`CREATE OR REPLACE FUNCTION ${BUMP_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE ${VERSION_TABLE} SET version = version + 1, raised_by = txid_current()
