@@ -9,7 +9,9 @@ import { MIGRATIONS_TABLE, runMigrations } from '../../plugins/booking/server/sr
 /*
  * A database made by the plugin as it was on 2026-11-23 (its first release: rooms, reservations,
  * holds, activities and enrolments, and only the holds, idempotency and capacity-lock tables of its
- * own), with rows in it, upgraded by a start of today's CMS.
+ * own), with rows in it, upgraded by a start of today's CMS. The shape is that release's as far as
+ * the plugin's own tables and the reservation and enrolment columns go; other content types keep
+ * today's columns.
  *
  * The old shape is made from today's: a CMS starts once and takes a few bookings, then everything the
  * plugin gained since is taken away again (its later tables, triggers and indexes, the columns its
