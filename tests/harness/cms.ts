@@ -80,11 +80,14 @@ export const jsonRequests = (baseUrl: string): Pick<TestCms, 'request' | 'get'> 
 const secrets = generateSecrets();
 
 /** Boots the real CMS (compiled app, real database) as a child process on a free port. */
-export const startTestCms = async (options: { database?: TestDatabase; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> => {
+export const startTestCms = async (
+  options: { database?: TestDatabase; demo?: boolean; env?: Record<string, string>; /** How long the boot may take (default 120 s). */ timeoutMs?: number } = {}
+): Promise<TestCms> => {
   const database = options.database ?? (await createTestDatabase());
   const mailDir = mkdtempSync(path.join(tmpdir(), 'linli-test-mail-'));
   const smsDir = mkdtempSync(path.join(tmpdir(), 'linli-test-sms-'));
   const cms = await startCms({
+    timeoutMs: options.timeoutMs,
     port: await getPort(),
     env: {
       ...secrets,
