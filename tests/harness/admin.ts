@@ -7,9 +7,12 @@ export interface AdminSession {
 }
 
 // Strapi limits admin sign-ins per address and e-mail (a few a minute); a test signs in once per CMS.
-const sessions = new WeakMap<TestCms, Promise<AdminSession>>();
+const sessions = new WeakMap<Requester, Promise<AdminSession>>();
 
-const signIn = async (cms: TestCms): Promise<AdminSession> => {
+/** A CMS, or a proxy in front of several. */
+type Requester = Pick<TestCms, 'request'>;
+
+const signIn = async (cms: Requester): Promise<AdminSession> => {
   const login = await cms.request('POST', '/admin/login', TEST_ADMIN);
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
   const token: string = login.body.data.token ?? login.body.data.accessToken;
@@ -21,7 +24,7 @@ const signIn = async (cms: TestCms): Promise<AdminSession> => {
 };
 
 /** Request helpers carrying the test's staff account's admin token (signed in once per CMS). */
-export const asAdmin = (cms: TestCms): Promise<AdminSession> => {
+export const asAdmin = (cms: Requester): Promise<AdminSession> => {
   let session = sessions.get(cms);
   if (!session) {
     session = signIn(cms);

@@ -56,15 +56,38 @@ export interface TestCms extends RunningCms {
   get(urlPath: string): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
+/** fetch() against a base URL (a CMS, or a proxy in front of several), JSON in and out. */
+export const jsonRequests = (baseUrl: string): Pick<TestCms, 'request' | 'get'> => {
+  const request: TestCms['request'] = async (method, urlPath, body, headers = {}) => {
+    const res = await fetch(baseUrl + urlPath, {
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  return { request, get: (urlPath) => request('GET', urlPath) };
+};
+
 // One set of secrets for the whole test run, so processes sharing a database accept each other's tokens.
 const secrets = generateSecrets();
 
 /** Boots the real CMS (compiled app, real database) as a child process on a free port. */
-export const startTestCms = async (options: { database?: TestDatabase; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestCms> => {
+export const startTestCms = async (
+  options: { database?: TestDatabase; demo?: boolean; env?: Record<string, string>; /** How long the boot may take (default 120 s). */ timeoutMs?: number } = {}
+): Promise<TestCms> => {
   const database = options.database ?? (await createTestDatabase());
   const mailDir = mkdtempSync(path.join(tmpdir(), 'linli-test-mail-'));
   const smsDir = mkdtempSync(path.join(tmpdir(), 'linli-test-sms-'));
   const cms = await startCms({
+    timeoutMs: options.timeoutMs,
     port: await getPort(),
     env: {
       ...secrets,
@@ -82,20 +105,5 @@ export const startTestCms = async (options: { database?: TestDatabase; demo?: bo
       ...options.env,
     },
   });
-  const request: TestCms['request'] = async (method, urlPath, body, headers = {}) => {
-    const res = await fetch(cms.url + urlPath, {
-      method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
-  };
-  return { ...cms, database, mailDir, smsDir, request, get: (urlPath) => request('GET', urlPath) };
+  return { ...cms, database, mailDir, smsDir, ...jsonRequests(cms.url) };
 };

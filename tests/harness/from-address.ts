@@ -13,7 +13,7 @@ export type AddressedRequest = (
  * trusts a proxy, the connection's address is the only thing that tells clients apart.
  */
 export const fromAddress =
-  (cms: TestCms, address: string): AddressedRequest =>
+  (cms: Pick<TestCms, 'url'>, address: string): AddressedRequest =>
   (method, path, body, headers = {}) =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);

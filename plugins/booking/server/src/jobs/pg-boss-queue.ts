@@ -1,4 +1,5 @@
-import { PgBoss, type JobResult } from 'pg-boss';
+import pg from 'pg';
+import { PgBoss, type ConstructorOptions, type JobResult } from 'pg-boss';
 import { DEFAULT_DEFINITION, type JobDefinition, type JobHandler, type JobQueue, type SendOptions } from './job-queue';
 
 /** pg-boss keeps its tables in a schema of its own, beside Strapi's. */
@@ -14,11 +15,16 @@ export interface PgConnection {
   ssl?: unknown;
 }
 
+const JSON_TYPES = new Set<number>([pg.types.builtins.JSON, pg.types.builtins.JSONB]);
+
 /**
- * Strapi turns off pg's JSON parsing for the whole process (it parses JSON columns itself), so a
- * job's data can arrive as the JSON text pg-boss stored.
+ * Strapi turns off pg's JSON parsing for the whole process (it parses JSON columns itself). pg-boss
+ * reads its schedules' options as objects: with text, its cron silently never fires (no retention,
+ * no nightly rebuild). Its own pool gets pg's JSON parsing back; every other type is as Strapi set it.
  */
-const jobData = (data: unknown): unknown => (typeof data === 'string' ? JSON.parse(data) : data);
+const jobTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => (JSON_TYPES.has(oid) && format !== 'binary' ? JSON.parse : pg.types.getTypeParser(oid, format)),
+};
 
 interface PgBossQueueOptions {
   connection: PgConnection;
@@ -32,13 +38,16 @@ interface PgBossQueueOptions {
  */
 export const pgBossQueue = ({ connection, onError }: PgBossQueueOptions): JobQueue => {
   const { connectionString, host, port, database, user, password, ssl } = connection;
-  const boss = new PgBoss({
+  // pg-boss hands its options on to pg's Pool, `types` included, though its own types omit it.
+  const options: ConstructorOptions & { types: typeof jobTypes } = {
     ...(connectionString ? { connectionString } : { host, port, database, user, password }),
     ssl,
     schema: JOBS_SCHEMA,
     max: 3,
     application_name: 'linli-jobs',
-  });
+    types: jobTypes,
+  };
+  const boss = new PgBoss(options);
   boss.on('error', onError);
 
   return {
@@ -58,7 +67,7 @@ export const pgBossQueue = ({ connection, onError }: PgBossQueueOptions): JobQue
         const results: JobResult[] = [];
         for (const job of jobs) {
           try {
-            await handler(jobData(job.data), { attempt: job.retryCount + 1, lastAttempt: job.retryCount >= job.retryLimit });
+            await handler(job.data, { attempt: job.retryCount + 1, lastAttempt: job.retryCount >= job.retryLimit });
             results.push({ id: job.id, status: 'completed' });
           } catch (error) {
             results.push({ id: job.id, status: 'failed', output: { message: (error as Error).message } });
