@@ -3,7 +3,7 @@
 // Starts an embedded PostgreSQL in a temporary folder and the compiled CMS against it, creates
 // rooms through the admin API, seeds a year of confirmed reservations with SQL (rows laid out
 // exactly as the Document Service writes them, plus their booking_holds rows), checks the seed
-// reads back through the API, then measures eight scenarios with autocannon on 127.0.0.1 (then:
+// reads back through the API, then measures eleven scenarios with autocannon on 127.0.0.1 (then:
 // Strapi's stock create of a news item as the baseline, reservation creation, and a booking then
 // the all-rooms week in turn, whose reads miss the cache),
 // with the CMS's event-loop delay during each (lib/event-loop-probe.mts, preloaded into the CMS),
@@ -777,6 +777,8 @@ const main = async () => {
     scenarios.push(
       await measure({ name: 'rooms', title: 'Room list (baseline)', method: 'GET', path: roomsPath, responseBytes: await probe(roomsPath, (b) => b.data.length === rooms.length) })
     );
+    // Goal 2 reads at one connection: what one visitor waits, not a queue of ten.
+    scenarios.push(await measure({ name: 'rooms-1', title: 'Room list, 1 connection', method: 'GET', path: roomsPath, connections: 1 }));
 
     const roomWeekPath = `/api/booking/rooms/${oneRoom}/availability?from=${weekFrom}&to=${weekTo}`;
     scenarios.push(
@@ -788,6 +790,7 @@ const main = async () => {
         responseBytes: await probe(roomWeekPath, (b) => b.data.days.length === 7 && b.data.days.every((d: any) => d.busy.length >= settings.bookingsPerRoomDay)),
       })
     );
+    scenarios.push(await measure({ name: 'room-week-1', title: 'Availability, one room, one week, 1 connection', method: 'GET', path: roomWeekPath, connections: 1 }));
 
     const allWeekPath = `/api/booking/availability?from=${weekFrom}&to=${weekTo}`;
     scenarios.push(
@@ -800,6 +803,7 @@ const main = async () => {
         responseBytes: await probe(allWeekPath, (b) => b.data.length === rooms.length && b.data.every((r: any) => r.days.length === 7)),
       })
     );
+    scenarios.push(await measure({ name: 'all-rooms-week-10', title: `Availability, all ${rooms.length} rooms, one week, 10 connections`, method: 'GET', path: allWeekPath, connections: 10 }));
 
     // The front desk's board: every room, a busy day and a busy week, as staff open it each morning.
     const boardDayPath = `/booking/board?from=${weekFrom}&to=${weekFrom}`;

@@ -1,19 +1,27 @@
 import type { Core } from '@strapi/strapi';
+import type { DayAvailability } from '../core/availability/day-availability';
 import { roomsAvailability } from '../core/availability/rooms-availability';
 import { addDays, dayBounds, type IsoDate } from '../core/time/zoned';
 import { closureRepository } from '../repositories/closure-repository';
 import { holdRepository } from '../repositories/hold-repository';
 import { roomRepository, type RoomRow } from '../repositories/room-repository';
 import { notFound } from '../utils/errors';
+import { mapInSlices } from '../utils/slices';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { toPublicDay } from '../views/availability';
 import { compactDays, compactMeta } from '../views/compact-availability';
 import { centreHours } from './centre-hours';
 
+/** Rooms computed between two turns of the event loop: a few milliseconds of work each. */
+const ROOMS_PER_SLICE = 20;
+
 const availability = ({ strapi }: { strapi: Core.Strapi }) => {
-  /** Free and busy times of these rooms, day by day in the centre's zone. */
-  const compute = async (rooms: RoomRow[], from: IsoDate, to: IsoDate) => {
+  /**
+   * Free and busy times of these rooms, day by day in the centre's zone, each room shaped by `view`:
+   * a slice of rooms at a time, so that every room's week does not block the CMS in one go.
+   */
+  const compute = async <V>(rooms: RoomRow[], from: IsoDate, to: IsoDate, view: (result: { room: RoomRow; days: DayAvailability[] }) => V): Promise<V[]> => {
     const tz = bookingConfig(strapi).timezone;
     // A day before and after: buffers of neighbouring holds reach into the range.
     const window = { start: dayBounds(addDays(from, -1), tz).start, end: dayBounds(addDays(to, 1), tz).end };
@@ -23,7 +31,7 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
       closureRepository(strapi).findTouching(ids, window.start, window.end),
       centreHours(strapi),
     ]);
-    return roomsAvailability({ rooms, holds, closures, centreHours: hours, from, to, tz });
+    return mapInSlices(rooms, ROOMS_PER_SLICE, (slice) => roomsAvailability({ rooms: slice, holds, closures, centreHours: hours, from, to, tz }).map(view));
   };
 
   const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
@@ -32,23 +40,22 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Free and busy times of rooms the caller has read already (the board), with their `toPublicDay` days. */
     async forRooms(rooms: RoomRow[], from: IsoDate, to: IsoDate) {
       const tz = bookingConfig(strapi).timezone;
-      return (await compute(rooms, from, to)).map(({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }));
+      return compute(rooms, from, to, ({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }));
     },
 
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
       const room = await roomRepository(strapi).findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)));
       if (!room) throw notFound(`No published room with slug "${slug}"`);
       const tz = bookingConfig(strapi).timezone;
-      const [result] = await compute([room], from, to);
-      return { room: roomSummary(room), timezone: tz, days: result.days.map((d) => toPublicDay(d, tz)) };
+      const [days] = await compute([room], from, to, (result) => result.days.map((d) => toPublicDay(d, tz)));
+      return { room: roomSummary(room), timezone: tz, days };
     },
 
     /** Every bookable room in the compact form (views/compact-availability.ts): `rooms` are the answer's data, `meta` how to read it. */
     async forAllRooms(from: IsoDate, to: IsoDate, capacity: number | undefined, locale?: string) {
       const tz = bookingConfig(strapi).timezone;
       const rooms = await roomRepository(strapi).findBookable(locale ?? (await defaultLocaleOf(strapi)), capacity);
-      const results = await compute(rooms, from, to);
-      return { rooms: results.map(({ room, days }) => ({ room: roomSummary(room), days: compactDays(days, tz) })), meta: compactMeta(from, to, tz) };
+      return { rooms: await compute(rooms, from, to, ({ room, days }) => ({ room: roomSummary(room), days: compactDays(days, tz) })), meta: compactMeta(from, to, tz) };
     },
   };
 };

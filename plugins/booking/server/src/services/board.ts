@@ -68,7 +68,7 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const [sessions, reservations, closures, availability] = await Promise.all([
         sessionRepository(strapi).inRange(period.start, period.end),
-        reservationRepository(strapi).holdingInPeriod(period.start, period.end),
+        reservationRepository(strapi).heldInPeriod(period.start, period.end),
         closureRepository(strapi).findTouching(roomIds, period.start, period.end),
         getService(strapi, 'availability').forRooms(rooms, query.from, query.to),
       ]);

@@ -123,9 +123,11 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const attempt = (reference: string) =>
         inTransaction(strapi, async (trx) => {
-          // The rules are checked under locks: one person's requests one at a time (two at once could
-          // together pass the weekly quota), and none while staff declare a closure (it would be missed).
-          await lockRequester(strapi, trx, contactKeys(request));
+          // The rules are checked under locks: one person's requests one at a time where the room has a
+          // weekly quota (two at once could together pass it), and none while staff declare a closure
+          // (it would be missed). Without a quota nothing of one person's other requests is checked, and
+          // a group booking many rooms at once is not made to queue.
+          if (rules.weeklyQuotaHours !== null) await lockRequester(strapi, trx, contactKeys(request));
           await lockClosuresShared(strapi, trx);
           const violations = await ruleViolations(room, occurrences, request, context);
           if (violations.length > 0) throw validationError(violations.map(({ path, message, code }) => ({ path, message, code })));

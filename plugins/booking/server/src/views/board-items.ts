@@ -3,7 +3,7 @@ import { rulesOfRoom } from '../core/rules/room-rules';
 import { zonedInterval } from '../core/time/zoned-interval';
 import type { ActivityRow } from '../repositories/activity-repository';
 import type { ClosureRow } from '../repositories/closure-repository';
-import type { ReservationRow } from '../repositories/reservation-repository';
+import type { HeldReservation } from '../repositories/reservation-table';
 import type { RoomRow } from '../repositories/room-repository';
 import type { SessionRow } from '../repositories/session-repository';
 
@@ -31,7 +31,7 @@ export const sessionItem = (s: SessionRow, activity: ActivityRow | undefined, en
   ids: { session: s.documentId, activity: s.activityId, activityKind: s.activityKind },
 });
 
-export const reservationItem = (r: ReservationRow, tz: string): BoardItem => ({
+export const reservationItem = (r: HeldReservation, tz: string): BoardItem => ({
   kind: 'reservation',
   status: r.status,
   ...zonedInterval(r, tz),

@@ -170,10 +170,27 @@ function findWallClockInstant(date: IsoDate, time: WallTime, tz: string): Date {
   return new Date(firstReadingAtOrAfter(change, hi, target, tz));
 }
 
+/**
+ * Formatted instants by zone and time: a week of every room's availability or the board formats
+ * tens of thousands of interval ends, nearly all on a few hundred slot boundaries, and date-fns
+ * asks Intl for the zone's offset several times per call (it was most of a board's CPU time).
+ * The answer for one instant in one zone never changes; the map is emptied when it grows large.
+ */
+const formattedInstants = new Map<string, string>();
+const FORMATTED_INSTANTS_MAX = 50_000;
+
 /** ISO 8601 with the zone's offset at that instant, e.g. 2026-11-24T19:00:00+08:00 (never 'Z'). */
 export function instantToZonedIso(d: Date, tz: string): string {
+  // Only real dates are kept: the key must be the instant itself.
+  const key = d instanceof Date ? `${d.getTime()} ${tz}` : null;
+  const known = key === null ? undefined : formattedInstants.get(key);
+  if (known !== undefined) return known;
   assertTimeZone(tz);
-  return format(d, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inZone(tz) });
+  const iso = format(d, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: inZone(tz) });
+  if (key === null) return iso;
+  if (formattedInstants.size >= FORMATTED_INSTANTS_MAX) formattedInstants.clear();
+  formattedInstants.set(key, iso);
+  return iso;
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');

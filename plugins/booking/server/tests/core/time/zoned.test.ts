@@ -175,6 +175,14 @@ describeWhateverTheHostZone('instantToZonedIso', () => {
       }),
     );
   });
+
+  it('formats one instant asked again in another zone, or a second later, afresh (answers are kept per instant and zone)', () => {
+    const instant = new Date('2026-10-25T00:30:00.000Z');
+    expect(instantToZonedIso(instant, BERLIN)).toBe('2026-10-25T02:30:00+02:00');
+    expect(instantToZonedIso(new Date(instant), SHANGHAI)).toBe('2026-10-25T08:30:00+08:00');
+    expect(instantToZonedIso(new Date(instant), BERLIN)).toBe('2026-10-25T02:30:00+02:00');
+    expect(instantToZonedIso(new Date(instant.getTime() + 3_600_000), BERLIN)).toBe('2026-10-25T02:30:00+01:00');
+  });
 });
 
 describeWhateverTheHostZone('zonedDateOf / zonedWallTimeOf', () => {
