@@ -111,6 +111,14 @@ export const reservationRepository = (strapi: Core.Strapi) => {
 
     findByTokenHash: (manageTokenHash: string) => findMany({ manageTokenHash }),
 
+    /** Every date still holding a room and not yet over: the candidates of "find my booking" (matched by contact in code). */
+    findHoldingAfter: (now: Date) => findMany({ status: { $in: HOLDING_STATUSES }, endsAt: { $gt: now.toISOString() } }, { limit: 100_000 }),
+
+    /** A new manage link for a whole request: the old link stops opening it. */
+    async setTokenHash(reference: string, manageTokenHash: string): Promise<void> {
+      for (const row of await findMany({ reference })) await docs().update({ documentId: row.documentId, data: { manageTokenHash } });
+    },
+
     referenceExists: async (reference: string) => (await docs().count({ filters: { reference } })) > 0,
 
     /**
