@@ -203,6 +203,17 @@ const zh = {
   cancelledNow: '已取消。',
   cannotCancel: '这个时间已经开始或过去，不能在网上取消；如有需要请致电中心。',
   activity: '活动',
+
+  // Find my booking
+  findTitle: '找回我的预约',
+  findIntro: '关掉了页面，或者删掉了确认信息？填写预约或报名时留的手机号码或电子邮箱，我们把还没到期的预约和报名的链接重新发给您。',
+  findWhy: '为什么要填这个：链接只发到您填的手机或邮箱，不会显示在这个页面上，所以别人填了您的号码也看不到您的预约。发出新链接后，以前的链接就不能用了。',
+  findOne: '请填写手机号码或电子邮箱中的一项',
+  findNotBoth: '只填一项：链接发到您填的那一项',
+  findSubmit: '发送链接',
+  findSent: '已收到。如果这个号码或邮箱有还没到期的预约或报名，几分钟内您会收到短信或邮件。',
+  findNothing: '没有收到？请确认填的是预约时留的号码或邮箱。只留了座机号码的，请致电或到服务台查询。',
+  findAgain: '换一个号码或邮箱',
 };
 
 type Words = typeof zh;
@@ -388,6 +399,16 @@ const en: Words = {
   cancelledNow: 'Cancelled.',
   cannotCancel: 'This has started or passed and cannot be cancelled online; please call the centre if you need to.',
   activity: 'Activity',
+
+  findTitle: 'Find my booking',
+  findIntro: 'Closed the page or deleted the confirmation? Give the mobile number or e-mail address you booked with, and we will send the links to your bookings and enrolments still to come.',
+  findWhy: 'Why we ask: the links go only to the phone or address you give, never to this page, so someone typing your number learns nothing. Once new links are sent, the older ones stop working.',
+  findOne: 'Please give a mobile number or an e-mail address',
+  findNotBoth: 'Give only one: the links go to the one you give',
+  findSubmit: 'Send the links',
+  findSent: 'Thank you. If this number or address has bookings or enrolments still to come, a text message or an e-mail will reach you in a few minutes.',
+  findNothing: 'Nothing came? Check it is the number or address you booked with. If you gave only a landline, please call or ask at the front desk.',
+  findAgain: 'Try another number or address',
 };
 
 export const bookingWords = (locale: BookingLocale): Words => (locale === 'en' ? en : zh);
