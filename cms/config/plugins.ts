@@ -21,6 +21,7 @@ const SMS_KINDS = [
   'session.cancelled',
   'activity.withdrawn',
   'reminder',
+  'bookings.found',
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({

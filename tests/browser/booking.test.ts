@@ -91,6 +91,10 @@ describe('booking and enrolling on the site, in Chromium', () => {
     await expect(done.locator('[data-done-title]').innerText()).resolves.toBe('预约已提交，等待工作人员审核');
     const reference = (await done.locator('[data-reference]').innerText()).trim();
     expect(reference).toMatch(/^LL-[A-Z0-9]{5}$/);
+    // Phone only, a call chosen: the page promises a call to that number, and says to keep the reference.
+    await expect(done.locator('[data-told-by]').innerText()).resolves.toBe('审核后，中心工作人员会打电话到 13800001111 告诉您结果。');
+    await expect(done.locator('[data-no-email]').innerText()).resolves.toMatch(/您没有留电子邮箱[\s\S]*请记下上面的编号[\s\S]*致电中心/);
+    await expect(done.innerText()).resolves.not.toContain('审核结果会通知您');
 
     const admin = await asAdmin(stack.cms);
     const listed = await admin.request('GET', `/booking/reservations?from=${evening}&to=${evening}&pageSize=100`);
@@ -270,6 +274,46 @@ describe('booking and enrolling on the site, in Chromium', () => {
     const title = page.locator('[data-done-title]');
     await title.waitFor();
     await expect(title.innerText()).resolves.toMatch(/You are enrolled|waiting list/);
+    // A phone number, no e-mail and no choice made: the centre will ring, and the page says so and to keep it.
+    await expect(page.locator('enrol-form [data-told-by]').innerText()).resolves.toBe('If the class changes, the centre will phone you on 13500006666.');
+    await expect(page.locator('enrol-form [data-no-email]').innerText()).resolves.toMatch(/You gave no e-mail address[\s\S]*front desk|call the centre/);
+  });
+
+  it('“find my booking” answers a known and an unknown address alike, in both languages, and the mailed link opens the booking', async () => {
+    // An hour free in the hall on another day than the evening the other cases book.
+    const from = addDays(zonedDateOf(new Date(), TZ), 8);
+    const { body } = await stack.cms.get(`/api/booking/rooms/${ROOM}/availability?from=${from}&to=${addDays(from, 12)}`);
+    const HALF_HOUR = 30 * 60_000;
+    const start = body.data.days
+      .filter((d: any) => d.date !== evening)
+      .flatMap((d: any) => d.free)
+      .map((f: any) => ({ start: Math.ceil(Date.parse(f.start) / HALF_HOUR) * HALF_HOUR, end: Date.parse(f.end) }))
+      .find((f: { start: number; end: number }) => f.end - f.start >= 2 * HALF_HOUR)?.start;
+    expect(start).toBeDefined();
+    const slot = { start: new Date(start).toISOString(), end: new Date(start + 2 * HALF_HOUR).toISOString() };
+    const booked = await stack.cms.request('POST', '/api/booking/reservations', { data: reservation({ room: ROOM, ...slot, attendees: 5, email: 'lost-link@example.org', phone: null }) });
+    expect(booked.status).toBe(201);
+    const page = await stack.newPage();
+    const answerFor = async (path: string, email: string) => {
+      await page.goto(path);
+      await page.locator('find-booking form:not([hidden])').waitFor();
+      await page.fill('#find-email', email);
+      await page.locator('find-booking button[type="submit"]').click();
+      await page.locator('find-booking [data-done]:not([hidden])').waitFor();
+      return page.locator('find-booking [data-done]').innerText();
+    };
+    const unknown = await answerFor('/find/', 'never-booked@example.org');
+    const known = await answerFor('/find/', 'lost-link@example.org');
+    expect(known).toBe(unknown);
+    expect(known).toContain('如果这个号码或邮箱有还没到期的预约或报名');
+    expect(await axeViolations(page)).toEqual([]);
+    const unknownEn = await answerFor('/en/find/', 'never-booked-either@example.org');
+    expect(unknownEn).toContain('If this number or address has bookings');
+
+    const mail = await waitForMail(stack.cms.mailDir, (m) => m.to === 'lost-link@example.org' && m.text.includes(booked.body.data.reference) && m.subject.includes('预约和报名'));
+    const link = /http\S+\/manage\/#token=[A-Za-z0-9_-]+/.exec(mail.text)![0];
+    await page.goto(link);
+    await expect(page.locator('.manage-view h2').innerText()).resolves.toContain(booked.body.data.reference);
   });
 
   it('the privacy page says what is kept, why, for how long, who sees it and how to ask, in both languages', async () => {

@@ -4,7 +4,9 @@ import { hashToken } from '../../plugins/booking/server/src/core/reservations/re
 import { asAdmin } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { openDatabase } from '../harness/database';
-import { at, cantComeLink, createRoom, dayAhead, issueCantComeCode, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, type Admin } from '../harness/fixtures';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { at, cantComeLink, CONSENT, createActivity, createRoom, dayAhead, issueCantComeCode, mailAfter, manageLink, outbox, reservation, TZ, waitForMail, weekly, type Admin } from '../harness/fixtures';
 
 const RESERVATIONS = '/api/booking/reservations';
 
@@ -16,7 +18,7 @@ describe('managing a reservation by its link, and a resident’s own list', () =
     // Many requests from one address: the booking routes' rate limit is not what is tested here.
     cms = await startTestCms({ env: { BOOKING_RATE_LIMIT_MAX: '10000' } });
     admin = await asAdmin(cms);
-    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine', 'manage-secret', 'manage-old', 'manage-cant-come']) {
+    for (const slug of ['manage-view', 'manage-free', 'manage-series', 'manage-past', 'manage-tokens', 'manage-mail', 'manage-mine', 'manage-secret', 'manage-old', 'manage-cant-come', 'manage-find']) {
       await createRoom(admin, { slug, requiresApproval: false, bufferMinutes: 0 });
     }
   });
@@ -495,6 +497,92 @@ describe('managing a reservation by its link, and a resident’s own list', () =
 
       const forged = await cms.request('GET', '/api/booking/me/reservations', undefined, { authorization: 'Bearer not.a.jwt' });
       expect([401, 403]).toContain(forged.status);
+    });
+  });
+
+  describe('find my booking: the manage links again, by the channel given, never on the page', () => {
+    const FIND = '/api/booking/find-my-bookings';
+    const find = (data: Record<string, unknown>) => cms.request('POST', FIND, { data });
+    const texts = () => readdirSync(cms.smsDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(path.join(cms.smsDir, f), 'utf8')) as { to: string; kind: string; text: string });
+    const tokenIn = (text: string, what: 'token' | 'enrolment') => decodeURIComponent(new RegExp(`#${what}=([A-Za-z0-9_%-]+)`).exec(text)?.[1] ?? '');
+
+    it('answers a known and an unknown contact byte for byte the same, and mails the known one live links to what is still to come', async () => {
+      const date = dayAhead(4);
+      const made = await book({ room: 'manage-find', start: at(date, '09:00'), end: at(date, '10:00'), email: 'finder@example.org', phone: null });
+      const { documentId: courseId } = await createActivity(admin, 'course', { slug: 'find-calligraphy', title: '书法班', schedule: weekly(['fri'], dayAhead(5), dayAhead(5, 3), '15:00', 60) });
+      expect(courseId).toBeTruthy();
+      const enrolled = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'find-calligraphy', name: '赵敏', email: 'FINDER@example.org', people: 1 } });
+      expect(enrolled.status).toBe(201);
+      expect(enrolled.body.data.notifiedBy).toBe('email');
+      const oldEnrolmentToken: string = enrolled.body.data.manageToken;
+
+      const unknown = await find({ email: 'nobody-here@example.org', language: 'zh-CN' });
+      const known = await find({ email: 'Finder@Example.org', language: 'zh-CN' });
+      expect(unknown.status).toBe(202);
+      expect(known.status).toBe(202);
+      expect(JSON.stringify(known.body)).toBe(JSON.stringify(unknown.body));
+      expect(known.headers.get('content-length')).toBe(unknown.headers.get('content-length'));
+      expect(JSON.stringify(known.body)).not.toMatch(/token|enrolment=|LL-/);
+
+      const mail = await waitForMail(cms.mailDir, (m) => m.to === 'Finder@Example.org');
+      expect(mail.text).toContain(made.reference);
+      expect(mail.text).toContain('书法班');
+      const reservationToken = tokenIn(mail.text, 'token');
+      const enrolmentToken = tokenIn(mail.text, 'enrolment');
+      expect((await byLink(reservationToken).show()).body.data).toMatchObject({ reference: made.reference });
+      expect((await manageLink(cms, 'enrolments', enrolmentToken).show()).body.data).toMatchObject({ name: '赵敏' });
+      // Links are kept as hashes: the new ones replace the old, which the mail says.
+      expect((await byLink(made.manageToken).show()).status).toBe(404);
+      expect((await manageLink(cms, 'enrolments', oldEnrolmentToken).show()).status).toBe(404);
+      expect(outbox(cms.mailDir).filter((m) => m.to === 'nobody-here@example.org')).toHaveLength(0);
+    });
+
+    it('texts each booking’s link to a phone given without an e-mail, and not what is cancelled', async () => {
+      const date = dayAhead(5);
+      const made = await book({ room: 'manage-find', start: at(date, '09:00'), end: at(date, '10:00'), email: null, phone: '139 0000 2468', notifyBy: 'call' });
+      const gone = await book({ room: 'manage-find', start: at(date, '11:00'), end: at(date, '12:00'), email: null, phone: '13900002468', notifyBy: 'call' });
+      expect((await byLink(gone.manageToken).cancel()).status).toBe(200);
+      // The booking's answer said who would tell them: the centre, by phone.
+      expect((made as unknown as { notifiedBy: string }).notifiedBy).toBe('call');
+
+      expect((await find({ phone: '+86 139-0000-2468', language: 'en' })).status).toBe(202);
+      const sms = await (async () => {
+        for (let i = 0; i < 100; i += 1) {
+          const found = texts().filter((t) => t.to === '+8613900002468' && t.kind === 'bookings.found');
+          if (found.length > 0) return found;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`no text message; have ${JSON.stringify(texts().map((t) => [t.to, t.kind]))}`);
+      })();
+      expect(sms).toHaveLength(1);
+      expect(sms[0].text).toContain('http://site.test/en/manage/#token=');
+      expect((await byLink(tokenIn(sms[0].text, 'token')).show()).body.data).toMatchObject({ reference: made.reference, status: 'confirmed' });
+    });
+
+    it('sends one contact’s links at most three times an hour, with the same answer every time', async () => {
+      const date = dayAhead(6);
+      await book({ room: 'manage-find', start: at(date, '09:00'), end: at(date, '10:00'), email: 'often@example.org', phone: null });
+      const answers = [];
+      for (let i = 0; i < 5; i += 1) answers.push(await find({ email: 'often@example.org' }));
+      expect(new Set(answers.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).size).toBe(1);
+      const later = await book({ room: 'manage-find', start: at(date, '11:00'), end: at(date, '12:00'), email: 'often-later@example.org', phone: null });
+      const sent = await mailAfter(cms.mailDir, (m) => m.to === 'often@example.org' && /预约和报名/.test(m.subject), {
+        send: () => find({ email: 'often-later@example.org' }),
+        arrived: (m) => m.to === 'often-later@example.org' && m.text.includes(later.reference) && /预约和报名/.test(m.subject),
+      });
+      expect(sent).toHaveLength(3);
+    });
+
+    it('refuses a malformed phone or e-mail with a 400 naming the field, and asks for one of them', async () => {
+      const field = async (data: Record<string, unknown>) => {
+        const res = await find(data);
+        expect(res.status).toBe(400);
+        return (res.body.error.details.errors as Array<{ path: string }>).map((e) => e.path);
+      };
+      expect(await field({ phone: 'call me' })).toEqual(['phone']);
+      expect(await field({ email: 'not-an-address' })).toEqual(['email']);
+      expect(await field({})).toEqual(['phone']);
+      expect(await field({ phone: '13900002468', email: 'a@example.org' })).toEqual(['email']);
     });
   });
 });

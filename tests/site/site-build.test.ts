@@ -175,9 +175,9 @@ describe('the static site, built from the CMS', () => {
   it('ships no JavaScript on pages without a form, but the tiny large-text script', () => {
     const pages = allPages();
     for (const p of ['', 'rooms', 'timetable', 'en', 'en/rooms', 'en/timetable', 'news', 'en/news', 'courses', 'en/events', 'about', 'en/about']) expect(pages).toContain(p);
-    // Pages with a form (a room’s booking, enrolment, managing a booking, "I can’t come", the room finder) have their
+    // Pages with a form (a room’s booking, enrolment, managing a booking, finding one, "I can’t come", the room finder) have their
     // islands, and so has the foyer screen (it refreshes itself).
-    const withForm = /^(en\/)?(rooms|courses\/[^/]+|events\/[^/]+|manage|cant-come|screen)(\/|$)/;
+    const withForm = /^(en\/)?(rooms|courses\/[^/]+|events\/[^/]+|manage|find|cant-come|screen)(\/|$)/;
     const checked = pages.filter((p) => !withForm.test(p));
     expect(checked.length).toBeGreaterThan(20);
     for (const p of [...checked.map((x) => path.join(x, 'index.html')), '404.html']) {

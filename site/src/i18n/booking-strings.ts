@@ -23,7 +23,7 @@ const zh = {
   rules: {
     length: (min: number, max: number, slot: number) => `每次可预约 ${hours(min, true)}到 ${hours(max, true)}，以 ${slot} 分钟为单位。`,
     notice: (minutes: number, days: number) => `请至少提前 ${hours(minutes, true)}预约，最远可以预约 ${days} 天以内的时间。`,
-    approval: '提交后由工作人员审核，审核结果会通知您。',
+    approval: '提交后由工作人员审核，审核结果按您选的通知方式告诉您。',
     instant: '时间空闲即可预约，提交后立即确认。',
     buffer: (minutes: number) => `每场预约前后各留 ${minutes} 分钟整理场地。`,
     quota: (h: number) => `同一联系人每周在本室最多预约 ${h} 小时。`,
@@ -109,7 +109,26 @@ const zh = {
   received: '预约已提交，等待工作人员审核',
   confirmedNow: '预约成功',
   yourReference: '预约编号',
-  keepReference: '请记下预约编号。审核结果会通知您。',
+  keepReference: '请记下预约编号。',
+  /** What happens next, by the channel the CMS will use (`notifiedBy`): never a promise without one. */
+  toldBy: (channel: string, contact: string, pending: boolean) =>
+    channel === 'email'
+      ? pending ? `审核结果会发电子邮件到 ${contact} 告诉您。` : `确认信息会发电子邮件到 ${contact}，之后如有变动也会发邮件告诉您。`
+      : channel === 'sms'
+        ? pending ? `审核结果会发短信到 ${contact} 告诉您。` : `确认短信会发到 ${contact}，之后如有变动也会发短信告诉您。`
+        : pending ? `审核后，中心工作人员会打电话到 ${contact} 告诉您结果。` : `之后如有变动，中心工作人员会打电话到 ${contact} 告诉您。`,
+  enrolTold: (channel: string, contact: string, waitlisted: boolean) =>
+    channel === 'email'
+      ? waitlisted ? `有空位时，会按顺序发电子邮件到 ${contact} 告诉您。` : `确认信息会发电子邮件到 ${contact}，调课、停课也会发邮件告诉您。`
+      : channel === 'sms'
+        ? waitlisted ? `有空位时，会按顺序发短信到 ${contact} 告诉您。` : `确认短信会发到 ${contact}，调课、停课也会发短信告诉您。`
+        : waitlisted ? `有空位时，中心工作人员会打电话到 ${contact} 告诉您。` : `调课、停课时，中心工作人员会打电话到 ${contact} 告诉您。`,
+  /** No e-mail given: nothing arrives with the link, so the page itself must be kept. */
+  noEmailKeep: '您没有留电子邮箱，不会收到带链接的邮件。请记下上面的编号（可以截图保存），并保存下面“查看或取消”的链接。',
+  noEmailKeepEnrolment: '您没有留电子邮箱，不会收到带链接的邮件。请截图保存这个页面，并保存下面“查看或取消”的链接。',
+  askAtDesk: (phone: string | null, address: string | null) =>
+    `如需查询或改动，${[phone ? `请致电中心 ${phone}` : '', address ? `到服务台（${address}）` : phone ? '' : '请到中心服务台'].filter(Boolean).join('，或')}，报上您的姓名和电话。`,
+  findLink: '链接找不到了？找回我的预约',
   manageLink: '查看或取消这个预约',
   anotherBooking: '再预约一个时间',
   noJs: (phone: string | null) =>
@@ -143,7 +162,7 @@ const zh = {
   waitingCount: (n: number) => `已有 ${n} 人在候补`,
   enrol: '报名',
   enrolled: '报名成功',
-  waitlisted: (position: number) => `名额已满，您在候补名单第 ${position} 位。有人取消时会按顺序通知您。`,
+  waitlisted: (position: number) => `名额已满，您在候补名单第 ${position} 位。`,
   enrolmentClosed: '报名已截止',
   chooseSession: '请选择一个场次',
   manageEnrolment: '查看或取消这个报名',
@@ -184,6 +203,17 @@ const zh = {
   cancelledNow: '已取消。',
   cannotCancel: '这个时间已经开始或过去，不能在网上取消；如有需要请致电中心。',
   activity: '活动',
+
+  // Find my booking
+  findTitle: '找回我的预约',
+  findIntro: '关掉了页面，或者删掉了确认信息？填写预约或报名时留的手机号码或电子邮箱，我们把还没到期的预约和报名的链接重新发给您。',
+  findWhy: '为什么要填这个：链接只发到您填的手机或邮箱，不会显示在这个页面上，所以别人填了您的号码也看不到您的预约。发出新链接后，以前的链接就不能用了。',
+  findOne: '请填写手机号码或电子邮箱中的一项',
+  findNotBoth: '只填一项：链接发到您填的那一项',
+  findSubmit: '发送链接',
+  findSent: '已收到。如果这个号码或邮箱有还没到期的预约或报名，几分钟内您会收到短信或邮件。',
+  findNothing: '没有收到？请确认填的是预约时留的号码或邮箱。只留了座机号码的，请致电或到服务台查询。',
+  findAgain: '换一个号码或邮箱',
 };
 
 type Words = typeof zh;
@@ -197,7 +227,7 @@ const en: Words = {
   rules: {
     length: (min: number, max: number, slot: number) => `Book from ${hours(min, false)} up to ${hours(max, false)}, in steps of ${slot} minutes.`,
     notice: (minutes: number, days: number) => `Book at least ${hours(minutes, false)} ahead, and at most ${days} days ahead.`,
-    approval: 'Staff look at each request and let you know.',
+    approval: 'Staff look at each request and tell you the answer the way you chose.',
     instant: 'If the time is free, your booking is confirmed at once.',
     buffer: (minutes: number) => `${minutes} minutes are kept free before and after each booking to get the room ready.`,
     quota: (h: number) => `One contact may book at most ${h} hours a week in this room.`,
@@ -281,7 +311,24 @@ const en: Words = {
   received: 'Request sent: waiting for staff to approve it',
   confirmedNow: 'Booked',
   yourReference: 'Your reference',
-  keepReference: 'Keep this reference. You will hear when staff have looked at your request.',
+  keepReference: 'Keep this reference.',
+  toldBy: (channel: string, contact: string, pending: boolean) =>
+    channel === 'email'
+      ? pending ? `We will e-mail you the answer at ${contact}.` : `We will e-mail the confirmation to ${contact}, and any change later.`
+      : channel === 'sms'
+        ? pending ? `We will text you the answer at ${contact}.` : `We will text the confirmation to ${contact}, and any change later.`
+        : pending ? `Once staff have looked at it, the centre will phone you on ${contact} with the answer.` : `If anything changes, the centre will phone you on ${contact}.`,
+  enrolTold: (channel: string, contact: string, waitlisted: boolean) =>
+    channel === 'email'
+      ? waitlisted ? `When a place frees up, we will e-mail you at ${contact}, in order.` : `We will e-mail the confirmation to ${contact}, and any change to the class.`
+      : channel === 'sms'
+        ? waitlisted ? `When a place frees up, we will text you at ${contact}, in order.` : `We will text the confirmation to ${contact}, and any change to the class.`
+        : waitlisted ? `When a place frees up, the centre will phone you on ${contact}.` : `If the class changes, the centre will phone you on ${contact}.`,
+  noEmailKeep: 'You gave no e-mail address, so no mail with the link will come. Note the reference above (a screenshot is fine) and keep the “see or cancel” link below.',
+  noEmailKeepEnrolment: 'You gave no e-mail address, so no mail with the link will come. Take a screenshot of this page and keep the “see or cancel” link below.',
+  askAtDesk: (phone: string | null, address: string | null) =>
+    `To check or change it, ${[phone ? `call the centre on ${phone}` : '', address ? `ask at the front desk (${address})` : phone ? '' : 'ask at the front desk'].filter(Boolean).join(' or ')}, with your name and phone number.`,
+  findLink: 'Lost the link? Find my booking',
   manageLink: 'See or cancel this booking',
   anotherBooking: 'Book another time',
   noJs: (phone: string | null) =>
@@ -312,7 +359,7 @@ const en: Words = {
   waitingCount: (n: number) => `${n} on the waiting list`,
   enrol: 'Enrol',
   enrolled: 'You are enrolled',
-  waitlisted: (position: number) => `The class is full: you are number ${position} on the waiting list. We will tell you, in order, when a place frees up.`,
+  waitlisted: (position: number) => `The class is full: you are number ${position} on the waiting list.`,
   enrolmentClosed: 'Enrolment has closed',
   chooseSession: 'Please choose a date',
   manageEnrolment: 'See or cancel this enrolment',
@@ -352,6 +399,16 @@ const en: Words = {
   cancelledNow: 'Cancelled.',
   cannotCancel: 'This has started or passed and cannot be cancelled online; please call the centre if you need to.',
   activity: 'Activity',
+
+  findTitle: 'Find my booking',
+  findIntro: 'Closed the page or deleted the confirmation? Give the mobile number or e-mail address you booked with, and we will send the links to your bookings and enrolments still to come.',
+  findWhy: 'Why we ask: the links go only to the phone or address you give, never to this page, so someone typing your number learns nothing. Once new links are sent, the older ones stop working.',
+  findOne: 'Please give a mobile number or an e-mail address',
+  findNotBoth: 'Give only one: the links go to the one you give',
+  findSubmit: 'Send the links',
+  findSent: 'Thank you. If this number or address has bookings or enrolments still to come, a text message or an e-mail will reach you in a few minutes.',
+  findNothing: 'Nothing came? Check it is the number or address you booked with. If you gave only a landline, please call or ask at the front desk.',
+  findAgain: 'Try another number or address',
 };
 
 export const bookingWords = (locale: BookingLocale): Words => (locale === 'en' ? en : zh);

@@ -2,7 +2,7 @@
 import { bookingWords } from '../i18n/booking-strings';
 import { getJson, postJson, type FieldError } from './api';
 import { privacyWords } from '../i18n/privacy-strings';
-import { choiceErrors, clearErrors, consentVersionOf, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
+import { choiceErrors, clearErrors, consentVersionOf, EMAIL, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, showWhatNext, valueOf, type ShownError } from './form-kit';
 
 interface Detail {
   placesLeft: number | null;
@@ -117,7 +117,7 @@ class EnrolForm extends HTMLElement {
         : {}),
     };
     const answer = await this.sender.send((key) =>
-      postJson<{ status: string; position: number | null; manageToken: string }>(`${api}/api/booking/enrolments`, request, key)
+      postJson<{ status: string; position: number | null; manageToken: string; notifiedBy?: string }>(`${api}/api/booking/enrolments`, request, key)
     );
     if (!answer) return;
     if (!answer.ok) {
@@ -128,6 +128,7 @@ class EnrolForm extends HTMLElement {
     const title = done.querySelector<HTMLElement>('[data-done-title]')!;
     title.textContent = answer.data.status === 'waitlisted' ? w.waitlisted(answer.data.position ?? 0) : w.enrolled;
     done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = `${this.dataset.manage}#enrolment=${encodeURIComponent(answer.data.manageToken)}`;
+    showWhatNext(done, form, answer.data.notifiedBy, (channel, contact) => w.enrolTold(channel, contact, answer.data.status === 'waitlisted'));
     form.hidden = true;
     done.hidden = false;
     title.focus();

@@ -166,3 +166,15 @@ export const consentVersionOf = (form: HTMLFormElement): string | null => {
   const box = form.elements.namedItem('consentVersion') as HTMLInputElement | null;
   return box?.checked ? box.value : null;
 };
+
+/**
+ * After a success: what will happen next, said for the channel the CMS will really use
+ * (`notifiedBy` in its answer), and with no e-mail given, how to keep the booking and ask at the desk.
+ */
+export const showWhatNext = (done: HTMLElement, form: HTMLFormElement, notifiedBy: string | undefined, say: (channel: string, contact: string) => string) => {
+  const email = valueOf(form, 'email');
+  const channel = notifiedBy ?? (email ? 'email' : 'call');
+  const contact = channel === 'email' ? email : valueOf(form, 'phone');
+  done.querySelector<HTMLElement>('[data-told-by]')!.textContent = say(channel, contact);
+  done.querySelector<HTMLElement>('[data-no-email]')!.hidden = email !== '';
+};

@@ -5,7 +5,7 @@
 import { bookingWords } from '../i18n/booking-strings';
 import { privacyWords } from '../i18n/privacy-strings';
 import { getJson, postJson, type FieldError } from './api';
-import { announce, choiceErrors, clearErrors, consentVersionOf, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, valueOf, type ShownError } from './form-kit';
+import { announce, choiceErrors, clearErrors, consentVersionOf, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, showWhatNext, valueOf, type ShownError } from './form-kit';
 import { addDays, hhmm, instantOf, isoDateOf, minutesOf, mondayOf, timeOf, wallClockOf, weekdayIndex } from './zoned-time';
 
 interface Interval { start: string; end: string }
@@ -320,7 +320,7 @@ class RoomBooking extends HTMLElement {
       consentVersion: consentVersionOf(f),
     };
     const answer = await this.sender.send((key) =>
-      postJson<{ reference: string; status: string; manageToken: string }>(`${this.api}/api/booking/reservations`, request, key)
+      postJson<{ reference: string; status: string; manageToken: string; notifiedBy?: string }>(`${this.api}/api/booking/reservations`, request, key)
     );
     if (!answer) return;
     if (answer.ok) {
@@ -335,7 +335,7 @@ class RoomBooking extends HTMLElement {
     }
   }
 
-  private showDone(data: { reference: string; status: string; manageToken: string }) {
+  private showDone(data: { reference: string; status: string; manageToken: string; notifiedBy?: string }) {
     const w = this.words;
     const done = this.querySelector<HTMLElement>('[data-done]')!;
     // In the fragment: browsers never send it to a server, so no access log keeps the link.
@@ -343,6 +343,7 @@ class RoomBooking extends HTMLElement {
     done.querySelector('[data-done-title]')!.textContent = data.status === 'confirmed' ? w.confirmedNow : w.received;
     done.querySelector('[data-reference]')!.textContent = data.reference;
     done.querySelector<HTMLAnchorElement>('[data-manage-link]')!.href = link;
+    showWhatNext(done, this.form, data.notifiedBy, (channel, contact) => w.toldBy(channel, contact, data.status !== 'confirmed'));
     this.form.hidden = true;
     done.hidden = false;
     done.querySelector<HTMLElement>('[data-done-title]')!.focus();

@@ -17,6 +17,7 @@ const KIND_EN: Record<string, string> = {
   'session.cancelled': 'Session cancelled',
   'activity.withdrawn': 'Activity withdrawn',
   reminder: 'Reminder',
+  'bookings.found': 'Manage links sent again (find my booking)',
 };
 
 /** What a message told the resident, in the staff's language. */

@@ -12,8 +12,9 @@ import availability from './availability';
 import calendar from './calendar';
 import cantCome from './cant-come';
 import enrolments from './enrolments';
+import findBookings from './find-bookings';
 import privacyNotice from './privacy-notice';
 import reservations from './reservations';
 import rooms from './rooms';
 
-export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'privacy-notice': privacyNotice, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-audit': adminAudit, 'admin-personal-data': adminPersonalData, 'admin-reports': adminReports };
+export default { rooms, availability, calendar, 'cant-come': cantCome, reservations, activities, enrolments, 'find-bookings': findBookings, 'privacy-notice': privacyNotice, 'admin-reservations': adminReservations, 'admin-board': adminBoard, 'admin-closures': adminClosures, 'admin-activities': adminActivities, 'admin-enrolments': adminEnrolments, 'admin-messages': adminMessages, 'admin-audit': adminAudit, 'admin-personal-data': adminPersonalData, 'admin-reports': adminReports };

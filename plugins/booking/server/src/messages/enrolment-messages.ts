@@ -18,10 +18,10 @@ export const enrolledMessage = (input: {
   const what = `${input.title}${input.when ? (zh ? `（${input.when}）` : ` (${input.when})`) : ''}`;
   const status = zh
     ? waiting
-      ? `名额已满，您在候补名单第 ${input.position} 位：${what}。有人取消时，我们按顺序通知您。`
+      ? `名额已满，您在候补名单第 ${input.position} 位：${what}。有人取消时，我们按顺序发邮件通知您。`
       : `您已报名成功：${what}。`
     : waiting
-      ? `The class is full: you are number ${input.position} on the waiting list for ${what}. We will tell you, in order, when a place frees up.`
+      ? `The class is full: you are number ${input.position} on the waiting list for ${what}. We will e-mail you, in order, when a place frees up.`
       : `You are enrolled: ${what}.`;
   const link = input.manageUrl ? [zh ? `查看或取消报名，请打开这个链接：${input.manageUrl}` : `To see or cancel your enrolment, open this link: ${input.manageUrl}`] : [];
   const lines = [zh ? `${input.name}，您好：` : `Dear ${input.name},`, '', status, '', ...link, ...(link.length ? [''] : []), input.centreName];

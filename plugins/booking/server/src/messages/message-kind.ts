@@ -12,6 +12,7 @@ export const MESSAGE_KINDS = [
   'session.cancelled',
   'activity.withdrawn',
   'reminder',
+  'bookings.found',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

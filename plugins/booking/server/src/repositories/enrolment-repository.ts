@@ -114,6 +114,14 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
 
     findByTokenHash: async (manageTokenHash: string) => (await findMany({ manageTokenHash }))[0] ?? null,
 
+    /** Every enrolment still holding a place or a waiting-list position, whoever made it. */
+    allActive: () => findMany({ status: { $in: ['confirmed', 'waitlisted'] } }),
+
+    /** A new manage link: the old one stops opening this enrolment. */
+    async setTokenHash(documentId: string, manageTokenHash: string): Promise<void> {
+      await docs().update({ documentId, data: { manageTokenHash } });
+    },
+
     async activeCountBySession(kind: ActivityKind, activityId: string): Promise<Map<string, number>> {
       const rows = await findMany({ activityKind: kind, activityId, sessionId: { $notNull: true }, status: { $in: ['confirmed', 'waitlisted'] } });
       const counts = new Map<string, number>();

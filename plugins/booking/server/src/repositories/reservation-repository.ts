@@ -119,6 +119,15 @@ export const reservationRepository = (strapi: Core.Strapi) => {
       return Boolean(await withAmbient(strapi, (db) => db(table.name).where(table.col('reference'), reference).first(table.col('id'))));
     },
 
+    /** Every date still holding a room and not yet over: the candidates of "find my booking" (matched by contact in code). */
+    findHoldingAfter: (now: Date) => findMany({ status: { $in: HOLDING_STATUSES }, endsAt: { $gt: now.toISOString() } }, { limit: 100_000 }),
+
+    /** A new manage link for a whole request: the old link stops opening it. */
+    async setTokenHash(reference: string, manageTokenHash: string): Promise<void> {
+      for (const row of await findMany({ reference })) await docs().update({ documentId: row.documentId, data: { manageTokenHash } });
+    },
+
+
     /**
      * Holding reservations of one room in a period, whoever made them: the caller picks one person's by
      * comparing contacts normalised (a phone stored as typed cannot be matched by the database).

@@ -40,6 +40,7 @@ export default {
     { method: 'GET', path: '/enrolments/manage', handler: 'enrolments.show', config: limited() },
     { method: 'POST', path: '/enrolments/manage/cancel', handler: 'enrolments.cancel', config: limited() },
     { method: 'GET', path: '/privacy-notice', handler: 'privacy-notice.show', config: { policies: [] } },
+    { method: 'POST', path: '/find-my-bookings', handler: 'find-bookings.request', config: limited() },
     { method: 'GET', path: '/cant-come', handler: 'cant-come.show', config: limited() },
     { method: 'POST', path: '/cant-come', handler: 'cant-come.use', config: limited() },
   ],

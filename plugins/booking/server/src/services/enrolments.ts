@@ -11,7 +11,8 @@ import { manageLinkExpired } from '../core/reservations/manage-link-expiry';
 import { hashToken, newManageToken } from '../core/reservations/reference';
 import { confirmedPeople } from '../core/enrolment/confirmed-people';
 import { zonedInterval } from '../core/time/zoned-interval';
-import { enrolmentNotifications } from '../notifications/enrolments';
+import { enrolledRecipient, enrolmentNotifications } from '../notifications/enrolments';
+import { channelFor } from '../notifications/send';
 import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { enrolmentRepository, targetKey, type EnrolmentRow, type EnrolmentTarget } from '../repositories/enrolment-repository';
 import { hashRequest, idempotencyRepository } from '../repositories/idempotency-repository';
@@ -158,7 +159,9 @@ const enrolments = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(kept.child ?? {}),
       });
       const placesLeft = Math.max(0, capacity - confirmedPeople([...active, row]));
-      const body = { data: { ...view(row, activity, session, tz), placesLeft, manageToken } };
+      // Said on the page: a place freeing up, or a change to the class, reaches them this way.
+      const notifiedBy = channelFor(strapi, enrolledRecipient(row), row.status === 'waitlisted' ? 'enrolment.promoted' : 'session.moved');
+      const body = { data: { ...view(row, activity, session, tz), placesLeft, manageToken, notifiedBy } };
       if (save) await save(body, trx);
       return { status: 201 as const, body, row };
     });

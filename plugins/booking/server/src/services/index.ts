@@ -10,6 +10,7 @@ import cantCome from './cant-come';
 import closureImpact from './closure-impact';
 import closures from './closures';
 import enrolments from './enrolments';
+import findBookings from './find-bookings';
 import jobs from './jobs';
 import messageLog from './message-log';
 import outbox from './outbox';
@@ -42,6 +43,7 @@ export default {
   activities,
   activityDesk,
   enrolments,
+  findBookings,
   sessionSync,
   sessionRoster,
   sessionAttendance,

@@ -14,6 +14,7 @@ import type { Interval } from '../core/time/intervals';
 import { zonedDateOf } from '../core/time/zoned';
 import { zonedInterval } from '../core/time/zoned-interval';
 import { reservationNotifications } from '../notifications/reservations';
+import { channelFor } from '../notifications/send';
 import { closureRepository } from '../repositories/closure-repository';
 import { holdRepository, isOverlapRefusal } from '../repositories/hold-repository';
 import { lockClosuresShared, lockRequester } from '../repositories/locks';
@@ -118,6 +119,8 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const status = context.staff || !rules.requiresApproval ? 'confirmed' : 'pending';
       const manageToken = newManageToken();
+      // Said on the page, so it promises only what will happen: the answer (or later news) goes this way.
+      const notifiedBy = channelFor(strapi, { name: request.contactName, email: request.email ?? null, phone: request.phone ?? null, notifyBy: request.notifyBy, language: request.language ?? 'zh-CN' }, 'reservation.confirmed');
       const firstStart = occurrences[0].start;
       const lastEnd = occurrences[occurrences.length - 1].end;
 
@@ -179,6 +182,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
               occurrences: rows.map((r) => ({ ...zonedInterval(r, tz), status: r.status })),
               skipped: [...taken].map((o) => ({ ...zonedInterval(o, tz), reason: 'taken' })),
               manageToken,
+              notifiedBy,
             },
           };
           if (context.idempotencyKey) await idempotency.save(context.idempotencyKey, hash, 201, body, context.now, trx);
