@@ -7,6 +7,7 @@ import { asAdmin } from '../harness/admin';
 import { createActivity, weekly } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { demoPersonalData } from '../../cms/src/demo/activities';
+import { htmlErrors } from '../harness/html-checker';
 
 /** Visible text of a built page, without tags, so assertions read like what a resident sees. */
 const textOf = (html: string) =>
@@ -187,6 +188,14 @@ describe('the static site, built from the CMS', () => {
       expect(inline[0]!.length).toBeLessThan(1000);
       expect(html.replace(inline[0]!, '')).not.toMatch(/<script/);
     }
+  });
+
+  it('passes the W3C Nu HTML Checker on every built page, without one error', async () => {
+    const files = (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => path.join(outDir, f));
+    expect(files.length).toBeGreaterThan(40);
+    // One line per error, page first, so a failure says where to look.
+    const errors = (await htmlErrors(files)).map((e) => `/${path.relative(outDir, e.file)}:${e.line ?? '?'}: ${e.message}${e.extract ? ` [${e.extract.trim().slice(0, 120)}]` : ''}`);
+    expect(errors).toEqual([]);
   });
 
   it('has a large-text switch on every page: a button with its state, remembered in the browser', () => {
