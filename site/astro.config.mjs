@@ -2,8 +2,15 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 
+// Canonical links, share cards and the sitemap give absolute addresses on the site's public one:
+// a SITE_URL that is not one stops the build here instead of publishing broken links.
+const siteUrl = process.env.SITE_URL || 'http://localhost:4321';
+if (!URL.canParse(siteUrl) || !['http:', 'https:'].includes(new URL(siteUrl).protocol)) {
+  throw new Error(`SITE_URL must be the site's absolute public address, such as https://www.example.org (it is "${siteUrl}")`);
+}
+
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  site: siteUrl,
   output: 'static',
   // Tests build into a folder of their own, so they never overwrite the site `npm start` serves.
   outDir: process.env.SITE_OUT_DIR || './dist',

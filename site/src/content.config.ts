@@ -172,6 +172,8 @@ const activitySchema = z.object({
   enrolmentMode: z.enum(['term', 'session']).nullable().optional(),
   registrationEnabled: z.boolean(),
   forChildren: z.boolean().default(false),
+  // The photo a shared link to the activity shows.
+  cover,
   sessions: z.array(
     z.object({
       id: z.union([z.string(), z.number()]),

@@ -180,6 +180,8 @@ export interface ActivityFixture {
   forChildren?: boolean;
   enrolmentOpensAt?: string;
   enrolmentClosesAt?: string;
+  /** An uploaded image's id: the activity's photo. */
+  cover?: number;
 }
 
 /** Creates a course or event as an editor would; returns the publish answer so clashes can be seen. */

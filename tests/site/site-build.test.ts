@@ -7,6 +7,7 @@ import { asAdmin } from '../harness/admin';
 import { createActivity, weekly } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { demoPersonalData } from '../../cms/src/demo/activities';
+import { htmlErrors } from '../harness/html-checker';
 
 /** Visible text of a built page, without tags, so assertions read like what a resident sees. */
 const textOf = (html: string) =>
@@ -33,9 +34,17 @@ const comingWeeks = () => {
     return { monday: start, sunday: addDays(start, 6), id: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}` };
   });
 };
+/** The site's public address in this build: every share card and canonical link must be on it. */
+const SITE_URL = 'https://linli.example.org';
+// A 1×1 PNG: too small for Strapi to make other formats of it.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 describe('the static site, built from the CMS', () => {
   let cms: TestCms;
   let outDir: string;
+  /** The photos an editor gave a room and an activity, as the CMS serves them. */
+  let hallPhoto: { id: number; url: string };
+  let patrolPhoto: { id: number; url: string };
 
   beforeAll(async () => {
     cms = await startTestCms({ demo: true });
@@ -61,6 +70,23 @@ describe('the static site, built from the CMS', () => {
     if (published.status !== 200) throw new Error(`could not publish the news item: ${published.status}`);
     // The demo's classes are on school days; a nightly patrol from yesterday to a week ahead puts
     // something on "today" and "this week" of the home page whatever day the site is built.
+    const upload = async (name: string, alternativeText: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([PNG], { type: 'image/png' }), name);
+      form.append('fileInfo', JSON.stringify({ alternativeText }));
+      const res = await fetch(`${cms.url}/upload`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+      if (res.status !== 201) throw new Error(`could not upload ${name}: ${res.status}`);
+      return ((await res.json()) as Array<{ id: number; url: string }>)[0]!;
+    };
+    hallPhoto = await upload('hall.png', '多功能厅');
+    patrolPhoto = await upload('patrol.png', '夜间巡逻');
+    const { body: rooms } = await cms.get('/api/booking/rooms');
+    const hall = rooms.data.find((r: any) => r.slug === 'multi-purpose-hall');
+    const roomUid = 'plugin::booking.room';
+    const photographed = await admin.request('PUT', `/content-manager/collection-types/${roomUid}/${hall.id}?locale=zh-CN`, { photos: [hallPhoto.id] });
+    if (photographed.status !== 200) throw new Error(`could not give the hall a photo: ${photographed.status}`);
+    const republished = await admin.request('POST', `/content-manager/collection-types/${roomUid}/${hall.id}/actions/publish?locale=zh-CN`, {});
+    if (republished.status !== 200) throw new Error(`could not publish the hall: ${republished.status}`);
     const today = zonedDateOf(new Date(), 'Asia/Shanghai');
     const patrol = await createActivity(admin, 'event', {
       slug: 'evening-patrol',
@@ -69,12 +95,13 @@ describe('the static site, built from the CMS', () => {
       registrationEnabled: false,
       enrolmentMode: 'session',
       location: '社区各楼栋',
+      cover: patrolPhoto.id,
       description: '每晚巡逻，安排见[排班表](https://patrol.example/plan)。\n\n<p onclick="alert(1)">点我</p><svg onload="alert(1)"></svg><iframe src="https://evil.example/"></iframe>',
       schedule: weekly(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], addDays(today, -1), addDays(today, 7), '19:30', 150),
     });
     if (patrol.published.status !== 200) throw new Error(`could not publish the patrol: ${patrol.published.status} ${JSON.stringify(patrol.published.body)}`);
     outDir = mkdtempSync(path.join(tmpdir(), 'linli-site-'));
-    await buildSite({ cmsUrl: cms.url, outDir });
+    await buildSite({ cmsUrl: cms.url, outDir, siteUrl: SITE_URL });
   });
   afterAll(async () => {
     await cms?.stop();
@@ -187,6 +214,65 @@ describe('the static site, built from the CMS', () => {
       expect(inline[0]!.length).toBeLessThan(1000);
       expect(html.replace(inline[0]!, '')).not.toMatch(/<script/);
     }
+  });
+
+  it('passes the W3C Nu HTML Checker on every built page, without one error', async () => {
+    const files = (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).map((f) => path.join(outDir, f));
+    expect(files.length).toBeGreaterThan(40);
+    // One line per error, page first, so a failure says where to look.
+    const errors = (await htmlErrors(files)).map((e) => `/${path.relative(outDir, e.file)}:${e.line ?? '?'}: ${e.message}${e.extract ? ` [${e.extract.trim().slice(0, 120)}]` : ''}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives every page a share card for WeChat and other apps: title, description, image and its own address, absolute on SITE_URL', async () => {
+    const meta = (html: string, key: string) => {
+      const found = new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html);
+      return found ? textOf(found[1]).trim() : undefined;
+    };
+    const { body: zh } = await cms.get('/api/site-setting?locale=zh-CN');
+    const { body: en } = await cms.get('/api/site-setting?locale=en');
+    const centreCard = `${SITE_URL}/share/centre.png`;
+    const pages = allPages();
+    expect(pages.length).toBeGreaterThan(40);
+    for (const p of pages) {
+      const html = page(p);
+      const english = /^en(\/|$)/.test(p);
+      const address = `${SITE_URL}/${p ? `${p}/` : ''}`;
+      expect(html).toContain(`<link rel="canonical" href="${address}">`);
+      expect(meta(html, 'og:url')).toBe(address);
+      expect(meta(html, 'og:title')).toBeTruthy();
+      expect(meta(html, 'og:description')).toBeTruthy();
+      expect(meta(html, 'description')).toBe(meta(html, 'og:description'));
+      expect(meta(html, 'og:type')).toMatch(/^(website|article)$/);
+      expect(meta(html, 'og:locale')).toBe(english ? 'en_GB' : 'zh_CN');
+      expect(meta(html, 'og:site_name')).toBe((english ? en : zh).data.centreName);
+      expect(meta(html, 'twitter:card')).toBe('summary_large_image');
+      // The centre's card on the site, or a photo the CMS serves: either way a whole address an app can fetch.
+      const image = meta(html, 'og:image')!;
+      expect(image === centreCard || image.startsWith(`${cms.url}/uploads/`)).toBe(true);
+    }
+    // The card is an image WeChat takes (at least 300×300) in the 1200×630 of link previews.
+    const card = readFileSync(path.join(outDir, 'share', 'centre.png'));
+    expect(card.subarray(1, 4).toString()).toBe('PNG');
+    expect([card.readUInt32BE(16), card.readUInt32BE(20)]).toEqual([1200, 630]);
+    // A room shows its photo, an activity its own, a page without one the centre's card.
+    const { body: hall } = await cms.get('/api/booking/rooms/multi-purpose-hall');
+    expect(meta(page('rooms/multi-purpose-hall'), 'og:image')).toBe(`${cms.url}${hallPhoto.url}`);
+    expect(meta(page('rooms/multi-purpose-hall'), 'og:title')).toBe(hall.data.name);
+    expect(meta(page('rooms/multi-purpose-hall'), 'og:description')).toBe(hall.data.description);
+    expect(meta(page('events/evening-patrol'), 'og:image')).toBe(`${cms.url}${patrolPhoto.url}`);
+    expect(meta(page('events/evening-patrol'), 'og:title')).toBe('志愿者夜间巡逻');
+    expect(meta(page('rooms/council-hall'), 'og:image')).toBe(centreCard);
+    expect(meta(page('news/canteen-menu-2020'), 'og:image')).toBe(centreCard);
+    expect(meta(page('news/canteen-menu-2020'), 'og:type')).toBe('article');
+    expect(meta(page('news/canteen-menu-2020'), 'og:description')).toBe('食堂菜单调整。');
+    expect(meta(page(''), 'og:type')).toBe('website');
+  });
+
+  it('refuses to build with a SITE_URL that is not an absolute address, naming it', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'linli-site-'));
+    await expect(buildSite({ cmsUrl: cms.url, outDir: out, siteUrl: 'linli.example.org' })).rejects.toThrow(/SITE_URL must be the site's absolute public address[^\n]*linli\.example\.org/);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
   });
 
   it('has a large-text switch on every page: a button with its state, remembered in the browser', () => {

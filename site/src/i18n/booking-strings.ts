@@ -31,6 +31,8 @@ const zh = {
   },
   openingHoursTitle: '开放时间',
   closedAllDay: '不开放',
+  // What the start and end lists say before the form's script fills them with the chosen date's times.
+  chooseDateFirst: '请先选日期',
   availabilityTitle: '一周空闲情况',
   availabilityIntro: '绿色是可以预约的空闲时间，点选一段即可填入下面的预约表。',
   previousWeek: '上一周',
@@ -235,6 +237,7 @@ const en: Words = {
   },
   openingHoursTitle: 'Opening hours',
   closedAllDay: 'Closed',
+  chooseDateFirst: 'Choose a date first',
   availabilityTitle: 'Free times this week',
   availabilityIntro: 'Green times are free. Pick one to fill in the form below.',
   previousWeek: 'Previous week',

@@ -41,6 +41,12 @@ const POLICY: sanitizeHtml.IOptions = {
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
+  // Valid HTML whatever was pasted: a picture needs an alt (empty when the editor gave none: better
+  // a screen reader skipping it than reading out its address), and one whose source was taken out is nothing.
+  transformTags: {
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, alt: attribs.alt ?? '' } }),
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
 /** HTML from CMS content with everything that could run removed. */
