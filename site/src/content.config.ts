@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { fetchFromCms } from './lib/cms';
 import { renderCmsMarkdown } from './lib/cms-html';
 import { LOCALES } from './i18n/locales';
-import { timetableWeeks } from './lib/dates';
+import { fetchTermTimetable } from './lib/timetable-term';
 
 const photo = z.object({
   url: z.string(),
@@ -52,12 +52,6 @@ const rooms = defineCollection({
   }),
 });
 
-/** Whole ISO weeks, Monday to Sunday: this week in the centre's zone and the four after it. */
-const timetableRange = () => {
-  const weeks = timetableWeeks();
-  return { from: weeks[0].monday, to: weeks[weeks.length - 1].sunday };
-};
-
 const session = z.object({
   id: z.string(),
   start: z.string(),
@@ -77,17 +71,9 @@ const session = z.object({
   }),
 });
 
-/** This week's and the next four weeks' sessions, once per site language; ids are `<locale>`. */
+/** The sessions of the whole published term from this week on, once per site language; ids are `<locale>`. */
 const timetable = defineCollection({
-  loader: async () => {
-    const { from, to } = timetableRange();
-    return Promise.all(
-      LOCALES.map(async (locale) => {
-        const { data } = await fetchFromCms<{ data: unknown[] }>(`/api/booking/timetable?from=${from}&to=${to}&locale=${encodeURIComponent(locale)}`);
-        return { id: locale, from, to, sessions: data };
-      })
-    );
-  },
+  loader: async () => Promise.all(LOCALES.map(async (locale) => ({ id: locale, ...(await fetchTermTimetable(locale)) }))),
   schema: z.object({ from: z.string(), to: z.string(), sessions: z.array(session) }),
 });
 

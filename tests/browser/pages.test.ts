@@ -154,17 +154,25 @@ describe('the public pages, in Chromium', () => {
     await page.context().close();
   });
 
-  it('has a page for each of the next weeks, reached by the next-week link', async () => {
+  it('walks the whole term week by week by the next-week link, to its last week', async () => {
     const page = await stack.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto('/timetable/');
-    for (const week of weeks().slice(1)) {
-      await page.getByRole('link', { name: /下一周/ }).click();
-      await page.waitForURL(`**/timetable/${week.id}/`);
-      const { body } = await stack.cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}`);
+    const seen: string[] = [];
+    const nextLink = () => page.getByRole('link', { name: /下一周/ });
+    while ((await nextLink().count()) > 0) {
+      const from = page.url();
+      await nextLink().click();
+      await page.waitForURL((u) => u.href !== from);
+      const id = /\/timetable\/(\d{4}-W\d{2})\/$/.exec(new URL(page.url()).pathname)![1];
+      const { body } = await stack.cms.get(`/api/booking/timetable?week=${id}`);
+      expect(body.data.length).toBeGreaterThan(0);
       const shown = await visibleSessions(page);
       expect(shown.map((x) => x.start)).toEqual(body.data.map((x: any) => x.start).sort());
+      seen.push(id);
     }
-    expect(await page.getByRole('link', { name: /下一周/ }).count()).toBe(0);
+    // The term goes on for months after the four weeks the timetable once stopped at.
+    expect(seen.slice(0, 4)).toEqual(weeks().slice(1).map((w) => w.id));
+    expect(seen.length).toBeGreaterThan(8);
     await page.context().close();
   });
 
@@ -176,6 +184,20 @@ describe('the public pages, in Chromium', () => {
       // Navigation, filters and the notice are not printed.
       for (const selector of ['header nav', '.filters', '.site-notice', 'footer', '.weeks']) expect(await page.locator(selector).first().isVisible()).toBe(false);
       const pdf = await page.pdf({ format: 'A4', landscape: true, preferCSSPageSize: true });
+      expect({ page: p, pages: pdfPages(pdf) }).toEqual({ page: p, pages: 1 });
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.context().close();
+  });
+
+  it('prints a room’s door poster on exactly one A4 page, in both languages', async () => {
+    const { body } = await stack.cms.get('/api/booking/rooms');
+    const page = await stack.newPage();
+    for (const p of [`/rooms/${body.data[0].slug}/poster/`, `/en/rooms/${body.data[0].slug}/poster/`]) {
+      await page.goto(p);
+      await page.emulateMedia({ media: 'print' });
+      for (const selector of ['header nav', 'footer', '.print-hint']) expect(await page.locator(selector).first().isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
       expect({ page: p, pages: pdfPages(pdf) }).toEqual({ page: p, pages: 1 });
       await page.emulateMedia({ media: 'screen' });
     }

@@ -8,6 +8,7 @@ import { createActivity, weekly } from '../harness/fixtures';
 import { addDays, isoWeekdayOf, zonedDateOf } from '../../plugins/booking/server/src/core/time/zoned';
 import { demoPersonalData } from '../../cms/src/demo/activities';
 import { htmlErrors } from '../harness/html-checker';
+import jsQR from 'jsqr';
 
 /** Visible text of a built page, without tags, so assertions read like what a resident sees. */
 const textOf = (html: string) =>
@@ -22,22 +23,52 @@ const textOf = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
+/** The ISO week holding a date: its Monday, Sunday and id ("2026-W48"). */
+const weekHolding = (date: string) => {
+  const monday = addDays(date, 1 - isoWeekdayOf(date));
+  const thursday = new Date(`${addDays(monday, 3)}T00:00:00Z`);
+  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
+  return { monday, sunday: addDays(monday, 6), id: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}` };
+};
+
 /** This ISO week (Monday to Sunday, in the centre's zone) and the four after it, with their ids ("2026-W48"). */
 const comingWeeks = () => {
   const today = zonedDateOf(new Date(), 'Asia/Shanghai');
-  const monday = addDays(today, 1 - isoWeekdayOf(today));
-  return [0, 1, 2, 3, 4].map((i) => {
-    const start = addDays(monday, 7 * i);
-    const thursday = new Date(`${addDays(start, 3)}T00:00:00Z`);
-    const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-    const week = Math.floor((thursday.getTime() - jan1) / 86_400_000 / 7) + 1;
-    return { monday: start, sunday: addDays(start, 6), id: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}` };
-  });
+  return [0, 1, 2, 3, 4].map((i) => weekHolding(addDays(today, 7 * i)));
 };
 /** The site's public address in this build: every share card and canonical link must be on it. */
 const SITE_URL = 'https://linli.example.org';
 // A 1×1 PNG: too small for Strapi to make other formats of it.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/**
+ * The picture a phone's camera sees of an inline SVG QR code, as RGBA pixels: its dark modules are
+ * the runs of the stroked path (absolute M, relative m and h), 4 pixels a module, on white.
+ */
+const qrPixels = (svg: string) => {
+  const size = Number(/viewBox="0 0 (\d+) \1"/.exec(svg)![1]);
+  const d = /<path[^>]*stroke="#000000"[^>]*d="([^"]+)"/.exec(svg)![1];
+  const scale = 4;
+  const width = size * scale;
+  const data = new Uint8ClampedArray(width * width * 4).fill(255);
+  let x = 0;
+  let y = 0;
+  for (const [, cmd, args] of d.matchAll(/([MmHh])([^MmHh]+)/g)) {
+    const [a, b = 0] = args.trim().split(/[\s,]+/).map(Number);
+    if (cmd === 'M') [x, y] = [a, b];
+    else if (cmd === 'm') [x, y] = [x + a, y + b];
+    else {
+      const to = cmd === 'h' ? x + a : a;
+      for (let col = x; col < to; col++) {
+        for (let py = Math.floor(y) * scale; py < (Math.floor(y) + 1) * scale; py++) {
+          for (let px = col * scale; px < (col + 1) * scale; px++) data.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+        }
+      }
+      x = to;
+    }
+  }
+  return { data, width, height: width };
+};
 
 describe('the static site, built from the CMS', () => {
   let cms: TestCms;
@@ -141,34 +172,113 @@ describe('the static site, built from the CMS', () => {
     expect(page('en/rooms')).toMatch(/<a href="\/rooms\/"[^>]*lang="zh-CN"/);
   });
 
-  it('shows this week’s sessions on /timetable/ and each of the next four weeks on a page of its own, in both languages', async () => {
-    const weeks = comingWeeks();
-    expect(page('timetable')).toContain('/api/booking/calendar/timetable.ics');
-    for (const [i, week] of weeks.entries()) {
-      const { body } = await cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}`);
-      const { body: enBody } = await cms.get(`/api/booking/timetable?from=${week.monday}&to=${week.sunday}&locale=en`);
-      const paths = i === 0 ? ['timetable', `timetable/${week.id}`] : [`timetable/${week.id}`];
+  it('shows this week’s sessions on /timetable/ and every week of the term with sessions on a page of its own, in both languages', async () => {
+    // The term's end, from every course's and event's own list of coming dates.
+    const slugs = async (kind: string) => ((await cms.get(`/api/booking/${kind}`)).body.data as any[]).map((a) => `${kind}/${a.slug}`);
+    const details = await Promise.all([...(await slugs('courses')), ...(await slugs('events'))].map((p) => cms.get(`/api/booking/${p}`)));
+    const lastDate = details.flatMap((d) => d.body.data.sessions.map((x: any) => x.start.slice(0, 10) as string)).sort().at(-1)!;
+    const thisWeek = comingWeeks()[0];
+    // The demo's monthly volunteers' day runs a year ahead: the term reaches far beyond the old four weeks.
+    expect(lastDate > addDays(thisWeek.monday, 120)).toBe(true);
+    // Every session from this week to the end, by week, read from the CMS as a resident's calendar would.
+    const byWeek = new Map<string, { week: ReturnType<typeof weekHolding>; zh: any[]; en: any[] }>();
+    for (let start = thisWeek.monday; start <= lastDate; start = addDays(start, 62)) {
+      const range = `from=${start}&to=${addDays(start, 61)}`;
+      const [{ body: zh }, { body: en }] = await Promise.all([cms.get(`/api/booking/timetable?${range}`), cms.get(`/api/booking/timetable?${range}&locale=en`)]);
+      expect(zh.meta.lastSessionDate).toBe(lastDate);
+      for (const [list, key] of [[zh.data, 'zh'], [en.data, 'en']] as const) {
+        for (const x of list) {
+          const week = weekHolding(x.start.slice(0, 10));
+          if (!byWeek.has(week.id)) byWeek.set(week.id, { week, zh: [], en: [] });
+          const into = byWeek.get(week.id)![key];
+          if (!into.some((y) => y.id === x.id)) into.push(x);
+        }
+      }
+    }
+    const weeks = [...byWeek.values()].sort((a, b) => a.week.monday.localeCompare(b.week.monday));
+    // A page for each week with sessions, and no other, in both languages.
+    for (const prefix of ['', 'en/']) {
+      const built = (readdirSync(path.join(outDir, prefix, 'timetable'), { withFileTypes: true }) as Array<{ name: string; isDirectory(): boolean }>)
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+      expect(built).toEqual(weeks.map((w) => w.week.id));
+    }
+    const far = weeks.find((w) => w.week.monday > addDays(thisWeek.monday, 90));
+    expect(far).toBeDefined();
+    for (const [i, { week, zh: sessions, en: enSessions }] of weeks.entries()) {
+      const paths = week.id === thisWeek.id ? ['timetable', `timetable/${week.id}`] : [`timetable/${week.id}`];
       for (const p of paths) {
         const html = page(p);
         const zh = textOf(html);
         const en = textOf(page(`en/${p}`));
         // Every session of that week, with its time, and none of another week.
-        expect(html.match(/<li class="session[\s"]/g) ?? []).toHaveLength(body.data.length);
-        for (const session of body.data) {
+        expect(html.match(/<li class="session[\s"]/g) ?? []).toHaveLength(sessions.length);
+        for (const session of sessions) {
           expect(zh).toContain(session.activity.title);
           expect(zh).toMatch(new RegExp(`${session.start.slice(11, 16)} ?– ?${session.end.slice(11, 16)}`));
           expect(html).toMatch(new RegExp(`<time datetime="${session.start.replace('+', '\\+')}"`));
         }
-        for (const session of enBody.data) expect(en).toContain(session.activity.title);
+        for (const session of enSessions) expect(en).toContain(session.activity.title);
         expect(page(`en/${p}`)).toContain('<html lang="en">');
-        // Links to every week, the current one marked, and to the weeks before and after.
-        for (const other of weeks.slice(1)) expect(html).toContain(`href="/timetable/${other.id}/"`);
-        expect(html).toMatch(/aria-current="page"[^>]*>|<a [^>]*aria-current="page"/);
-        if (i < weeks.length - 1) expect(html).toContain(`rel="next" href="/timetable/${weeks[i + 1].id}/"`);
-        if (i > 0) expect(html).toContain(`rel="prev" href="${i === 1 ? '/timetable/' : `/timetable/${weeks[i - 1].id}/`}"`);
+        expect(html).toContain('/api/booking/calendar/timetable.ics');
+        // A step to the nearest weeks with sessions, none past the term's ends, and a way to the whole term.
+        for (const [rel, other, prefix] of [['prev', weeks[i - 1], ''], ['next', weeks[i + 1], ''], ['prev', weeks[i - 1], '/en'], ['next', weeks[i + 1], '/en']] as const) {
+          const link = new RegExp(`rel="${rel}" href="([^"]*)"`).exec(prefix ? page(`en/${p}`) : html)?.[1];
+          if (p === 'timetable' && rel === 'prev') expect(link).toBeUndefined();
+          else expect(link).toBe(other ? `${prefix}/timetable/${other.week.id}/` : undefined);
+        }
+        expect(html).toContain(p === 'timetable' ? 'href="#term-weeks"' : 'href="/timetable/#term-weeks"');
       }
     }
+    expect(page('timetable')).not.toContain('rel="prev"');
+    expect(page('timetable')).toContain(`rel="next" href="/timetable/${weeks.find((w) => w.week.monday > thisWeek.monday)!.week.id}/"`);
+    // The landing page lists every week of the term by month, in both languages.
+    for (const [prefix, month] of [['', (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`], ['en/', (m: string) => new Date(`${m}-01T00:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })]] as const) {
+      const html = page(`${prefix}timetable`);
+      const term = html.slice(html.indexOf('id="term-weeks"'), html.indexOf('class="print-hint"'));
+      expect([...term.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(weeks.map((w) => `/${prefix}timetable/${w.week.id}/`));
+      const months = [...new Set(weeks.map((w) => w.week.monday.slice(0, 7)))];
+      expect([...term.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(months.map(month));
+    }
+    expect(textOf(page(`timetable/${far!.week.id}`))).toContain(far!.zh[0].activity.title);
     expect(textOf(page('timetable'))).not.toContain('周桂兰');
+  });
+
+  it('has a printable A4 door poster for every room, in both languages, whose QR code opens the room’s booking page', async () => {
+    for (const [locale, prefix] of [['zh-CN', ''], ['en', 'en/']] as const) {
+      const { body } = await cms.get(`/api/booking/rooms?locale=${locale}`);
+      expect(body.data.length).toBeGreaterThan(1);
+      for (const room of body.data) {
+        const html = page(`${prefix}rooms/${room.slug}/poster`);
+        const text = textOf(html);
+        expect(html).toContain(`<html lang="${locale}">`);
+        expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+        expect(text).toContain(room.name);
+        expect(text).toContain(locale === 'en' ? `Up to ${room.capacity} people` : `可容纳 ${room.capacity} 人`);
+        // Chinese first on both: the Chinese name and capacity are on the English poster too.
+        expect(text).toContain(`可容纳 ${room.capacity} 人`);
+        for (const [day, periods] of Object.entries(room.openingHours as Record<string, Array<{ start: string; end: string }>>)) {
+          for (const period of periods) expect({ day, text }).toEqual({ day, text: expect.stringContaining(`${period.start}–${period.end}`) });
+        }
+        if (room.photos.length > 0) expect(html).toContain(room.photos[0].url);
+        // The QR code, drawn at build time with no script, decodes to the room's page on the site, as printed under it.
+        expect(html.replace(/<script data-linli="text-size">[\s\S]*?<\/script>/, '')).not.toMatch(/<script/);
+        const svg = /<svg[\s\S]*?<\/svg>/.exec(html.slice(html.indexOf('class="code"')))![0];
+        const { data, width, height } = qrPixels(svg);
+        const decoded = jsQR(data, width, height)?.data;
+        expect(decoded).toMatch(/^https?:\/\/[^/]+\//);
+        expect(new URL(decoded!).pathname).toBe(`/${prefix}rooms/${room.slug}/`);
+        expect(text).toContain(decoded);
+        // Linked from the room's own page.
+        expect(page(`${prefix}rooms/${room.slug}`)).toContain(`href="/${prefix}rooms/${room.slug}/poster/"`);
+      }
+    }
+    const css = (readdirSync(path.join(outDir, '_astro')) as string[])
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(path.join(outDir, '_astro', f), 'utf8'))
+      .join('\n');
+    expect(`${css}\n${page('rooms/' + (await cms.get('/api/booking/rooms')).body.data[0].slug + '/poster')}`).toMatch(/@page\s*\{[^}]*size:\s*A4\s*[;}]/);
   });
 
   it('filters the timetable by category, audience and room with labelled controls and CSS made at build time, no script', async () => {

@@ -77,7 +77,7 @@ const strings = {
     map: '在地图上查看地址',
     dateShort: (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`,
     timetableTitle: '活动课程表',
-    timetableIntro: '本周和之后四周的课程和活动，按星期排列。点击活动名称查看详情和报名方式。',
+    timetableIntro: '本学期每周的课程和活动，按星期排列。点击活动名称查看详情和报名方式。',
     weekRange: (monday: string, sunday: string) =>
       monday.slice(5, 7) === sunday.slice(5, 7)
         ? `${Number(monday.slice(5, 7))}月${Number(monday.slice(8, 10))}日–${Number(sunday.slice(8, 10))}日`
@@ -118,6 +118,9 @@ const strings = {
     bookable: '可预约',
     notBookable: '开放时间内直接前来，无需预约',
     seeAllRooms: '查看全部功能室',
+    termWeeksLink: '本学期所有周次',
+    termWeeksTitle: '本学期各周的课程表',
+    monthHeading: (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`,
   },
   en: {
     siteName: 'Linli Neighbourhood Service Centre',
@@ -193,7 +196,7 @@ const strings = {
     map: 'See the address on a map',
     dateShort: (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`,
     timetableTitle: 'Timetable',
-    timetableIntro: 'Classes and activities this week and in the four weeks after it, day by day. Choose an activity to see its details and how to enrol.',
+    timetableIntro: 'Classes and activities of the term, week by week, day by day. Choose an activity to see its details and how to enrol.',
     weekRange: (monday: string, sunday: string) =>
       monday.slice(5, 7) === sunday.slice(5, 7)
         ? `${Number(monday.slice(8, 10))}–${Number(sunday.slice(8, 10))} ${MONTHS[Number(monday.slice(5, 7)) - 1]}`
@@ -235,6 +238,9 @@ const strings = {
     bookable: 'Can be booked',
     notBookable: 'Drop in during opening hours, no booking needed',
     seeAllRooms: 'See all rooms',
+    termWeeksLink: 'Every week of the term',
+    termWeeksTitle: 'The term, week by week',
+    monthHeading: (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`,
   },
 } as const;
 

@@ -37,9 +37,6 @@ export const isoWeekId = (date: string): string => {
   return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`;
 };
 
-/** How many weeks the timetable shows: this week and the four after it. */
-export const TIMETABLE_WEEKS = 5;
-
 export interface Week {
   /** "2026-W48" */
   id: string;
@@ -50,17 +47,19 @@ export interface Week {
   days: string[];
 }
 
-/** This week (Monday to Sunday, holding `today`) and the weeks after it, `count` in all. */
-export const timetableWeeks = (today: string = centreToday(), count = TIMETABLE_WEEKS): Week[] => {
-  const { monday } = weekOf(today);
-  return Array.from({ length: count }, (_, index) => {
-    const start = addDays(monday, 7 * index);
-    return {
+/** Every week (Monday to Sunday) from the one holding `from` to the one holding `to`, counted from the week of `today`. */
+export const weeksBetween = (from: string, to: string, today: string = centreToday()): Week[] => {
+  const thisMonday = weekOf(today).monday;
+  const last = weekOf(to).monday;
+  const weeks: Week[] = [];
+  for (let start = weekOf(from).monday; start <= last; start = addDays(start, 7)) {
+    weeks.push({
       id: isoWeekId(start),
       monday: start,
       sunday: addDays(start, 6),
-      index,
+      index: Math.round((Date.parse(start) - Date.parse(thisMonday)) / (7 * 86_400_000)),
       days: Array.from({ length: 7 }, (_, i) => addDays(start, i)),
-    };
-  });
+    });
+  }
+  return weeks;
 };

@@ -40,7 +40,8 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         throw validationError([{ path: 'week', message: 'give a week (YYYY-Www) or from and to (YYYY-MM-DD)' }]);
       }
-      ctx.body = { data: await service().timetable(from, to, q.locale), meta: { from, to } };
+      // lastSessionDate lets a reader (the site's build) fetch a whole term in windows of the allowed size.
+      ctx.body = { data: await service().timetable(from, to, q.locale), meta: { from, to, lastSessionDate: await service().lastSessionDate() } };
     },
   };
 };

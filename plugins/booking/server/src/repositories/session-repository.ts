@@ -81,6 +81,12 @@ export const sessionRepository = (strapi: Core.Strapi) => {
       }
       return found;
     },
+    /** The latest-starting session of any of these activities, cancelled ones included: where a term ends. */
+    async lastOf(kind: ActivityKind, activityIds: string[]): Promise<SessionRow | null> {
+      if (activityIds.length === 0) return null;
+      const [last] = await docs().findMany({ filters: { activityKind: kind, activityId: { $in: [...new Set(activityIds)] } }, sort: [{ startsAt: 'desc' }], limit: 1 });
+      return last ? fromDocument(last) : null;
+    },
     inRange: (from: Date, to: Date) => findMany({ startsAt: { $lt: to.toISOString() }, endsAt: { $gt: from.toISOString() } }),
     async findById(documentId: string) {
       const d = await docs().findOne({ documentId });

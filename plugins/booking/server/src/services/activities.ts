@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { confirmedPeople } from '../core/enrolment/confirmed-people';
 import { describeSchedule } from '../core/schedule/describe-schedule';
 import { scheduleSchema } from '../core/schedule/schedule';
-import { addDays, wallClockToInstant, type IsoDate } from '../core/time/zoned';
+import { addDays, wallClockToInstant, zonedDateOf, type IsoDate } from '../core/time/zoned';
 import { zonedInterval } from '../core/time/zoned-interval';
 import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { withLocaleFallback } from '../repositories/documents';
@@ -124,6 +124,16 @@ const activities = ({ strapi }: { strapi: Core.Strapi }) => {
         waiting: places.waiting,
         sessions: await movedRooms(upcoming, locale).then((rooms) => upcoming.map((s) => sessionView(s, places.sessionPlacesLeft(s), rooms))),
       };
+    },
+
+    /** The day (in the centre's zone) of the last session of any published course or event, null when none: how far the site's timetable reaches. */
+    async lastSessionDate(): Promise<IsoDate | null> {
+      let last: SessionRow | null = null;
+      for (const kind of ['course', 'event'] as const) {
+        const candidate = await sessions.lastOf(kind, (await localized(kind)).map((a) => a.documentId));
+        if (candidate && (!last || candidate.start > last.start)) last = candidate;
+      }
+      return last ? zonedDateOf(last.start, tz()) : null;
     },
 
     /** Every session from `from` to `to` (inclusive days in the centre's zone), with what and where. */
