@@ -315,6 +315,8 @@ const main = async () => {
   cms = { ...cmsClient(stack.cms.url), url: stack.cms.url };
   log(`  CMS up at ${cms.url}`);
   const db = new pg.Client({ connectionString: stack.databaseUrl });
+  // Ctrl-C stops PostgreSQL under this idle client (e.g. with --keep): that is no error.
+  db.on('error', (error) => log(`database connection: ${error.message}`));
   await db.connect();
   try {
     const token = await cms.login();
