@@ -11,21 +11,21 @@
 //   --chrome <path> the Chromium to drive                 [CHROME_PATH, default /usr/bin/chromium]
 //   --out <dir>     where the result files go             [BENCH_OUT, default bench/results]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
-import { buildIfNeeded } from '../scripts/lib/build.mts';
-import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
 import getPort from 'get-port';
+import lighthouse from 'lighthouse';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
 import { repoRoot } from '../scripts/lib/paths.mts';
-import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
-import { generateSecrets } from '../scripts/lib/secrets.mts';
 import { buildSite } from '../scripts/lib/site-build.mts';
 import { startStaticServer, type StaticServer } from '../scripts/lib/static-server.mts';
+import { printHelp, resultsDir, wholeNumber } from './lib/options.mts';
+import { logger, round } from './lib/progress.mts';
+import { machine as benchMachine, packageVersion, runDate, sourceState, writeResults } from './lib/results-file.mts';
+import { runBench, startStack, stopAlso } from './lib/stack.mts';
 
 requireNode24();
 
@@ -37,14 +37,10 @@ const { values: flags } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (flags.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 13).map((l) => l.slice(3)).join('\n'));
-  process.exit(0);
-}
-const runs = Number(flags.runs ?? process.env.BENCH_LH_RUNS ?? 3);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${flags.runs ?? process.env.BENCH_LH_RUNS}"`);
+if (flags.help) printHelp(import.meta.url, 13);
+const runs = wholeNumber('--runs', flags.runs, 'BENCH_LH_RUNS', 3);
 const chromePath = flags.chrome ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const outDir = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(repoRoot, 'bench', 'results'));
+const outDir = resultsDir(flags.out);
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const metricAudits = {
@@ -56,46 +52,10 @@ const metricAudits = {
   totalBytes: 'total-byte-weight',
 } as const;
 
-const log = (message: string) => console.log(`[bench:site ${new Date().toISOString().slice(11, 19)}] ${message}`);
-const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+const log = logger('bench:site');
 
-let workDir: string | undefined;
-let postgres: RunningPostgres | undefined;
-let cms: RunningCms | undefined;
 let server: StaticServer | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
-let stopping: Promise<void> | undefined;
-
-const stopEverything = (): Promise<void> =>
-  (stopping ??= (async () => {
-    for (const [what, step] of [
-      ['Chromium', async () => chrome?.kill()],
-      ['the site server', async () => server?.close()],
-      ['the CMS', async () => cms?.stop()],
-      ['PostgreSQL', async () => postgres?.stop()],
-    ] as const) {
-      try {
-        await step();
-      } catch (error) {
-        console.error(`stopping ${what}: ${(error as Error).message}`);
-      }
-    }
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping…`);
-    void stopEverything().finally(() => process.exit(130));
-  });
-}
-
-const packageVersion = (name: string): string => {
-  try {
-    return JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
-};
 
 const osName = () => {
   try {
@@ -110,25 +70,10 @@ const chromiumVersion = () => {
   return (/Chromium [\d.]+|Google Chrome [\d.]+|[\d]+\.[\d.]+/.exec(result.stdout ?? '')?.[0] ?? 'unknown').trim();
 };
 
+/** The common record, with the OS and Chromium that Lighthouse's figures also depend on. */
 const machine = () => {
-  const cpus = os.cpus();
-  return {
-    os: `${osName()} (${os.platform()} ${os.release()} ${os.arch()})`,
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    chromium: chromiumVersion(),
-    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
-  };
-};
-
-const sourceState = () => {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  if (head.status !== 0) return { commit: 'unknown', uncommittedChanges: null };
-  const status = git('status', '--porcelain', '--', '.', ':(exclude)bench');
-  return { commit: head.stdout.trim(), uncommittedChanges: status.status === 0 ? status.stdout.trim().length > 0 : null };
+  const { platform, ...common } = benchMachine();
+  return { os: `${osName()} (${platform})`, ...common, chromium: chromiumVersion() };
 };
 
 interface PageRun {
@@ -176,34 +121,26 @@ const main = async () => {
   const source = sourceState();
   if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (apt-get install chromium, or --chrome <path>)`);
 
-  buildIfNeeded({ serverOnly: true, log });
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-site-'));
-  log(`Starting PostgreSQL in ${workDir}…`);
-  postgres = await startPostgres({ dataDir: path.join(workDir, 'postgres'), quiet: true });
-  await postgres.createDatabase('linli_bench');
-  const siteDir = path.join(workDir, 'site');
-  mkdirSync(siteDir);
-  server = await startStaticServer({ root: () => siteDir, port: await getPort() });
-  log('Starting the CMS with demo content…');
-  cms = await startCms({
-    port: await getPort(),
-    env: {
-      ...generateSecrets(),
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_URL: postgres.urlFor('linli_bench'),
-      SERVE_ADMIN_PANEL: 'false',
-      DEMO_CONTENT: 'true',
-      MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
-      SITE_BUILD_HOOK_URL: '',
-      // The room page's availability island calls the CMS from the site's origin.
-      CORS_ORIGINS: server.url,
-      SITE_URL: server.url,
+  let siteDir = '';
+  const stack = await startStack({
+    name: 'site',
+    log,
+    // The static server first: the room page's availability island calls the CMS from the site's origin.
+    beforeCms: async (workDir) => {
+      siteDir = path.join(workDir, 'site');
+      mkdirSync(siteDir);
+      server = await startStaticServer({ root: () => siteDir, port: await getPort() });
+      stopAlso('the site server', () => server?.close());
+      log('The CMS gets the demo content.');
+      return { DEMO_CONTENT: 'true', SITE_BUILD_HOOK_URL: '', CORS_ORIGINS: server.url, SITE_URL: server.url };
     },
   });
+  const cms = stack.cms;
+  const siteServer = server!;
 
   log(`Building the site into ${siteDir}…`);
   const buildStarted = Date.now();
-  await buildSite({ cmsUrl: cms.url, publicCmsUrl: cms.url, siteUrl: server.url, outDir: siteDir });
+  await buildSite({ cmsUrl: cms.url, publicCmsUrl: cms.url, siteUrl: siteServer.url, outDir: siteDir });
   const buildSeconds = round((Date.now() - buildStarted) / 1000, 1);
 
   const rooms = (await (await fetch(`${cms.url}/api/booking/rooms`)).json()) as { data?: { slug: string }[] };
@@ -219,9 +156,10 @@ const main = async () => {
 
   log(`Launching ${chromePath}…`);
   chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
+  stopAlso('Chromium', () => chrome?.kill());
   const results = [];
   for (const page of pages) {
-    const url = server.url + page.path;
+    const url = siteServer.url + page.path;
     const status = (await fetch(url)).status;
     if (status !== 200) throw new Error(`${url} answered ${status}`);
     const pageRuns: PageRun[] = [];
@@ -250,13 +188,8 @@ const main = async () => {
     pages: results,
   };
 
-  mkdirSync(outDir, { recursive: true });
-  const stamp = startedAt.toISOString().slice(0, 10);
-  const jsonFile = path.join(outDir, `lighthouse-${stamp}.json`);
-  const mdFile = path.join(outDir, `lighthouse-${stamp}.md`);
-  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(mdFile, markdown(report));
-  log(`Wrote ${path.relative(repoRoot, jsonFile)} and ${path.relative(repoRoot, mdFile)}`);
+  const base = writeResults(outDir, 'lighthouse', runDate(startedAt), report, markdown(report));
+  log(`Wrote ${path.relative(repoRoot, base)}.json and .md`);
   console.log(`\n${markdown(report)}`);
 };
 
@@ -298,11 +231,4 @@ const markdown = (r: any): string =>
     '',
   ].join('\n');
 
-try {
-  await main();
-  await stopEverything();
-} catch (error) {
-  console.error(`\nbench:site failed: ${(error as Error).stack ?? error}`);
-  await stopEverything();
-  process.exit(1);
-}
+await runBench(main);

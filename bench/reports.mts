@@ -10,127 +10,35 @@
 // Options (flags, or the environment variables in brackets):
 //   --runs <n>     measured requests, one after another   [BENCH_REPORT_RUNS, default 20]
 //   --out <dir>    where the result files go               [BENCH_OUT, default bench/results]
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import getPort from 'get-port';
-import { buildIfNeeded } from '../scripts/lib/build.mts';
-import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
-import { repoRoot } from '../scripts/lib/paths.mts';
-import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
-import { generateSecrets } from '../scripts/lib/secrets.mts';
+import { addDays, centreToday, DAY_MS, instantOf, utcTimestamp as utc, WEEKDAYS } from './lib/centre-dates.mts';
+import { cmsClient, expectStatus } from './lib/cms-client.mts';
+import { printHelp, resultsDir, wholeNumber } from './lib/options.mts';
+import { logger, round, seconds } from './lib/progress.mts';
+import { machine, packageVersion, runDate, sourceState, writeResults } from './lib/results-file.mts';
+import { documentId, prng } from './lib/seed-values.mts';
+import { runBench, startStack } from './lib/stack.mts';
 
 requireNode24();
 
 const { values: flags } = parseArgs({ options: { runs: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-if (flags.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 13).map((l) => l.slice(3)).join('\n'));
-  process.exit(0);
-}
-const runs = Number(flags.runs ?? process.env.BENCH_REPORT_RUNS ?? 20);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got "${flags.runs ?? process.env.BENCH_REPORT_RUNS}"`);
+if (flags.help) printHelp(import.meta.url, 13);
+const runs = wholeNumber('--runs', flags.runs, 'BENCH_REPORT_RUNS', 20);
 const settings = { rooms: 30, courses: 40, enrolmentsPerCourse: 15, residents: 3000, markedShare: 0.9, bookingsPerRoomDay: 2, cancelledShare: 0.05, days: 365, goalMs: 500, runs };
-const outDir = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(repoRoot, 'bench', 'results'));
+const outDir = resultsDir(flags.out);
 
-// Asia/Shanghai: +08:00 all year.
-const DAY_MS = 86_400_000;
-const centreToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const instantOf = (date: string, minutes: number) => new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000);
-/** Strapi keeps datetimes in `timestamp without time zone` columns, as UTC. */
-const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-
-const log = (message: string) => console.log(`[bench reports ${new Date().toISOString().slice(11, 19)}] ${message}`);
-const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
-const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
-/** A deterministic PRNG (mulberry32), so every run seeds the same year. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-/** Like Strapi's document ids (cuid2): 24 lower-case letters and digits, starting with a letter. */
-const documentId = () => {
-  const bytes = randomBytes(24);
-  let id = String.fromCharCode(97 + (bytes[0] % 26));
-  for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
-  return id;
-};
+const log = logger('bench reports');
 const tokenHash = () => createHash('sha256').update(randomBytes(32)).digest('hex');
-const packageVersion = (name: string) => {
-  try {
-    return JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
-};
-const sourceState = () => {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  if (head.status !== 0) return { commit: 'unknown', uncommittedChanges: null };
-  const status = git('status', '--porcelain', '--', '.', ':(exclude)bench');
-  return { commit: head.stdout.trim(), uncommittedChanges: status.status === 0 ? status.stdout.trim().length > 0 : null };
-};
-const machine = () => {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
-  };
-};
 
-let workDir: string | undefined;
-let postgres: RunningPostgres | undefined;
-let cms: RunningCms | undefined;
-let stopping: Promise<void> | undefined;
-const stopEverything = (): Promise<void> =>
-  (stopping ??= (async () => {
-    await cms?.stop().catch((e: Error) => console.error(`stopping the CMS: ${e.message}`));
-    await postgres?.stop().catch((e: Error) => console.error(`stopping PostgreSQL: ${e.message}`));
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopEverything().finally(() => process.exit(130)));
+let cms: ReturnType<typeof cmsClient>;
+/** Creates and publishes a document as an editor does in the content manager (categories have no drafts). */
+const publish = (token: string, uid: string, data: Record<string, unknown>) => cms.createPublished(token, uid, data, `${uid} ${data.slug}`, uid !== 'plugin::booking.category');
 
-const ADMIN = { email: 'bench@linli.test', password: 'Linli-Bench-2026' };
-const request = async (method: string, urlPath: string, body?: unknown, token?: string) => {
-  const res = await fetch(cms!.url + urlPath, {
-    method,
-    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  let parsed: any = null;
-  try {
-    parsed = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    // a download
-  }
-  return { status: res.status, body: parsed, bytes: bytes.length };
-};
-const expectStatus = (what: string, res: { status: number; body: unknown }, status: number) => {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
-};
-/** Creates and publishes a document as an editor does in the content manager. */
-const publish = async (token: string, uid: string, data: Record<string, unknown>) => {
-  const created = await request('POST', `/content-manager/collection-types/${uid}?locale=zh-CN`, data, token);
-  expectStatus(`create ${uid} ${data.slug}`, created, 201);
-  const id: string = created.body.data.documentId;
-  if (uid !== 'plugin::booking.category') expectStatus(`publish ${data.slug}`, await request('POST', `/content-manager/collection-types/${uid}/${id}/actions/publish?locale=zh-CN`, {}, token), 200);
-  return id;
-};
-
-const OPEN_HOURS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '22:00' }]]));
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const OPEN_HOURS = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '08:00', end: '22:00' }]]));
 const CATEGORIES = [['course', '课程'], ['talk', '讲座'], ['film', '观影'], ['rehearsal', '文艺排练']];
 
 /** Rows in bulk: one INSERT … SELECT FROM unnest per batch of columns. */
@@ -259,35 +167,15 @@ const main = async () => {
   const from = addDays(today, -settings.days);
   const to = addDays(today, -1);
 
-  buildIfNeeded({ serverOnly: true, log });
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-reports-'));
-  log(`Starting PostgreSQL in ${workDir}…`);
-  postgres = await startPostgres({ dataDir: path.join(workDir, 'postgres'), quiet: true });
-  await postgres.createDatabase('linli_bench_reports');
-  const databaseUrl = postgres.urlFor('linli_bench_reports');
-  log('Starting the CMS…');
-  const cmsStarted = Date.now();
-  cms = await startCms({
-    port: await getPort(),
-    env: {
-      ...generateSecrets(),
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_URL: databaseUrl,
-      SERVE_ADMIN_PANEL: 'false',
-      DEMO_CONTENT: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
-      CENTRE_TIMEZONE: 'Asia/Shanghai',
-    },
-  });
+  let cmsStarted = 0;
+  const stack = await startStack({ name: 'reports', log, beforeCms: async () => void (cmsStarted = Date.now()) });
   const cmsStartSeconds = seconds(cmsStarted);
-  const db = new pg.Client({ connectionString: databaseUrl });
+  cms = cmsClient(stack.cms.url);
+  const { request } = cms;
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
   try {
-    const login = await request('POST', '/admin/login', ADMIN);
-    expectStatus('admin login', login, 200);
-    const token: string = login.body.data.token ?? login.body.data.accessToken;
+    const token = await cms.login();
 
     log(`Creating ${settings.rooms} rooms, ${CATEGORIES.length} categories and ${settings.courses} courses from ${from} to ${to} through the admin API…`);
     const contentStarted = Date.now();
@@ -331,13 +219,13 @@ const main = async () => {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      scenarios.push({ title, path: urlPath, runs: times.length, p50Ms: round(percentile(times, 50)), p90Ms: round(percentile(times, 90)), maxMs: round(times[times.length - 1]), meanMs: round(times.reduce((n, t) => n + t, 0) / times.length), goalMs, bytes: first.bytes });
+      scenarios.push({ title, path: urlPath, runs: times.length, p50Ms: round(percentile(times, 50), 0), p90Ms: round(percentile(times, 90), 0), maxMs: round(times[times.length - 1], 0), meanMs: round(times.reduce((n, t) => n + t, 0) / times.length, 0), goalMs, bytes: first.bytes });
       log(`  ${title}: p50 ${scenarios[scenarios.length - 1].p50Ms} ms`);
     }
 
     const results = {
       benchmark: 'reports',
-      date: `${startedAt.getFullYear()}-${String(startedAt.getMonth() + 1).padStart(2, '0')}-${String(startedAt.getDate()).padStart(2, '0')}`,
+      date: runDate(startedAt),
       startedAt: startedAt.toISOString(),
       machine: machineAtStart,
       source,
@@ -347,12 +235,7 @@ const main = async () => {
       timings: { totalSeconds: seconds(started), cmsStartSeconds, contentSeconds, seedSeconds },
       scenarios,
     };
-    mkdirSync(outDir, { recursive: true });
-    const base = path.join(outDir, `reports-${results.date}`);
-    for (const [file, text] of [[`${base}.json`, `${JSON.stringify(results, null, 2)}\n`], [`${base}.md`, markdown(results)]]) {
-      writeFileSync(`${file}.tmp`, text);
-      renameSync(`${file}.tmp`, file);
-    }
+    const base = writeResults(outDir, 'reports', results.date, results, markdown(results));
     log(`Results: ${path.relative(process.cwd(), base)}.json and .md`);
     if (scenarios[0].p50Ms >= settings.goalMs) {
       process.exitCode = 1;
@@ -363,12 +246,4 @@ const main = async () => {
   }
 };
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
-  if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
-} finally {
-  await stopEverything();
-}
+await runBench(main);

@@ -17,22 +17,21 @@
 //                      requests take seconds each           [BENCH_ALL_ROOMS_CONNECTIONS, default 1]
 //   --rooms <n>        rooms created and seeded            [BENCH_ROOMS, default 200]
 //   --out <dir>        where the result files go           [BENCH_OUT, default bench/results]
-import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request as CannonRequest, type Result as CannonResult } from 'autocannon';
 import pg from 'pg';
-import { buildIfNeeded } from '../scripts/lib/build.mts';
-import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
-import getPort from 'get-port';
+import type { RunningCms } from '../scripts/lib/cms-process.mts';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
-import { repoRoot } from '../scripts/lib/paths.mts';
-import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
-import { generateSecrets } from '../scripts/lib/secrets.mts';
+import { addDays, centreToday, DAY_MS, instantOf, TIMEZONE, utcTimestamp, wallClock, WEEKDAYS, type IsoDate } from './lib/centre-dates.mts';
+import { cmsClient, expectStatus, inParallel } from './lib/cms-client.mts';
 import { EVENT_LOOP_PATH } from './lib/event-loop-probe.mts';
+import { printHelp, resultsDir, wholeNumber as positiveInt } from './lib/options.mts';
+import { logger, round, seconds } from './lib/progress.mts';
+import { machine, packageVersion, runDate, sourceState, writeResults } from './lib/results-file.mts';
+import { documentId, prng } from './lib/seed-values.mts';
+import { runBench, startStack } from './lib/stack.mts';
 
 requireNode24();
 
@@ -50,18 +49,7 @@ const { values: flags } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (flags.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 18).map((l) => l.slice(3)).join('\n'));
-  process.exit(0);
-}
-
-const positiveInt = (name: string, flag: string | undefined, envName: string, fallback: number, min = 1): number => {
-  const raw = flag ?? process.env[envName];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  return n;
-};
+if (flags.help) printHelp(import.meta.url, 18);
 
 const settings = {
   durationSeconds: positiveInt('--duration', flags.duration, 'BENCH_DURATION', 10),
@@ -85,155 +73,40 @@ const settings = {
   /** Creation uses the half-hour slots the seed always leaves free, from this many days ahead. */
   creationFirstDay: 2,
   creationLastDay: 85,
-  timezone: 'Asia/Shanghai',
+  timezone: TIMEZONE,
 };
-const outDir = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(repoRoot, 'bench', 'results'));
-
-// ---------------------------------------------------------------------------------------------
-// Time in the centre's zone (Asia/Shanghai: +08:00 all year, no daylight saving)
-
-const DAY_MS = 86_400_000;
-const OFFSET_MS = 8 * 3_600_000;
-type IsoDate = string;
-
-const centreToday = (): IsoDate => new Date(Date.now() + OFFSET_MS).toISOString().slice(0, 10);
-const addDays = (date: IsoDate, days: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const isoWeekday = (date: IsoDate): number => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-/** An instant from a centre date and minutes after its midnight. */
-const instantOf = (date: IsoDate, minutes: number): Date => new Date(Date.parse(`${date}T00:00:00+08:00`) + minutes * 60_000);
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-/** How the API writes an instant: centre wall-clock time with +08:00. */
-const wallClock = (date: IsoDate, minutes: number) => `${date}T${hhmm(minutes)}:00+08:00`;
-/** Strapi keeps datetimes in `timestamp without time zone` columns, as UTC. */
-const utcTimestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+const outDir = resultsDir(flags.out);
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const log = logger('bench');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
-
-/** A deterministic PRNG (mulberry32), so every run seeds the same schedule. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
 const pick = <T,>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
-/** Like Strapi's document ids (cuid2): 24 lower-case letters and digits, starting with a letter. */
-const documentId = () => {
-  const bytes = randomBytes(24);
-  let id = String.fromCharCode(97 + (bytes[0] % 26));
-  for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
-  return id;
-};
 /** The plugin's reference format, LL- and five characters without look-alikes. */
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const newReference = () => `LL-${Array.from({ length: 5 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('')}`;
 const manageTokenHash = () => createHash('sha256').update(randomBytes(32).toString('base64url')).digest('hex');
 
-const packageVersion = (name: string): string => {
-  try {
-    return JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
-};
-
-/** The commit measured, and whether the working tree had changes on top of it. */
-const sourceState = () => {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  if (head.status !== 0) return { commit: 'unknown', uncommittedChanges: null };
-  const status = git('status', '--porcelain', '--', '.', ':(exclude)bench'); // the benchmark's own files do not change what is measured
-  return { commit: head.stdout.trim(), uncommittedChanges: status.status === 0 ? status.stdout.trim().length > 0 : null };
-};
-
 // ---------------------------------------------------------------------------------------------
-// Running processes, stopped whatever happens
+// The CMS, started by lib/stack.mts
 
-let workDir: string | undefined;
-let postgres: RunningPostgres | undefined;
 let cms: RunningCms | undefined;
-let stopping: Promise<void> | undefined;
-
-const stopEverything = (): Promise<void> =>
-  (stopping ??= (async () => {
-    try {
-      await cms?.stop();
-    } catch (error) {
-      console.error(`stopping the CMS: ${(error as Error).message}`);
-    }
-    try {
-      await postgres?.stop();
-    } catch (error) {
-      console.error(`stopping PostgreSQL: ${(error as Error).message}`);
-    }
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })());
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping…`);
-    void stopEverything().finally(() => process.exit(130));
-  });
-}
+let client: ReturnType<typeof cmsClient> | undefined;
+const request = (...args: Parameters<ReturnType<typeof cmsClient>['request']>) => client!.request(...args);
 
 // ---------------------------------------------------------------------------------------------
 // HTTP against the CMS
 
-const ADMIN = { email: 'bench@linli.test', password: 'Linli-Bench-2026' };
-
-const request = async (method: string, urlPath: string, body?: unknown, token?: string) => {
-  const res = await fetch(cms!.url + urlPath, {
-    method,
-    headers: {
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: any = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed, bytes: Buffer.byteLength(text) };
-};
-
-const expectStatus = (what: string, res: { status: number; body: unknown }, status: number) => {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
-};
-
-const OPEN_HOURS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '08:00', end: '22:00' }]]));
+const OPEN_HOURS = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '08:00', end: '22:00' }]]));
 const roomSlug = (i: number) => `room-${String(i + 1).padStart(3, '0')}`;
 
 /** Creates and publishes the rooms as an editor does, a few at a time. */
-const createRooms = async (token: string, count: number) => {
-  const uid = 'plugin::booking.room';
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const created = await request(
-        'POST',
-        `/content-manager/collection-types/${uid}?locale=zh-CN`,
-        { name: `活动室 ${i + 1}`, slug: roomSlug(i), capacity: 10 + (i % 8) * 10, requiresApproval: false, openingHours: OPEN_HOURS },
-        token
-      );
-      expectStatus(`create ${roomSlug(i)}`, created, 201);
-      const published = await request('POST', `/content-manager/collection-types/${uid}/${created.body.data.documentId}/actions/publish?locale=zh-CN`, {}, token);
-      expectStatus(`publish ${roomSlug(i)}`, published, 200);
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
-};
+const createRooms = (token: string, count: number) =>
+  inParallel(count, 4, async (i) => {
+    await client!.createPublished(token, 'plugin::booking.room', { name: `活动室 ${i + 1}`, slug: roomSlug(i), capacity: 10 + (i % 8) * 10, requiresApproval: false, openingHours: OPEN_HOURS }, roomSlug(i));
+  });
 
 // ---------------------------------------------------------------------------------------------
 // The seed: a year of confirmed reservations written with SQL
@@ -499,7 +372,6 @@ interface ScenarioResult {
   readsAlone?: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 const latencySummary = (ms: number[]) => {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -600,23 +472,6 @@ const measure = async (scenario: {
 // ---------------------------------------------------------------------------------------------
 // Results
 
-const machine = () => {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
-  };
-};
-
-const writeAtomically = (file: string, text: string) => {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-};
-
 /** A sentence comparing reservation creation with Strapi's stock create, measured in the same run. */
 const creationAgainstBaseline = (scenarios: ScenarioResult[]): string[] => {
   const create = scenarios.find((s) => s.name === 'create');
@@ -688,43 +543,28 @@ const main = async () => {
   const machineAtStart = machine();
   const source = sourceState();
 
-  buildIfNeeded({ serverOnly: true, log });
-
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
-  log(`Starting PostgreSQL in ${workDir}…`);
-  postgres = await startPostgres({ dataDir: path.join(workDir, 'postgres'), quiet: true });
-  await postgres.createDatabase('linli_bench');
-  const databaseUrl = postgres.urlFor('linli_bench');
-
-  log('Starting the CMS…');
-  const cmsStarted = Date.now();
-  cms = await startCms({
-    port: await getPort(),
+  let cmsStarted = 0;
+  const stack = await startStack({
+    name: 'reservations',
+    log,
     env: {
-      ...generateSecrets(),
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_URL: databaseUrl,
-      SERVE_ADMIN_PANEL: 'false',
-      DEMO_CONTENT: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
       BOOKING_RATE_LIMIT_MAX: '100000000',
       BOOKING_READ_LIMIT_MAX: '100000000',
-      MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
-      CENTRE_TIMEZONE: settings.timezone,
       // Answers GET /__bench/event-loop-delay; the product has no code for the bench.
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${path.join(import.meta.dirname, 'lib', 'event-loop-probe.mts')}`.trim(),
     },
+    beforeCms: async () => void (cmsStarted = Date.now()),
   });
+  cms = stack.cms;
+  client = cmsClient(cms.url);
+  const databaseUrl = stack.databaseUrl;
   const cmsStartSeconds = seconds(cmsStarted);
   log(`  CMS up at ${cms.url} in ${cmsStartSeconds} s`);
 
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const login = await request('POST', '/admin/login', ADMIN);
-    expectStatus('admin login', login, 200);
-    const token: string = login.body.data.token ?? login.body.data.accessToken;
+    const token = await client.login();
 
     log(`Creating ${settings.rooms} rooms through the admin API…`);
     const roomsStarted = Date.now();
@@ -945,7 +785,7 @@ const main = async () => {
     const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
     const results = {
       benchmark: 'reservations',
-      date: `${startedAt.getFullYear()}-${String(startedAt.getMonth() + 1).padStart(2, '0')}-${String(startedAt.getDate()).padStart(2, '0')}`,
+      date: runDate(startedAt),
       startedAt: startedAt.toISOString(),
       machine: machineAtStart,
       source,
@@ -973,10 +813,7 @@ const main = async () => {
       scenarios,
     };
 
-    mkdirSync(outDir, { recursive: true });
-    const base = path.join(outDir, `reservations-${results.date}`);
-    writeAtomically(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
-    writeAtomically(`${base}.md`, markdown(results));
+    const base = writeResults(outDir, 'reservations', results.date, results, markdown(results));
     log(`Results: ${path.relative(process.cwd(), base)}.json and .md (whole run ${results.timings.totalSeconds} s)`);
 
     const failed = scenarios.filter((s) => s.requests === 0 || s.non2xx > 0 || s.errors > 0 || s.timeouts > 0 || s.warmupNon2xx > 0);
@@ -991,15 +828,4 @@ const main = async () => {
   }
 };
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
-  if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
-} finally {
-  // Read before stopping: the run's status must survive whatever the stopping libraries do on exit.
-  const code = process.exitCode;
-  await stopEverything();
-  process.exit(code ?? 0);
-}
+await runBench(main);

@@ -14,21 +14,21 @@
 //   --events <n>   events                       [BENCH_EVENTS, default 20]
 //   --news <n>     news items, in both languages [BENCH_NEWS, default 1000]
 //   --out <dir>    where the result files go    [BENCH_OUT, default bench/results]
+//   --keep         then keep the CMS running with the dataset (to profile a build against it) until Ctrl-C
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import getPort from 'get-port';
 import pg from 'pg';
-import { buildIfNeeded } from '../scripts/lib/build.mts';
-import { startCms, type RunningCms } from '../scripts/lib/cms-process.mts';
 import { requireNode24 } from '../scripts/lib/node-version.mts';
-import { repoRoot } from '../scripts/lib/paths.mts';
-import { startPostgres, type RunningPostgres } from '../scripts/lib/postgres.mts';
-import { generateSecrets } from '../scripts/lib/secrets.mts';
 import { buildSite } from '../scripts/lib/site-build.mts';
+import { addDays, centreToday, WEEKDAYS, weekdayOf } from './lib/centre-dates.mts';
+import { cmsClient, expectStatus, inParallel } from './lib/cms-client.mts';
+import { printHelp, resultsDir, wholeNumber } from './lib/options.mts';
+import { logger, round, seconds } from './lib/progress.mts';
+import { machine, packageVersion, runDate, sourceState, writeResults } from './lib/results-file.mts';
+import { documentId } from './lib/seed-values.mts';
+import { runBench, startStack } from './lib/stack.mts';
 
 requireNode24();
 
@@ -39,98 +39,28 @@ const { values: flags } = parseArgs({
     events: { type: 'string' },
     news: { type: 'string' },
     out: { type: 'string' },
+    keep: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (flags.help) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).slice(0, 16).map((l) => l.slice(3)).join('\n'));
-  process.exit(0);
-}
-const count = (name: string, flag: string | undefined, envName: string, fallback: number, min = 0): number => {
-  const raw = flag ?? process.env[envName];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}, got "${raw}"`);
-  return n;
-};
+if (flags.help) printHelp(import.meta.url, 17);
 const dataset = {
-  rooms: count('--rooms', flags.rooms, 'BENCH_ROOMS', 200, 1),
-  courses: count('--courses', flags.courses, 'BENCH_COURSES', 50),
-  events: count('--events', flags.events, 'BENCH_EVENTS', 20),
-  news: count('--news', flags.news, 'BENCH_NEWS', 1000),
+  rooms: wholeNumber('--rooms', flags.rooms, 'BENCH_ROOMS', 200, 1),
+  courses: wholeNumber('--courses', flags.courses, 'BENCH_COURSES', 50, 0),
+  events: wholeNumber('--events', flags.events, 'BENCH_EVENTS', 20, 0),
+  news: wholeNumber('--news', flags.news, 'BENCH_NEWS', 1000, 0),
 };
 if (dataset.courses + dataset.events > dataset.rooms) throw new Error('every course and event has a room of its own: give --rooms at least --courses + --events');
-const outDir = path.resolve(flags.out ?? process.env.BENCH_OUT ?? path.join(repoRoot, 'bench', 'results'));
+const outDir = resultsDir(flags.out);
 /** The goal of issue #13. */
 const GOAL = { seconds: 60, memoryGiB: 2 };
 
-// ---------------------------------------------------------------------------------------------
-// Dates in the centre's zone (Asia/Shanghai: +08:00 all year, no daylight saving)
-
-const DAY_MS = 86_400_000;
-const centreToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const weekdayOf = (date: string) => WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7];
-
-const log = (message: string) => console.log(`[bench:build ${new Date().toISOString().slice(11, 19)}] ${message}`);
-const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-// ---------------------------------------------------------------------------------------------
-// Processes, stopped whatever happens
-
-let workDir: string | undefined;
-let postgres: RunningPostgres | undefined;
-let cms: RunningCms | undefined;
-let stopping: Promise<void> | undefined;
-const stopEverything = (): Promise<void> =>
-  (stopping ??= (async () => {
-    await cms?.stop().catch((e) => console.error(`stopping the CMS: ${(e as Error).message}`));
-    await postgres?.stop().catch((e) => console.error(`stopping PostgreSQL: ${(e as Error).message}`));
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  })());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping…`);
-    void stopEverything().finally(() => process.exit(130));
-  });
-}
+const log = logger('bench:build');
 
 // ---------------------------------------------------------------------------------------------
 // The CMS's admin API, as an editor uses it
 
-const ADMIN = { email: 'bench@linli.test', password: 'Linli-Bench-2026' };
-
-const request = async (method: string, urlPath: string, body?: unknown, token?: string) => {
-  const res = await fetch(cms!.url + urlPath, {
-    method,
-    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-};
-const expectStatus = (what: string, res: { status: number; body: unknown }, status: number) => {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 500)}`);
-};
-
-/** Creates and publishes a document in Chinese as the content manager does; its documentId. */
-const createPublished = async (token: string, uid: string, data: Record<string, unknown>, what: string): Promise<string> => {
-  const created = await request('POST', `/content-manager/collection-types/${uid}?locale=zh-CN`, data, token);
-  expectStatus(`create ${what}`, created, 201);
-  const id: string = created.body.data.documentId;
-  expectStatus(`publish ${what}`, await request('POST', `/content-manager/collection-types/${uid}/${id}/actions/publish?locale=zh-CN`, {}, token), 200);
-  return id;
-};
-
-/** Runs `work(i)` for i in [0, n) on a few workers, as several editors at once. */
-const inParallel = async (n: number, workers: number, work: (i: number) => Promise<void>) => {
-  let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < n) await work(next++);
-  }));
-};
+let cms: ReturnType<typeof cmsClient> & { url: string };
 
 const OPEN_HOURS = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '08:00', end: '21:30' }]]));
 const COURSE_TITLES = ['书法班', '二胡班', '太极拳', '合唱团', '智能手机课', '国画班', '英语角', '舞蹈队', '四点半课堂', '象棋班'];
@@ -138,11 +68,11 @@ const COURSE_TITLES = ['书法班', '二胡班', '太极拳', '合唱团', '智�
 const seedThroughApi = async (token: string, today: string) => {
   const roomIds: string[] = [];
   await inParallel(dataset.rooms, 4, async (i) => {
-    roomIds[i] = await createPublished(token, 'plugin::booking.room', { name: `活动室 ${i + 1}`, slug: `room-${String(i + 1).padStart(3, '0')}`, capacity: 10 + (i % 8) * 10, requiresApproval: false, openingHours: OPEN_HOURS }, `room ${i + 1}`);
+    roomIds[i] = await cms.createPublished(token, 'plugin::booking.room', { name: `活动室 ${i + 1}`, slug: `room-${String(i + 1).padStart(3, '0')}`, capacity: 10 + (i % 8) * 10, requiresApproval: false, openingHours: OPEN_HOURS }, `room ${i + 1}`);
   });
   // Each course in a room of its own, weekly on one day, from this week for a year: 52 or 53 sessions.
   await inParallel(dataset.courses, 2, async (i) => {
-    await createPublished(token, 'plugin::booking.course', {
+    await cms.createPublished(token, 'plugin::booking.course', {
       title: `${COURSE_TITLES[i % COURSE_TITLES.length]} ${i + 1}`,
       slug: `course-${i + 1}`,
       summary: '每周一次，欢迎居民报名。',
@@ -156,7 +86,7 @@ const seedThroughApi = async (token: string, today: string) => {
   // Events: one afternoon each, a week apart, in the rooms after the courses'.
   await inParallel(dataset.events, 2, async (i) => {
     const day = addDays(today, 3 + i * 7);
-    await createPublished(token, 'plugin::booking.event', {
+    await cms.createPublished(token, 'plugin::booking.event', {
       title: `邻里节活动 ${i + 1}`,
       slug: `event-${i + 1}`,
       summary: '社区一年一度的邻里节。',
@@ -184,19 +114,12 @@ FROM unnest($1::varchar[], $2::int[], $3::date[]) AS d(document_id, n, published
 CROSS JOIN (VALUES ('zh-CN'), ('en')) AS l(locale)
 CROSS JOIN (VALUES (false), (true)) AS s(published)`;
 
-const documentId = () => {
-  const bytes = randomBytes(24);
-  let id = String.fromCharCode(97 + (bytes[0] % 26));
-  for (let i = 1; i < 24; i++) id += (bytes[i] % 36).toString(36);
-  return id;
-};
-
 const seedNews = async (db: pg.Client, today: string) => {
   const n = Array.from({ length: dataset.news }, (_, i) => i + 1);
   // One a day or so, backwards from today.
   await db.query(NEWS_INSERT, [n.map(documentId), n, n.map((i) => addDays(today, -Math.floor(i * 0.8)))]);
   for (const locale of ['zh-CN', 'en']) {
-    const listed = await request('GET', `/api/news?locale=${locale}&pagination[pageSize]=1`);
+    const listed = await cms.request('GET', `/api/news?locale=${locale}&pagination[pageSize]=1`);
     expectStatus(`news in ${locale}`, listed, 200);
     if (listed.body.meta.pagination.total !== dataset.news) throw new Error(`seed check: /api/news lists ${listed.body.meta.pagination.total} items in ${locale}, the seed wrote ${dataset.news}`);
   }
@@ -253,6 +176,8 @@ interface BuildMeasurement {
   kinds: Array<{ kind: string; pages: number; totalMs: number; meanMs: number; maxMs: number }>;
   pages: number;
   files: number;
+  /** Astro's own progress lines (content sync, bundling, …) with the second of the build they came at. */
+  phases: Array<{ atSeconds: number; line: string }>;
 }
 
 const measureBuild = async (outSite: string): Promise<BuildMeasurement> => {
@@ -270,7 +195,10 @@ const measureBuild = async (outSite: string): Promise<BuildMeasurement> => {
     if (pids > 1 && started === 0) started = Date.now();
     peak = Math.max(peak, bytes);
   }, 100);
+  const phases: BuildMeasurement['phases'] = [];
   const onLine = (line: string) => {
+    if (/\[(content|build|vite|types|check|@astrojs\/sitemap)\]/.test(line) && !/├─|└─/.test(line))
+      phases.push({ atSeconds: round(((Date.now() - (started || Date.now())) / 1000)), line: line.trim().replace(/^\d\d:\d\d:\d\d /, '') });
     const page = /├─ (\S+)/.exec(line);
     if (page) {
       lastFile = page[1];
@@ -284,7 +212,7 @@ const measureBuild = async (outSite: string): Promise<BuildMeasurement> => {
   };
   try {
     await buildSite({
-      cmsUrl: cms!.url,
+      cmsUrl: cms.url,
       outDir: outSite,
       siteUrl: 'https://linli.example.org',
       onStart: (c) => (child = c),
@@ -313,41 +241,12 @@ const measureBuild = async (outSite: string): Promise<BuildMeasurement> => {
       .sort((a, b) => b.totalMs - a.totalMs),
     pages: timings.length,
     files,
+    phases,
   };
 };
 
 // ---------------------------------------------------------------------------------------------
 // Results
-
-const packageVersion = (name: string): string => {
-  try {
-    return JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version;
-  } catch {
-    return 'unknown';
-  }
-};
-const sourceState = () => {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' });
-  const head = git('rev-parse', '--short=12', 'HEAD');
-  if (head.status !== 0) return { commit: 'unknown', uncommittedChanges: null };
-  const status = git('status', '--porcelain', '--', '.', ':(exclude)bench');
-  return { commit: head.stdout.trim(), uncommittedChanges: status.status === 0 ? status.stdout.trim().length > 0 : null };
-};
-const machine = () => {
-  const cpus = os.cpus();
-  return {
-    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
-    cpuCount: cpus.length,
-    totalMemoryGiB: round(os.totalmem() / 2 ** 30, 1),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    loadAverageAtStart: os.loadavg().map((n) => round(n, 2)),
-  };
-};
-const writeAtomically = (file: string, text: string) => {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-};
 
 const markdown = (r: any): string => {
   const b: BuildMeasurement = r.build;
@@ -370,6 +269,10 @@ const markdown = (r: any): string => {
     ...b.kinds.map((k) => `| ${k.kind} | ${k.pages} | ${k.totalMs} | ${k.meanMs} | ${k.maxMs} |`),
     '',
     'Per page: the time Astro prints for rendering and writing it (pages are rendered one after another).',
+    '',
+    "Astro's progress (seconds since the build started):",
+    '',
+    ...b.phases.map((p) => `- ${p.atSeconds} s: ${p.line.replace(/\|/g, '\\|')}`),
     '',
     '## Machine',
     '',
@@ -402,38 +305,21 @@ const main = async () => {
   const source = sourceState();
   process.env.FORCE_COLOR = '0';
 
-  buildIfNeeded({ serverOnly: true, log });
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'linli-bench-build-'));
-  log(`Starting PostgreSQL in ${workDir}…`);
-  postgres = await startPostgres({ dataDir: path.join(workDir, 'postgres'), quiet: true });
-  await postgres.createDatabase('linli_bench');
-  const databaseUrl = postgres.urlFor('linli_bench');
-  log('Starting the CMS…');
-  cms = await startCms({
-    port: await getPort(),
-    env: {
-      ...generateSecrets(),
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_URL: databaseUrl,
-      SERVE_ADMIN_PANEL: 'false',
-      DEMO_CONTENT: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      BOOKING_RATE_LIMIT_MAX: '100000000',
-      BOOKING_READ_LIMIT_MAX: '100000000',
-      MAIL_OUTBOX_DIR: path.join(workDir, 'mail'),
-      CENTRE_TIMEZONE: 'Asia/Shanghai',
-    },
+  const stack = await startStack({
+    name: 'build',
+    log,
+    env: { BOOKING_RATE_LIMIT_MAX: '100000000', BOOKING_READ_LIMIT_MAX: '100000000' },
     // A busy machine may take minutes to start Strapi; the build is what is measured.
     timeoutMs: 300_000,
   });
+  cms = { ...cmsClient(stack.cms.url), url: stack.cms.url };
   log(`  CMS up at ${cms.url}`);
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const db = new pg.Client({ connectionString: stack.databaseUrl });
+  // Ctrl-C stops PostgreSQL under this idle client (e.g. with --keep): that is no error.
+  db.on('error', (error) => log(`database connection: ${error.message}`));
   await db.connect();
   try {
-    const login = await request('POST', '/admin/login', ADMIN);
-    expectStatus('admin login', login, 200);
-    const token: string = login.body.data.token ?? login.body.data.accessToken;
+    const token = await cms.login();
 
     const seedStarted = Date.now();
     log(`Creating ${dataset.rooms} rooms, ${dataset.courses} courses and ${dataset.events} events through the admin API…`);
@@ -446,12 +332,12 @@ const main = async () => {
     log(`  seeded in ${seedSeconds} s (${sessions} sessions)`);
 
     log('Building the site…');
-    const build = await measureBuild(path.join(workDir, 'site'));
+    const build = await measureBuild(path.join(stack.workDir, 'site'));
     log(`  ${build.totalSeconds} s, peak ${build.peakRssMiB} MiB, ${build.pages} pages`);
 
     const results = {
       benchmark: 'site-build',
-      date: `${startedAt.getFullYear()}-${String(startedAt.getMonth() + 1).padStart(2, '0')}-${String(startedAt.getDate()).padStart(2, '0')}`,
+      date: runDate(startedAt),
       startedAt: startedAt.toISOString(),
       machine: machineAtStart,
       source,
@@ -461,25 +347,15 @@ const main = async () => {
       timings: { totalSeconds: seconds(started), seedSeconds },
       build,
     };
-    mkdirSync(outDir, { recursive: true });
-    const base = path.join(outDir, `site-build-${results.date}`);
-    writeAtomically(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
-    writeAtomically(`${base}.md`, markdown(results));
+    const base = writeResults(outDir, 'site-build', results.date, results, markdown(results));
     log(`Results: ${path.relative(process.cwd(), base)}.json and .md`);
+    if (flags.keep) {
+      log(`The CMS keeps running at ${cms.url} (CMS_URL=${cms.url} for a build of site/), its database at ${stack.databaseUrl}; Ctrl-C stops both.`);
+      await new Promise(() => {});
+    }
   } finally {
     await db.end();
   }
 };
 
-try {
-  await main();
-} catch (error) {
-  process.exitCode = 1;
-  console.error(`\nThe benchmark failed: ${(error as Error).stack ?? error}`);
-  if (cms) console.error(`--- last CMS output ---\n${cms.output().slice(-4000)}`);
-} finally {
-  // Read before stopping: the run's status must survive whatever the stopping libraries do on exit.
-  const code = process.exitCode;
-  await stopEverything();
-  process.exit(code ?? 0);
-}
+await runBench(main);

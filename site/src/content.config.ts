@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { fetchFromCms } from './lib/cms';
+import { fetchEachFromCms, fetchFromCms } from './lib/cms';
 import { renderCmsMarkdown } from './lib/cms-html';
 import { LOCALES } from './i18n/locales';
 import { fetchTermTimetable } from './lib/timetable-term';
@@ -94,15 +94,14 @@ const cover = photo.nullable().optional();
  * centre publishing for years has more. The id breaks ties so no item falls between pages.
  */
 const allNews = async (locale: string) => {
-  const items: Array<Record<string, any>> = [];
-  for (let page = 1, pageCount = 1; page <= pageCount; page++) {
-    const answer = await fetchFromCms<{ data: Array<Record<string, any>>; meta: { pagination: { pageCount: number } } }>(
+  const pageOf = (page: number) =>
+    fetchFromCms<{ data: Array<Record<string, any>>; meta: { pagination: { pageCount: number } } }>(
       `/api/news?locale=${encodeURIComponent(locale)}&sort[0]=publishedDate:desc&sort[1]=id:desc&populate=cover&pagination[page]=${page}&pagination[pageSize]=100`
     );
-    items.push(...answer.data);
-    pageCount = answer.meta.pagination.pageCount;
-  }
-  return items;
+  const first = await pageOf(1);
+  // The first answer tells how many pages there are: the rest are asked for together.
+  const rest = await fetchEachFromCms(Array.from({ length: first.meta.pagination.pageCount - 1 }, (_, i) => i + 2), pageOf);
+  return [first, ...rest].flatMap((answer) => answer.data);
 };
 
 /** News and notices, newest first, once per site language (an item not translated is missing from en); ids `<locale>/<slug>`. */
@@ -110,9 +109,9 @@ const newsLoader: Loader = {
   name: 'linli-news',
   load: async ({ store, parseData, renderMarkdown }) => {
     store.clear();
-    for (const locale of LOCALES) {
-      const data = await allNews(locale);
-      for (const [order, item] of data.entries()) {
+    const perLocale = await Promise.all(LOCALES.map(allNews));
+    for (const [index, locale] of LOCALES.entries()) {
+      for (const [order, item] of perLocale[index].entries()) {
         const id = `${locale}/${item.slug}`;
         const tags = String(item.tags ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
         const raw = {
@@ -180,10 +179,12 @@ const activityLoader = (kind: 'courses' | 'events'): Loader => ({
     for (const locale of LOCALES) {
       const q = `locale=${encodeURIComponent(locale)}`;
       const { data } = await fetchFromCms<{ data: Array<{ slug: string }> }>(`/api/booking/${kind}?${q}`);
+      // One detail a course or event: asked for a few at a time, not one after another.
+      const details = await fetchEachFromCms(data, (item) =>
+        fetchFromCms<{ data: Record<string, any> }>(`/api/booking/${kind}/${encodeURIComponent(item.slug)}?${q}`)
+      );
       for (const [order, item] of data.entries()) {
-        const { data: detail } = await fetchFromCms<{ data: Record<string, any> }>(
-          `/api/booking/${kind}/${encodeURIComponent(item.slug)}?${q}`
-        );
+        const { data: detail } = details[order];
         const id = `${locale}/${item.slug}`;
         const { description, ...rest } = detail;
         const raw = { ...item, ...rest, slug: item.slug, siteLocale: locale, order, sessions: detail.sessions ?? [] };
