@@ -46,11 +46,13 @@ module.exports = {
       // The site is built once, against the PostgreSQL CMS: the database makes no difference to it.
       // tests/postgres: what only PostgreSQL can do (several CMS processes on one database).
       // tests/browser: Debian's Chromium on the built site, against a CMS on PostgreSQL.
+      // tests/foreign: the packed plugin in a plain Strapi app, on PostgreSQL then SQLite (run once).
       testMatch: [
         '<rootDir>/tests/integration/**/*.test.ts',
         '<rootDir>/tests/site/**/*.test.ts',
         '<rootDir>/tests/postgres/**/*.test.ts',
         '<rootDir>/tests/browser/**/*.test.ts',
+        '<rootDir>/tests/foreign/**/*.test.ts',
       ],
       moduleFileExtensions,
       globalSetup: '<rootDir>/tests/harness/global-setup.ts',

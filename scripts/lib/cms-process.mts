@@ -41,10 +41,12 @@ export const startCms = async (options: {
   /** Echo the CMS log to this process's stdout (npm start); tests keep it for failures. */
   echo?: boolean;
   timeoutMs?: number;
+  /** The app to start; Linli's own cms/ unless another app is named (the foreign-app test). */
+  cwd?: string;
 }): Promise<RunningCms> => {
   let output = '';
   const child = spawn(process.execPath, [strapiBin, 'start'], {
-    cwd: cmsDir,
+    cwd: options.cwd ?? cmsDir,
     env: { ...process.env, ...options.env, PORT: String(options.port), STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
