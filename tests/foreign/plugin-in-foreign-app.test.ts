@@ -62,7 +62,7 @@ describe.each(['postgres', 'sqlite'] as const)('a foreign app on %s', (kind) => 
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, headers: res.headers };
   };
   const asAdmin = (method: string, urlPath: string, body?: unknown) => request(method, urlPath, body, auth);
 
