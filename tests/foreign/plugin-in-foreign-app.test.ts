@@ -5,7 +5,7 @@ import getPort from 'get-port';
 import pWaitFor from 'p-wait-for';
 import { startCms, type RunningCms } from '../../scripts/lib/cms-process.mts';
 import { generateSecrets } from '../../scripts/lib/secrets.mts';
-import { createTestDatabase, type TestDatabase } from '../harness/cms';
+import { createTestDatabase, jsonRequests, type TestCms, type TestDatabase } from '../harness/cms';
 import { openDatabase } from '../harness/database';
 import { CONSENT, at, dayAhead, manageLink, reservation, weekly } from '../harness/fixtures';
 import { buildForeignAdmin, makeForeignApp, type ForeignApp } from './foreign-app';
@@ -49,21 +49,8 @@ describe.each(['postgres', 'sqlite'] as const)('a foreign app on %s', (kind) => 
   let database: TestDatabase;
   let auth: Record<string, string>;
 
-  const request = async (method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(cms.url + urlPath, {
-      method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
-  };
+  // The app's address is known only once it has started.
+  const request: TestCms['request'] = (...args) => jsonRequests(cms.url).request(...args);
   const asAdmin = (method: string, urlPath: string, body?: unknown) => request(method, urlPath, body, auth);
 
   beforeAll(async () => {
