@@ -24,6 +24,14 @@ export const normalisePhone = (typed: string): string | null => {
  */
 export const phoneKey = (typed: string): string => {
   const text = typed.normalize('NFKC').trim();
+  const parsed = possibleNumber(text);
+  if (parsed) return parsed;
+  // An unreadable "+0…" falls back to its digits; they are read once more so the key of a key is itself.
+  const digits = text.replace(/\D/g, '');
+  return possibleNumber(digits) ?? digits;
+};
+
+const possibleNumber = (text: string): string | null => {
   const parsed = parsePhoneNumberFromString(text, 'CN');
-  return parsed?.isPossible() ? parsed.number : text.replace(/\D/g, '');
+  return parsed?.isPossible() ? parsed.number : null;
 };

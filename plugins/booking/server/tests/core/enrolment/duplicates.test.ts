@@ -27,6 +27,8 @@ describe('phoneKey (libphonenumber-js)', () => {
     ['', ''],
     ['   ', ''],
     ['no number', ''],
+    // An unreadable international number keys as its digits read once more, so its key keys to itself.
+    ['+0000000', '+860000000'],
   ])('%j → %j', (input, expected) => {
     expect(phoneKey(input)).toBe(expected);
   });
