@@ -210,7 +210,7 @@ const main = async () => {
     ] as const) {
       const first = await request('GET', urlPath, undefined, token);
       expectStatus(urlPath, first, 200);
-      if (first.body && !(first.body.data.current.activities.held > 0 && first.body.data.current.visits.total > 0)) throw new Error(`${urlPath}: the report counts nothing: ${JSON.stringify(first.body.data.current).slice(0, 300)}`);
+      if (typeof first.body === 'object' && first.body !== null && !(first.body.data.current.activities.held > 0 && first.body.data.current.visits.total > 0)) throw new Error(`${urlPath}: the report counts nothing: ${JSON.stringify(first.body.data.current).slice(0, 300)}`);
       await request('GET', urlPath, undefined, token);
       const times: number[] = [];
       for (let i = 0; i < settings.runs; i++) {
