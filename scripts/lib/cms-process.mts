@@ -74,7 +74,7 @@ export const startCms = async (options: {
   };
   live.add(stop);
   try {
-    await waitForHttp(`${url}/_health`, options.timeoutMs ?? 120_000, () => !exited);
+    await waitForHttp(`${url}/_health`, options.timeoutMs ?? 240_000, () => !exited);
   } catch (error) {
     await stop();
     throw new Error(`The CMS did not start: ${(error as Error).message}\n--- CMS output ---\n${output.slice(-8000)}`);
