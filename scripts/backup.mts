@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { createDatabaseIfMissing } from './lib/create-database.mts';
 
 const usage = 'usage: DATABASE_URL=postgres://… node scripts/backup.mts dump|restore <file>';
 
@@ -25,8 +26,7 @@ const prepareEmptyDatabase = async (url: URL) => {
   const server = new pg.Client({ connectionString: maintenanceUrl(url) });
   await server.connect();
   try {
-    const { rowCount } = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await server.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await createDatabaseIfMissing(server, name);
   } finally {
     await server.end();
   }

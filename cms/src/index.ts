@@ -3,16 +3,12 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { grantPublicContent } from './bootstrap/public-content';
 import { loadDemoContent } from './demo/load-demo-content';
-import { claimSqliteFile } from './bootstrap/sqlite-single-process';
 import { registerSiteRebuild, type SiteRebuild } from './site-rebuild';
 
 let siteRebuild: SiteRebuild | undefined;
-let releaseSqliteFile: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Before the schema is synced: a second process on the same SQLite file must change nothing.
-    releaseSqliteFile = claimSqliteFile(strapi);
     siteRebuild = registerSiteRebuild(strapi);
     // News and site settings meet the booking plugin's text rule too: a NUL in a title is a 400, not a 500.
     strapi.plugin('booking').service('textGuard').guard((uid: string) => uid.startsWith('api::'));
@@ -29,6 +25,5 @@ export default {
 
   async destroy() {
     await siteRebuild?.flush();
-    releaseSqliteFile?.();
   },
 };

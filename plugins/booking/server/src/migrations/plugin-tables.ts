@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { NO_OVERLAP_CONSTRAINT, TABLES } from '../constants';
 import type { MigrationContext } from './runner';
 
@@ -18,6 +19,11 @@ const {
  * database from before the plugin recorded its steps already has those of its time.
  */
 
+/** Makes the table unless the database already has it (then leaves it as it is). */
+const createTableOnce = async (knex: Knex.Transaction, table: string, columns: (t: Knex.CreateTableBuilder) => void): Promise<void> => {
+  if (!(await knex.schema.hasTable(table))) await knex.schema.createTable(table, columns);
+};
+
 /**
  * Every period a room is held, whatever holds it (reservation, course or event session), in one
  * table, so a single database rule guards them all. `blocked_until` is the end plus the room's
@@ -28,19 +34,17 @@ const {
  * serialised (one connection, one writer) and re-checked inside the transaction.
  */
 export const createHolds = async ({ knex, postgres }: MigrationContext): Promise<void> => {
-  if (!(await knex.schema.hasTable(HOLDS_TABLE))) {
-    await knex.schema.createTable(HOLDS_TABLE, (t) => {
-      t.increments('id').primary();
-      t.string('room_id', 64).notNullable();
-      t.string('kind', 16).notNullable();
-      t.string('source_id', 64).notNullable();
-      t.timestamp('starts_at', { useTz: true }).notNullable();
-      t.timestamp('ends_at', { useTz: true }).notNullable();
-      t.timestamp('blocked_until', { useTz: true }).notNullable();
-      t.index(['room_id', 'starts_at'], 'booking_holds_room_start');
-      t.index(['kind', 'source_id'], 'booking_holds_source');
-    });
-  }
+  await createTableOnce(knex, HOLDS_TABLE, (t) => {
+    t.increments('id').primary();
+    t.string('room_id', 64).notNullable();
+    t.string('kind', 16).notNullable();
+    t.string('source_id', 64).notNullable();
+    t.timestamp('starts_at', { useTz: true }).notNullable();
+    t.timestamp('ends_at', { useTz: true }).notNullable();
+    t.timestamp('blocked_until', { useTz: true }).notNullable();
+    t.index(['room_id', 'starts_at'], 'booking_holds_room_start');
+    t.index(['kind', 'source_id'], 'booking_holds_source');
+  });
   if (!postgres) return;
   await knex.raw('CREATE EXTENSION IF NOT EXISTS btree_gist');
   const { rows } = await knex.raw('SELECT 1 FROM pg_constraint WHERE conname = ?', [NO_OVERLAP_CONSTRAINT]);
@@ -53,32 +57,27 @@ export const createHolds = async ({ knex, postgres }: MigrationContext): Promise
 };
 
 /** Stored answers to requests sent with an Idempotency-Key, so a retried request is answered, not repeated. */
-export const createIdempotencyKeys = async ({ knex }: MigrationContext): Promise<void> => {
-  if (await knex.schema.hasTable(IDEMPOTENCY_TABLE)) return;
-  await knex.schema.createTable(IDEMPOTENCY_TABLE, (t) => {
+export const createIdempotencyKeys = ({ knex }: MigrationContext): Promise<void> =>
+  createTableOnce(knex, IDEMPOTENCY_TABLE, (t) => {
     t.string('key', 200).primary();
     t.string('request_hash', 64).notNullable();
     t.integer('status').notNullable();
     t.text('body').notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable();
   });
-};
 
 /** One row per named lock (repositories/locks.ts): a transaction locks the row, so writers of one thing queue. */
-export const createCapacityLocks = async ({ knex }: MigrationContext): Promise<void> => {
-  if (await knex.schema.hasTable(CAPACITY_LOCKS_TABLE)) return;
-  await knex.schema.createTable(CAPACITY_LOCKS_TABLE, (t) => {
+export const createCapacityLocks = ({ knex }: MigrationContext): Promise<void> =>
+  createTableOnce(knex, CAPACITY_LOCKS_TABLE, (t) => {
     t.string('target', 100).primary();
   });
-};
 
 /**
  * Every message to a resident, whatever its channel: what the outbox sends and staff read as the
  * delivery log (outbox/message-repository.ts). A dedupe key is used once, so a reminder is never sent twice.
  */
-export const createMessages = async ({ knex }: MigrationContext): Promise<void> => {
-  if (await knex.schema.hasTable(MESSAGES_TABLE)) return;
-  await knex.schema.createTable(MESSAGES_TABLE, (t) => {
+export const createMessages = ({ knex }: MigrationContext): Promise<void> =>
+  createTableOnce(knex, MESSAGES_TABLE, (t) => {
     t.increments('id').primary();
     t.string('dedupe_key', 200).unique();
     t.string('kind', 32).notNullable();
@@ -100,7 +99,6 @@ export const createMessages = async ({ knex }: MigrationContext): Promise<void> 
     t.index(['about_kind', 'about_id'], 'booking_messages_about');
     t.index(['state', 'channel'], 'booking_messages_state');
   });
-};
 
 /**
  * The request budgets every CMS process shares (middlewares/rate-limiters.ts), in the layout
@@ -108,8 +106,8 @@ export const createMessages = async ({ knex }: MigrationContext): Promise<void> 
  * SQLite keeps them in memory (one process).
  */
 export const createRateLimits = async ({ knex, postgres }: MigrationContext): Promise<void> => {
-  if (!postgres || (await knex.schema.hasTable(RATE_LIMITS_TABLE))) return;
-  await knex.schema.createTable(RATE_LIMITS_TABLE, (t) => {
+  if (!postgres) return;
+  await createTableOnce(knex, RATE_LIMITS_TABLE, (t) => {
     t.string('key', 255).primary();
     t.integer('points').notNullable().defaultTo(0);
     t.bigInteger('expire');
@@ -120,9 +118,8 @@ export const createRateLimits = async ({ knex, postgres }: MigrationContext): Pr
  * The "I can't come" links a reminder carries: the code is stored hashed (like manage tokens), and
  * names one reserved date or one enrolment's session; it works until that date begins.
  */
-export const createCantComeCodes = async ({ knex }: MigrationContext): Promise<void> => {
-  if (await knex.schema.hasTable(CANT_COME_TABLE)) return;
-  await knex.schema.createTable(CANT_COME_TABLE, (t) => {
+export const createCantComeCodes = ({ knex }: MigrationContext): Promise<void> =>
+  createTableOnce(knex, CANT_COME_TABLE, (t) => {
     t.string('code_hash', 64).primary();
     t.string('about_kind', 16).notNullable();
     t.string('reservation_id', 64);
@@ -134,30 +131,25 @@ export const createCantComeCodes = async ({ knex }: MigrationContext): Promise<v
     t.timestamp('created_at', { useTz: true }).notNullable();
     t.index(['expires_at'], 'booking_cant_come_codes_expiry');
   });
-};
 
 /** A term enrolment's "I can't come" for one session: the place is kept, the session knows who is away. */
-export const createAbsences = async ({ knex }: MigrationContext): Promise<void> => {
-  if (await knex.schema.hasTable(ABSENCES_TABLE)) return;
-  await knex.schema.createTable(ABSENCES_TABLE, (t) => {
+export const createAbsences = ({ knex }: MigrationContext): Promise<void> =>
+  createTableOnce(knex, ABSENCES_TABLE, (t) => {
     t.string('enrolment_id', 64).notNullable();
     t.string('session_id', 64).notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable();
     t.primary(['enrolment_id', 'session_id']);
     t.index(['session_id'], 'booking_absences_session');
   });
-};
 
 /**
  * Every privacy notice someone agreed to, by version: a booking's consentVersion names its text
  * here after Site settings have moved on. Rows are only ever added.
  */
-export const createPrivacyNotices = async ({ knex }: MigrationContext): Promise<void> => {
-  if (await knex.schema.hasTable(PRIVACY_NOTICES_TABLE)) return;
-  await knex.schema.createTable(PRIVACY_NOTICES_TABLE, (t) => {
+export const createPrivacyNotices = ({ knex }: MigrationContext): Promise<void> =>
+  createTableOnce(knex, PRIVACY_NOTICES_TABLE, (t) => {
     t.string('version', 16).primary();
     t.string('language', 8).notNullable();
     t.text('text').notNullable();
     t.timestamp('first_accepted_at', { useTz: true }).notNullable();
   });
-};
