@@ -281,6 +281,32 @@ describe('the public pages, in Chromium', () => {
     await page.context().close();
   });
 
+  it('passes axe-core on the term’s weeks months ahead and their list, a room’s page and poster, and the find page', async () => {
+    const { body: rooms } = await stack.cms.get('/api/booking/rooms');
+    const room = rooms.data[0].slug;
+    // The term's last week, months ahead, as the week list on /timetable/ links it.
+    const lister = await stack.newPage();
+    await lister.goto('/timetable/');
+    const termWeeks = await lister.locator('#term-weeks a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    await lister.context().close();
+    expect(termWeeks.length).toBeGreaterThan(8);
+    const pages = [
+      '/timetable/', termWeeks.at(-1)!, `/en${termWeeks.at(-1)}`, `/rooms/${room}/`, `/rooms/${room}/poster/`, `/en/rooms/${room}/poster/`, '/find/', '/en/find/',
+    ];
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await stack.newPage({ viewport });
+      for (const p of pages) {
+        await page.goto(p);
+        // The find form is an island: checked as a resident meets it, shown.
+        if (p.endsWith('/find/')) await page.locator('find-booking form:not([hidden])').waitFor();
+        // The week list is part of /timetable/ only.
+        if (p === '/timetable/') expect(await page.locator('#term-weeks a').count()).toBe(termWeeks.length);
+        expect({ page: p, width: viewport.width, violations: await axeViolations(page) }).toEqual({ page: p, width: viewport.width, violations: [] });
+      }
+      await page.context().close();
+    }
+  });
+
   it('passes axe-core (WCAG 2.2 A and AA) on every kind of page, on a computer and on a phone', async () => {
     const { body: courses } = await stack.cms.get('/api/booking/courses?locale=zh-CN');
     const { body: events } = await stack.cms.get('/api/booking/events?locale=zh-CN');

@@ -29,14 +29,16 @@ const GAINED_TABLES = [
   'booking_rate_limits',
 ];
 const GAINED_COLUMNS: Record<string, string[]> = {
-  booking_reservations: ['notify_by', 'person_key', 'consent_version', 'consent_at', 'consent_by', 'override_reason'],
-  booking_enrolments: ['notify_by', 'person_key', 'consent_version', 'consent_at', 'consent_by', 'guardian_consent', 'child_name', 'child_grade', 'collectors', 'cancel_reason'],
+  booking_reservations: ['notify_by', 'person_key', 'consent_version', 'consent_at', 'consent_by', 'override_reason', 'found_token_hash'],
+  booking_enrolments: ['notify_by', 'person_key', 'consent_version', 'consent_at', 'consent_by', 'guardian_consent', 'child_name', 'child_grade', 'collectors', 'cancel_reason', 'found_token_hash'],
 };
 const GAINED_INDEXES = [
   'booking_reservations_reference_series_unique',
   'booking_reservations_reference_idx',
   'booking_reservations_manage_token_hash_idx',
   'booking_enrolments_manage_token_hash_idx',
+  'booking_reservations_found_token_hash_idx',
+  'booking_enrolments_found_token_hash_idx',
   'booking_sessions_activity_id_idx',
   'booking_enrolments_activity_id_idx',
 ];

@@ -531,10 +531,49 @@ describe('managing a reservation by its link, and a resident’s own list', () =
       const enrolmentToken = tokenIn(mail.text, 'enrolment');
       expect((await byLink(reservationToken).show()).body.data).toMatchObject({ reference: made.reference });
       expect((await manageLink(cms, 'enrolments', enrolmentToken).show()).body.data).toMatchObject({ name: '赵敏' });
-      // Links are kept as hashes: the new ones replace the old, which the mail says.
-      expect((await byLink(made.manageToken).show()).status).toBe(404);
-      expect((await manageLink(cms, 'enrolments', oldEnrolmentToken).show()).status).toBe(404);
+      // The links given at booking still open what they opened: a lookup adds a link, it breaks none.
+      expect((await byLink(made.manageToken).show()).body.data).toMatchObject({ reference: made.reference });
+      expect((await manageLink(cms, 'enrolments', oldEnrolmentToken).show()).body.data).toMatchObject({ name: '赵敏' });
+      expect(mail.text).not.toMatch(/失效/);
       expect(outbox(cms.mailDir).filter((m) => m.to === 'nobody-here@example.org')).toHaveLength(0);
+    });
+
+    it('never breaks the link given at booking: a second lookup replaces only the link the first one sent', async () => {
+      const weeks = [dayAhead(3, 1), dayAhead(3, 2)];
+      const made = await book({ room: 'manage-find', start: at(weeks[0], '14:00'), end: at(weeks[0], '15:00'), email: 'keeper@example.org', phone: null, repeat: { frequency: 'weekly', until: weeks[1] } });
+      await createActivity(admin, 'course', { slug: 'find-keep', title: '太极班', schedule: weekly(['thu'], dayAhead(5), dayAhead(5, 2), '10:00', 60) });
+      const enrolled = await cms.request('POST', '/api/booking/enrolments', { data: { ...CONSENT, course: 'find-keep', name: '钱芳', email: 'keeper@example.org', people: 1 } });
+      expect(enrolled.status).toBe(201);
+      const original = { reservation: byLink(made.manageToken), enrolment: manageLink(cms, 'enrolments', enrolled.body.data.manageToken as string) };
+
+      // Each lookup types the address its own way, so each one's mail is told apart.
+      const lookUp = async (email: string) => {
+        expect((await find({ email, language: 'zh-CN' })).status).toBe(202);
+        const mail = await waitForMail(cms.mailDir, (m) => m.to === email && /预约和报名/.test(m.subject));
+        return { reservation: tokenIn(mail.text, 'token'), enrolment: tokenIn(mail.text, 'enrolment') };
+      };
+      const first = await lookUp('keeper@example.org');
+      expect((await byLink(first.reservation).show()).body.data).toMatchObject({ reference: made.reference });
+      expect((await manageLink(cms, 'enrolments', first.enrolment).show()).body.data).toMatchObject({ name: '钱芳' });
+      expect((await original.reservation.show()).body.data).toMatchObject({ reference: made.reference });
+      expect((await original.enrolment.show()).body.data).toMatchObject({ name: '钱芳' });
+
+      const second = await lookUp('Keeper@Example.org');
+      expect(second.reservation).not.toBe(first.reservation);
+      expect((await byLink(first.reservation).show()).status).toBe(404);
+      expect((await manageLink(cms, 'enrolments', first.enrolment).show()).status).toBe(404);
+      expect((await byLink(second.reservation).show()).body.data).toMatchObject({ reference: made.reference });
+      expect((await original.reservation.show()).body.data).toMatchObject({ reference: made.reference });
+      expect((await original.enrolment.show()).body.data).toMatchObject({ name: '钱芳' });
+
+      // Both links cancel: the found one a date, the original the rest, and each sees the other's change.
+      expect((await byLink(second.reservation).cancel({ start: at(weeks[0], '14:00') })).status).toBe(200);
+      const rest = await original.reservation.cancel();
+      expect(rest.status).toBe(200);
+      expect(rest.body.data.occurrences.map((o: { status: string }) => o.status)).toEqual(['cancelled', 'cancelled']);
+      expect((await manageLink(cms, 'enrolments', second.enrolment).cancel()).status).toBe(200);
+      expect((await original.enrolment.show()).body.data).toMatchObject({ status: 'cancelled' });
+      expect((await original.enrolment.cancel()).status).toBe(400);
     });
 
     it('texts each booking’s link to a phone given without an e-mail, and not what is cancelled', async () => {

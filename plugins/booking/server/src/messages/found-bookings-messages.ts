@@ -13,7 +13,8 @@ export interface FoundBooking {
 
 /**
  * "Find my booking": every booking and enrolment still to come for the address the mail goes to,
- * each with a new manage link (the older links stop working, which the mail says).
+ * each with a new manage link. The link given at booking keeps working (a stranger's lookup must not
+ * break it); only the link an earlier lookup sent is replaced, which the mail says.
  */
 export const foundBookingsMessage = (input: { language: MessageLanguage; name: string; items: FoundBooking[]; centreName: string }): Message => {
   const zh = input.language === 'zh-CN';
@@ -30,7 +31,7 @@ export const foundBookingsMessage = (input: { language: MessageLanguage; name: s
     zh ? '有人（希望是您）在网站上用这个邮箱找回预约。下面是还没到期的预约和报名，每项都有新的链接：' : 'Someone (we hope you) asked on our site for the bookings made with this address. Here are those still to come, each with a new link:',
     '',
     ...itemLines,
-    zh ? '以前的链接已经失效，请用上面的新链接。如果不是您本人操作，可以不用理会这封邮件。' : 'Older links no longer work: use the ones above. If you did not ask, you can ignore this mail.',
+    zh ? '预约时收到的链接仍然可以用；上次找回时发的链接已换成上面的新链接。如果不是您本人操作，可以不用理会这封邮件，您的预约不受影响。' : 'The link you had when you booked still works; a link sent by an earlier search is replaced by the one above. If you did not ask, you can ignore this mail: your bookings are unchanged.',
     '',
     input.centreName,
   ];

@@ -57,7 +57,7 @@ export const SMS_TEMPLATES: Record<MessageLanguage, Record<MessageKind, SmsTempl
     'session.cancelled': { facts: DATED, body: '{1}您好，{2}（{3}）取消了，请勿前往。', linkLabel: '详情：' },
     'activity.withdrawn': { facts: ['name', 'what'], body: '{1}您好，{2}已停办，您的报名随之取消。', linkLabel: '详情：' },
     reminder: { facts: DATED, body: '{1}您好，温馨提醒：{2}，时间{3}。', linkLabel: '去不了请点：' },
-    'bookings.found': { facts: DATED, body: '{1}您好，您要找回的预约或报名：{2}（{3}）。旧链接已失效。', linkLabel: '查看或取消：' },
+    'bookings.found': { facts: DATED, body: '{1}您好，您要找回的预约或报名：{2}（{3}）。', linkLabel: '查看或取消：' },
   },
   en: {
     'reservation.received': { facts: RESERVATION, body: 'Dear {1}, we have your request for {2} ({3}), ref {4}. Staff will confirm it.', linkLabel: 'Details:' },
@@ -72,7 +72,7 @@ export const SMS_TEMPLATES: Record<MessageLanguage, Record<MessageKind, SmsTempl
     'session.cancelled': { facts: DATED, body: 'Dear {1}, {2} ({3}) is cancelled, please do not come.', linkLabel: 'Details:' },
     'activity.withdrawn': { facts: ['name', 'what'], body: 'Dear {1}, {2} will not take place and your enrolment is cancelled.', linkLabel: 'Details:' },
     reminder: { facts: DATED, body: 'Dear {1}, a reminder: {2}, {3}.', linkLabel: "Can't come? Tap" },
-    'bookings.found': { facts: DATED, body: 'Dear {1}, the booking you asked for: {2} ({3}). Older links no longer work.', linkLabel: 'View or cancel:' },
+    'bookings.found': { facts: DATED, body: 'Dear {1}, the booking you asked for: {2} ({3}).', linkLabel: 'View or cancel:' },
   },
 };
 

@@ -11,6 +11,8 @@ export const ensureLookupIndexes = async ({ knex }: MigrationContext): Promise<v
     ['booking_reservations', 'reference'],
     ['booking_reservations', 'manage_token_hash'],
     ['booking_enrolments', 'manage_token_hash'],
+    ['booking_reservations', 'found_token_hash'],
+    ['booking_enrolments', 'found_token_hash'],
     ['booking_sessions', 'activity_id'],
     ['booking_enrolments', 'activity_id'],
   ]) {

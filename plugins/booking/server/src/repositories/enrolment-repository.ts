@@ -112,14 +112,15 @@ export const enrolmentRepository = (strapi: Core.Strapi) => {
       return d ? fromDocument(d) : null;
     },
 
-    findByTokenHash: async (manageTokenHash: string) => (await findMany({ manageTokenHash }))[0] ?? null,
+    /** The enrolment a manage link opens: its own link, or the one "find my booking" last sent. */
+    findByTokenHash: async (tokenHash: string) => (await findMany({ $or: [{ manageTokenHash: tokenHash }, { foundTokenHash: tokenHash }] }))[0] ?? null,
 
     /** Every enrolment still holding a place or a waiting-list position, whoever made it. */
     allActive: () => findMany({ status: { $in: ['confirmed', 'waitlisted'] } }),
 
-    /** A new manage link: the old one stops opening this enrolment. */
-    async setTokenHash(documentId: string, manageTokenHash: string): Promise<void> {
-      await docs().update({ documentId, data: { manageTokenHash } });
+    /** The link "find my booking" sent: it replaces the one sent before, never the enrolment's own. */
+    async setFoundTokenHash(documentId: string, foundTokenHash: string): Promise<void> {
+      await docs().update({ documentId, data: { foundTokenHash } });
     },
 
     async activeCountBySession(kind: ActivityKind, activityId: string): Promise<Map<string, number>> {

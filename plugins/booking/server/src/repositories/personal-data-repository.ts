@@ -13,10 +13,10 @@ export const ERASED_NAME = '（已匿名）';
  * (a guardian's phone, a child's name) is added here and nowhere else.
  */
 const PERSONAL_FIELDS = {
-  [UID.reservation]: { contactName: ERASED_NAME, phone: null, email: null, organization: null, purpose: ERASED_NAME, rejectionReason: null, userId: null, manageTokenHash: null },
+  [UID.reservation]: { contactName: ERASED_NAME, phone: null, email: null, organization: null, purpose: ERASED_NAME, rejectionReason: null, userId: null, manageTokenHash: null, foundTokenHash: null },
   // A child's enrolment: the guardian is `name`/`phone`; the child's given name and grade and the
   // people allowed to collect the child go too (the guardian's consent stays: it is what was agreed).
-  [UID.enrolment]: { name: ERASED_NAME, phone: null, email: null, note: null, manageTokenHash: null, childName: null, childGrade: null, collectors: null },
+  [UID.enrolment]: { name: ERASED_NAME, phone: null, email: null, note: null, manageTokenHash: null, foundTokenHash: null, childName: null, childGrade: null, collectors: null },
 } as const;
 
 type PersonalUid = keyof typeof PERSONAL_FIELDS;

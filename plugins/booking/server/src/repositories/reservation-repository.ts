@@ -74,6 +74,12 @@ const fromDocument = (d: ReservationDocument): ReservationRow => ({
 /** One request's rows: staff name it by reference, its requester's link by the token's hash (only that token's rows). */
 export type RequestKey = { reference: string } | { tokenHash: string };
 
+/**
+ * The rows a manage link opens: the link given when the request was made, or the one "find my
+ * booking" last sent (kept apart, so a stranger's lookup never breaks the link a resident holds).
+ */
+const ofTokenHash = (tokenHash: string) => ({ $or: [{ manageTokenHash: tokenHash }, { foundTokenHash: tokenHash }] });
+
 /** The database refused a reference another request already has (see REFERENCE_UNIQUE_INDEX). */
 export const isReferenceClash = (error: unknown): boolean => {
   const e = error as { code?: string; constraint?: string; message?: string } | null;
@@ -111,7 +117,7 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     /** One date of a request. */
     findByDocumentId: async (documentId: string): Promise<ReservationRow | null> => (await findMany({ documentId }))[0] ?? null,
 
-    findByTokenHash: (manageTokenHash: string) => findMany({ manageTokenHash }),
+    findByTokenHash: (tokenHash: string) => findMany(ofTokenHash(tokenHash)),
 
     /** One indexed knex read (inside the booking's transaction when there is one): every booking asks it. */
     async referenceExists(reference: string): Promise<boolean> {
@@ -122,9 +128,9 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     /** Every date still holding a room and not yet over: the candidates of "find my booking" (matched by contact in code). */
     findHoldingAfter: (now: Date) => findMany({ status: { $in: HOLDING_STATUSES }, endsAt: { $gt: now.toISOString() } }, { limit: 100_000 }),
 
-    /** A new manage link for a whole request: the old link stops opening it. */
-    async setTokenHash(reference: string, manageTokenHash: string): Promise<void> {
-      for (const row of await findMany({ reference })) await docs().update({ documentId: row.documentId, data: { manageTokenHash } });
+    /** The link "find my booking" sent for a whole request: it replaces the one sent before, never the request's own. */
+    async setFoundTokenHash(reference: string, foundTokenHash: string): Promise<void> {
+      for (const row of await findMany({ reference })) await docs().update({ documentId: row.documentId, data: { foundTokenHash } });
     },
 
 
@@ -194,14 +200,15 @@ export const reservationRepository = (strapi: Core.Strapi) => {
      */
     async lockRequest(request: RequestKey, trx: Knex.Transaction): Promise<void> {
       if (!isPostgres(strapi)) return;
-      const meta = strapi.db.metadata.get(RESERVATION_UID) as { tableName: string; attributes: Record<string, { columnName?: string }> };
-      const [attribute, value] = 'tokenHash' in request ? ['manageTokenHash', request.tokenHash] : ['reference', request.reference];
-      const column = meta.attributes[attribute]?.columnName ?? (attribute === 'reference' ? 'reference' : 'manage_token_hash');
-      await trx(meta.tableName).select('id').where(column, value).orderBy('id').forUpdate();
+      const table = tableOf(strapi, RESERVATION_UID);
+      const rows = trx(table.name).select('id');
+      if ('tokenHash' in request) rows.where(table.col('manageTokenHash'), request.tokenHash).orWhere(table.col('foundTokenHash'), request.tokenHash);
+      else rows.where(table.col('reference'), request.reference);
+      await rows.orderBy('id').forUpdate();
     },
 
     /** The rows of one request, by its reference (staff) or by its manage link's token hash (the requester). */
-    findRequest: (request: RequestKey) => ('tokenHash' in request ? findMany({ manageTokenHash: request.tokenHash }) : findMany({ reference: request.reference })),
+    findRequest: (request: RequestKey) => ('tokenHash' in request ? findMany(ofTokenHash(request.tokenHash)) : findMany({ reference: request.reference })),
 
     async setStatus(documentIds: string[], status: ReservationStatus, extra: { rejectionReason?: string } = {}) {
       for (const documentId of documentIds) {

@@ -31,9 +31,10 @@ interface Found extends FoundBooking {
  * "找回我的预约 / Find my booking": a resident gives the phone number or e-mail address they booked
  * with, and the manage links of what is still to come go to THAT address, never to the page, so a
  * stranger typing someone's number learns nothing. Links are kept only as hashes, so each found
- * booking gets a new link (the old one stops working, which the message says). The controller
- * answers before any of this runs: the answer and its timing are the same whether or not anything
- * is found.
+ * booking gets a new link, kept beside the one given at booking (`foundTokenHash`): a lookup by a
+ * stranger never breaks the link a resident holds, and only the link the previous lookup sent stops
+ * working. The controller answers before any of this runs: the answer and its timing are the same
+ * whether or not anything is found.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tz = () => bookingConfig(strapi).timezone;
@@ -59,7 +60,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     for (const [reference, dates] of byReference) {
       const first = dates.sort((a, b) => +a.start - +b.start)[0];
       const token = newManageToken();
-      await reservationRepository(strapi).setTokenHash(reference, hashToken(token));
+      await reservationRepository(strapi).setFoundTokenHash(reference, hashToken(token));
       const link = manageLink(strapi, 'token', token, language);
       if (!link) continue;
       const more = dates.length > 1 ? (language === 'zh-CN' ? ` 等${dates.length}次` : ` and ${dates.length - 1} more`) : '';
@@ -80,7 +81,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!next || next.end <= now) continue;
       const activity = (await activityRepository(strapi).findById(row.kind as ActivityKind, row.activityId, language)) ?? (await activityRepository(strapi).findById(row.kind as ActivityKind, row.activityId, locale));
       const token = newManageToken();
-      await enrolmentRepository(strapi).setTokenHash(row.documentId, hashToken(token));
+      await enrolmentRepository(strapi).setFoundTokenHash(row.documentId, hashToken(token));
       const link = manageLink(strapi, 'enrolment', token, language);
       if (!link) continue;
       found.push({ what: activity?.title ?? '', when: formatOccurrence(next, language, tz(), false), reference: null, link, start: next.start, name: row.name, about: { kind: 'enrolment', id: row.documentId } });
