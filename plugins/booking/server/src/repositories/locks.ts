@@ -48,10 +48,18 @@ const take = async (strapi: Core.Strapi, trx: Knex.Transaction, names: LockName[
       throw new Error(`Lock ${name.kind}:${name.key} taken after ${last.kind}:${last.key}: locks are taken in the order ${LOCK_KINDS.join(', ')}`);
     }
     const target = rowOf(name);
-    await trx(TABLES.capacityLocks).insert({ target }).onConflict('target').ignore();
     if (isPostgres(strapi)) {
-      const query = trx(TABLES.capacityLocks).where({ target });
-      await (mode === 'share' ? query.forShare() : query.forUpdate()).first();
+      const lockRow = () => {
+        const query = trx(TABLES.capacityLocks).where({ target });
+        return (mode === 'share' ? query.forShare() : query.forUpdate()).first();
+      };
+      // The row exists after a lock's first use (rows are never deleted): one query then, not two.
+      if (!(await lockRow())) {
+        await trx(TABLES.capacityLocks).insert({ target }).onConflict('target').ignore();
+        await lockRow();
+      }
+    } else {
+      await trx(TABLES.capacityLocks).insert({ target }).onConflict('target').ignore();
     }
     if (!held.some((h) => compareLocks(h, name) === 0)) held.push(name);
   }

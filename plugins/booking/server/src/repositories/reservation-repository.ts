@@ -103,13 +103,11 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     (await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }], ...extra })).map(fromDocument);
 
   return {
-    async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string } & ConsentRecord) {
+    async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string } & ConsentRecord, room: { slug: string; name: string }) {
       const { roomId, start, end, ...rest } = data;
-      const doc = await docs().create({
-        data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() },
-        populate,
-      });
-      return fromDocument(doc);
+      // The room is not read back: the caller has it (a query less for every booking).
+      const doc = await docs().create({ data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() } });
+      return fromDocument({ ...doc, room: { documentId: roomId, ...room } });
     },
 
     findByReference: (reference: string) => findMany({ reference }),

@@ -101,8 +101,8 @@ export const roomRepository = (strapi: Core.Strapi) => {
      * The published room with this slug, bookable or not: a room shown but not bookable still has
      * its page and its calendar; whoever books checks `bookable` (staff may book it).
      */
-    async findBySlug(slug: string, locale: string | undefined): Promise<RoomRow | null> {
-      const [room] = await readPublishedRooms(strapi, { locale, slug, withPhotos: true, limit: 1 });
+    async findBySlug(slug: string, locale: string | undefined, { withPhotos = true }: { withPhotos?: boolean } = {}): Promise<RoomRow | null> {
+      const [room] = await readPublishedRooms(strapi, { locale, slug, withPhotos, limit: 1 });
       return room ?? null;
     },
 

@@ -11,10 +11,11 @@ import { validationError } from '../utils/errors';
 const privacyNotice = ({ strapi }: { strapi: Core.Strapi }) => {
   const repo = privacyNoticeRepository(strapi);
 
-  const current = async (language: NoticeLanguage) => {
-    const text = (await repo.writtenText(language)) ?? DEFAULT_PRIVACY_NOTICE[language];
+  const noticeOf = (language: NoticeLanguage, written: string | null | undefined) => {
+    const text = written ?? DEFAULT_PRIVACY_NOTICE[language];
     return { language, version: noticeVersion(text), text };
   };
+  const current = async (language: NoticeLanguage) => noticeOf(language, await repo.writtenText(language));
 
   return {
     current,
@@ -24,7 +25,8 @@ const privacyNotice = ({ strapi }: { strapi: Core.Strapi }) => {
      * read it in the page's language, which need not be the one they want messages in).
      */
     async acceptedByPerson(version: string, now: Date): Promise<ConsentRecord> {
-      const notices = await Promise.all(NOTICE_LANGUAGES.map(current));
+      const written = await repo.writtenTexts(NOTICE_LANGUAGES);
+      const notices = NOTICE_LANGUAGES.map((language) => noticeOf(language, written.get(language)));
       const notice = notices.find((n) => n.version === version);
       if (!notice) {
         throw validationError([{ path: 'consentVersion', message: `is not the current privacy notice (${notices.map((n) => n.version).join(' or ')}): read it again and tick the box`, code: 'consent_outdated' }]);

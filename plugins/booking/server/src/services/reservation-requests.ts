@@ -10,6 +10,7 @@ import { checkWeeklyQuota } from '../core/rules/weekly-quota';
 import { contactKeys, isSamePerson } from '../core/contact/same-person';
 import { hoursOfRoom, rulesOfRoom } from '../core/rules/room-rules';
 import { addMinutes, DAY_MS } from '../core/time/instants';
+import type { WeeklyHours } from '../core/hours/opening-hours';
 import type { Interval } from '../core/time/intervals';
 import { zonedDateOf } from '../core/time/zoned';
 import { zonedInterval } from '../core/time/zoned-interval';
@@ -64,13 +65,12 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
   const idempotency = idempotencyRepository(strapi);
 
   /** Every broken rule, each naming its field; a series names the date in the message. */
-  const ruleViolations = async (room: RoomRow, occurrences: Interval[], request: ReservationRequest, context: RequestContext) => {
+  const ruleViolations = async (room: RoomRow, hours: WeeklyHours, occurrences: Interval[], request: ReservationRequest, context: RequestContext) => {
     const tz = bookingConfig(strapi).timezone;
     const { rules } = rulesOfRoom(room);
     const first = occurrences[0];
     const last = occurrences[occurrences.length - 1];
     const closures = await closureRepository(strapi).findTouching([room.documentId], first.start, last.end);
-    const hours = hoursOfRoom(room, await centreHours(strapi));
     const perOccurrence = occurrences.flatMap((occurrence) =>
       checkOccurrence({
         occurrence,
@@ -107,11 +107,13 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
       const consent = await getService(strapi, 'privacyNotice').consentOf(request, context);
       const { timezone: tz } = bookingConfig(strapi);
       const defaultLocale = await defaultLocaleOf(strapi);
-      const room = await roomRepository(strapi).findBySlug(request.room, defaultLocale);
+      const room = await roomRepository(strapi).findBySlug(request.room, defaultLocale, { withPhotos: false });
       if (!room || (!room.bookable && !context.staff)) {
         throw validationError([{ path: 'room', message: room ? `"${request.room}" cannot be booked` : `there is no room "${request.room}"` }]);
       }
       const { rules } = rulesOfRoom(room);
+      // Read before the transaction, which then holds its locks only for what needs them.
+      const hours = hoursOfRoom(room, await centreHours(strapi));
 
       const first = { start: request.start, end: request.end };
       const occurrences = request.repeat ? expandWeeklySeries(first, request.repeat.until, tz) : [first];
@@ -132,7 +134,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
           // a group booking many rooms at once is not made to queue.
           if (rules.weeklyQuotaHours !== null) await lockRequester(strapi, trx, contactKeys(request));
           await lockClosuresShared(strapi, trx);
-          const violations = await ruleViolations(room, occurrences, request, context);
+          const violations = await ruleViolations(room, hours, occurrences, request, context);
           if (violations.length > 0) throw validationError(violations.map(({ path, message, code }) => ({ path, message, code })));
           if (await reservations.referenceExists(reference)) throw REFERENCE_TAKEN;
           // Re-read inside the transaction: on SQLite this is the guard (one writer at a time);
@@ -167,7 +169,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
                 overrideReason: context.staff ? (context.overrideReason ?? null) : null,
                 manageTokenHash: hashToken(manageToken),
                 ...consent,
-              })
+              }, room)
             );
           }
           await holds.insert(
