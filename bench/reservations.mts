@@ -52,7 +52,7 @@ const { values: flags } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (flags.help) printHelp(import.meta.url, 20);
+if (flags.help) printHelp(import.meta.url, 21);
 
 const settings = {
   durationSeconds: positiveInt('--duration', flags.duration, 'BENCH_DURATION', 10),
