@@ -37,10 +37,9 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
   const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
 
   return {
-    /** Free and busy times of rooms the caller has read already (the board), with their `toPublicDay` days. */
+    /** Free and busy times of rooms the caller has read already (the board), as instants: the caller formats only what it shows. */
     async forRooms(rooms: RoomRow[], from: IsoDate, to: IsoDate) {
-      const tz = bookingConfig(strapi).timezone;
-      return compute(rooms, from, to, ({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }));
+      return compute(rooms, from, to, ({ room, days }) => ({ roomId: room.documentId, days }));
     },
 
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
