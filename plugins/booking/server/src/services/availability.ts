@@ -37,9 +37,10 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
   const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
 
   return {
-    /** Free and busy times of rooms the caller has read already (the board), as instants: the caller formats only what it shows. */
+    /** Free and busy times of rooms the caller has read already (the board), with their `toPublicDay` days. */
     async forRooms(rooms: RoomRow[], from: IsoDate, to: IsoDate) {
-      return compute(rooms, from, to, ({ room, days }) => ({ roomId: room.documentId, days }));
+      const tz = bookingConfig(strapi).timezone;
+      return compute(rooms, from, to, ({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }));
     },
 
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {

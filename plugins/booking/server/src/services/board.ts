@@ -11,8 +11,7 @@ import type { BoardQuery } from '../schemas/board';
 import { validationError } from '../utils/errors';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
-import { toBoardRoom } from '../views/board-items';
-import { boardRows } from '../views/board-rows';
+import { bufferItem, closureItems, reservationItem, sessionItem, toBoardRoom } from '../views/board-items';
 import { getService } from '../utils/get-service';
 
 const KINDS: ActivityKind[] = ['course', 'event'];
@@ -76,7 +75,12 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
       const held = sessions.filter((s) => s.status === 'scheduled' && s.roomId !== null && inRooms.has(s.roomId));
       const [activities, enrolled] = await Promise.all([activitiesOf(held, locale), enrolledBySession(held)]);
 
-      const { items, free } = await boardRows({ roomIds, sessions: held, activities, enrolled, reservations, closures, availability, tz });
+      const items = [
+        ...held.map((s) => sessionItem(s, activities.get(`${s.activityKind}:${s.activityId}`), enrolled.get(s.documentId) ?? 0, tz)),
+        ...reservations.filter((r) => inRooms.has(r.roomId)).map((r) => reservationItem(r, tz)),
+        ...closures.flatMap((c) => closureItems(c, roomIds, tz)),
+        ...availability.flatMap(({ room, days }) => days.flatMap((d) => d.busy.filter((b) => b.kind === 'buffer').map((b) => bufferItem(room.documentId, b)))),
+      ].sort((a, b) => a.roomId.localeCompare(b.roomId) || Date.parse(a.start) - Date.parse(b.start));
 
       return {
         timezone: tz,
@@ -87,7 +91,7 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
         rooms: rooms.map(toBoardRoom),
         choices: allRooms.map((r) => ({ slug: r.slug, name: r.name, floor: r.floor })),
         items,
-        free,
+        free: availability.flatMap(({ room, days }) => days.flatMap((d) => d.free.map((f) => ({ roomId: room.documentId, ...f })))),
       };
     },
   };

@@ -25,28 +25,10 @@ export const rulesOfRoom = (room: RoomRuleFields): { rules: BookingRules; proble
   const given = Object.fromEntries(
     RULE_KEYS.filter((k) => room[k] !== null && room[k] !== undefined).map((k) => [k, k === 'weeklyQuotaHours' ? Number(room[k]) : room[k]])
   );
-  // Numbers marked, so 30 and '30' (and NaN and Infinity, both null in JSON) are told apart.
-  const key = JSON.stringify(given, (_, v: unknown) => (typeof v === 'number' ? `#${v}` : v));
-  let known = rulesByFields.get(key);
-  if (!known) {
-    known = resolve(given);
-    if (rulesByFields.size >= RULES_KEPT) rulesByFields.clear();
-    rulesByFields.set(key, known);
-  }
-  // A copy: a caller may adjust its rules without changing another room's.
-  return { rules: { ...known.rules }, problem: known.problem };
-};
-
-const resolve = (given: Record<string, unknown>): { rules: BookingRules; problem: string | null } => {
   const parsed = bookingRulesSchema.safeParse(given);
   if (parsed.success) return { rules: parsed.data, problem: null };
   return { rules: bookingRulesSchema.parse({}), problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
 };
-
-// Checking the rules costs far more than looking them up, every room of a board or an all-rooms
-// week is checked at each request, and most rooms share their rules.
-const rulesByFields = new Map<string, { rules: BookingRules; problem: string | null }>();
-const RULES_KEPT = 1000;
 
 /** A room's own opening hours when it has valid ones, else the centre's. */
 export const hoursOfRoom = (room: RoomRuleFields, centreHours: WeeklyHours): WeeklyHours => {

@@ -1,6 +1,5 @@
 import { ZodError } from 'zod';
 import { DEFAULT_RULES, bookingRulesSchema, resolveRules } from '../../../src/core/rules/booking-rules';
-import { rulesOfRoom } from '../../../src/core/rules/room-rules';
 
 const problems = (input: unknown) => {
   const result = bookingRulesSchema.safeParse(input);
@@ -96,32 +95,5 @@ describe('bookingRulesSchema rejects nonsense with clear messages', () => {
       expect(problems({ slotMinutes: slot, minMinutes: slot, maxMinutes: slot })).toEqual([]);
     }
     expect(problems({ slotMinutes: 50, minMinutes: 50, maxMinutes: 50 })).toHaveLength(1);
-  });
-});
-
-describe('rulesOfRoom, asked again and again for rooms that share their rules', () => {
-  it('answers each room by its own fields, whatever was asked before', () => {
-    const rooms = [
-      { bufferMinutes: 15 },
-      { bufferMinutes: 30 },
-      { bufferMinutes: 15, requiresApproval: true },
-      { minMinutes: 120, maxMinutes: 60 },
-      { weeklyQuotaHours: '4' },
-      { weeklyQuotaHours: 'lots' },
-      { weeklyQuotaHours: 'Infinity' },
-      {},
-    ];
-    const fresh = rooms.map((room) => {
-      const given = Object.fromEntries(Object.entries(room).map(([k, v]) => [k, k === 'weeklyQuotaHours' ? Number(v) : v]));
-      const result = bookingRulesSchema.safeParse(given);
-      return result.success ? { rules: result.data, problem: null } : { rules: DEFAULT_RULES, problem: problems(given).join('; ') };
-    });
-    for (let round = 0; round < 2; round++) expect(rooms.map((room) => rulesOfRoom(room))).toEqual(fresh);
-    expect(rulesOfRoom({ minMinutes: 120, maxMinutes: 60 }).problem).not.toBeNull();
-  });
-
-  it('gives each caller rules of its own to change', () => {
-    rulesOfRoom({ bufferMinutes: 45 }).rules.bufferMinutes = 0;
-    expect(rulesOfRoom({ bufferMinutes: 45 }).rules.bufferMinutes).toBe(45);
   });
 });
