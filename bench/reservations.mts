@@ -17,6 +17,8 @@
 //                      requests take seconds each           [BENCH_ALL_ROOMS_CONNECTIONS, default 1]
 //   --rooms <n>        rooms created and seeded            [BENCH_ROOMS, default 200]
 //   --out <dir>        where the result files go           [BENCH_OUT, default bench/results]
+//   --only <names>     only these scenarios, comma-separated, e.g. board-day,board-week
+//                      (names in bench/README.md)          [BENCH_ONLY, default: all]
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -46,10 +48,11 @@ const { values: flags } = parseArgs({
     'all-rooms-connections': { type: 'string' },
     rooms: { type: 'string' },
     out: { type: 'string' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (flags.help) printHelp(import.meta.url, 18);
+if (flags.help) printHelp(import.meta.url, 21);
 
 const settings = {
   durationSeconds: positiveInt('--duration', flags.duration, 'BENCH_DURATION', 10),
@@ -76,6 +79,19 @@ const settings = {
   timezone: TIMEZONE,
 };
 const outDir = resultsDir(flags.out);
+
+const SCENARIOS = ['rooms', 'rooms-1', 'room-week', 'room-week-1', 'all-rooms-week', 'all-rooms-week-10', 'board-day', 'board-week', 'stock-create', 'create', 'all-rooms-week-after-write'] as const;
+type ScenarioName = (typeof SCENARIOS)[number];
+/** The scenarios to measure: --only, else BENCH_ONLY, else all. An unknown name stops the run before anything starts. */
+const onlyScenarios = ((): ReadonlySet<ScenarioName> => {
+  const raw = flags.only ?? process.env.BENCH_ONLY ?? '';
+  const names = raw.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (names.length === 0) return new Set(SCENARIOS);
+  const unknown = names.filter((n) => !(SCENARIOS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`--only: no scenario ${unknown.map((n) => `"${n}"`).join(', ')}; the scenarios are ${SCENARIOS.join(', ')}`);
+  return new Set(names as ScenarioName[]);
+})();
+const wanted = (name: ScenarioName): boolean => onlyScenarios.has(name);
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -614,61 +630,66 @@ const main = async () => {
     };
 
     const roomsPath = '/api/booking/rooms';
-    scenarios.push(
-      await measure({ name: 'rooms', title: 'Room list (baseline)', method: 'GET', path: roomsPath, responseBytes: await probe(roomsPath, (b) => b.data.length === rooms.length) })
-    );
+    if (wanted('rooms'))
+      scenarios.push(
+        await measure({ name: 'rooms', title: 'Room list (baseline)', method: 'GET', path: roomsPath, responseBytes: await probe(roomsPath, (b) => b.data.length === rooms.length) })
+      );
     // Goal 2 reads at one connection: what one visitor waits, not a queue of ten.
-    scenarios.push(await measure({ name: 'rooms-1', title: 'Room list, 1 connection', method: 'GET', path: roomsPath, connections: 1 }));
+    if (wanted('rooms-1')) scenarios.push(await measure({ name: 'rooms-1', title: 'Room list, 1 connection', method: 'GET', path: roomsPath, connections: 1 }));
 
     const roomWeekPath = `/api/booking/rooms/${oneRoom}/availability?from=${weekFrom}&to=${weekTo}`;
-    scenarios.push(
-      await measure({
-        name: 'room-week',
-        title: 'Availability, one room, one week',
-        method: 'GET',
-        path: roomWeekPath,
-        responseBytes: await probe(roomWeekPath, (b) => b.data.days.length === 7 && b.data.days.every((d: any) => d.busy.length >= settings.bookingsPerRoomDay)),
-      })
-    );
-    scenarios.push(await measure({ name: 'room-week-1', title: 'Availability, one room, one week, 1 connection', method: 'GET', path: roomWeekPath, connections: 1 }));
+    if (wanted('room-week'))
+      scenarios.push(
+        await measure({
+          name: 'room-week',
+          title: 'Availability, one room, one week',
+          method: 'GET',
+          path: roomWeekPath,
+          responseBytes: await probe(roomWeekPath, (b) => b.data.days.length === 7 && b.data.days.every((d: any) => d.busy.length >= settings.bookingsPerRoomDay)),
+        })
+      );
+    if (wanted('room-week-1')) scenarios.push(await measure({ name: 'room-week-1', title: 'Availability, one room, one week, 1 connection', method: 'GET', path: roomWeekPath, connections: 1 }));
 
     const allWeekPath = `/api/booking/availability?from=${weekFrom}&to=${weekTo}`;
-    scenarios.push(
-      await measure({
-        name: 'all-rooms-week',
-        title: `Availability, all ${rooms.length} rooms, one week`,
-        method: 'GET',
-        path: allWeekPath,
-        connections: settings.allRoomsConnections,
-        responseBytes: await probe(allWeekPath, (b) => b.data.length === rooms.length && b.data.every((r: any) => r.days.length === 7)),
-      })
-    );
-    scenarios.push(await measure({ name: 'all-rooms-week-10', title: `Availability, all ${rooms.length} rooms, one week, 10 connections`, method: 'GET', path: allWeekPath, connections: 10 }));
+    if (wanted('all-rooms-week'))
+      scenarios.push(
+        await measure({
+          name: 'all-rooms-week',
+          title: `Availability, all ${rooms.length} rooms, one week`,
+          method: 'GET',
+          path: allWeekPath,
+          connections: settings.allRoomsConnections,
+          responseBytes: await probe(allWeekPath, (b) => b.data.length === rooms.length && b.data.every((r: any) => r.days.length === 7)),
+        })
+      );
+    if (wanted('all-rooms-week-10')) scenarios.push(await measure({ name: 'all-rooms-week-10', title: `Availability, all ${rooms.length} rooms, one week, 10 connections`, method: 'GET', path: allWeekPath, connections: 10 }));
 
     // The front desk's board: every room, a busy day and a busy week, as staff open it each morning.
     const boardDayPath = `/booking/board?from=${weekFrom}&to=${weekFrom}`;
-    scenarios.push(
-      await measure({
-        name: 'board-day',
-        title: `Day board, all ${rooms.length} rooms, one day`,
-        method: 'GET',
-        path: boardDayPath,
-        token,
-        responseBytes: await probe(boardDayPath, (b) => b.data.rooms.length === rooms.length && b.data.items.length >= rooms.length * settings.bookingsPerRoomDay, token),
-      })
-    );
+    if (wanted('board-day'))
+      scenarios.push(
+        await measure({
+          name: 'board-day',
+          title: `Day board, all ${rooms.length} rooms, one day`,
+          method: 'GET',
+          path: boardDayPath,
+          token,
+          responseBytes: await probe(boardDayPath, (b) => b.data.rooms.length === rooms.length && b.data.items.length >= rooms.length * settings.bookingsPerRoomDay, token),
+        })
+      );
     const boardWeekPath = `/booking/board?from=${weekFrom}&to=${weekTo}`;
-    scenarios.push(
-      await measure({
-        name: 'board-week',
-        title: `Week board, all ${rooms.length} rooms, one week`,
-        method: 'GET',
-        path: boardWeekPath,
-        connections: settings.allRoomsConnections,
-        token,
-        responseBytes: await probe(boardWeekPath, (b) => b.data.rooms.length === rooms.length && b.data.items.length >= rooms.length * 7 * settings.bookingsPerRoomDay, token),
-      })
-    );
+    if (wanted('board-week'))
+      scenarios.push(
+        await measure({
+          name: 'board-week',
+          title: `Week board, all ${rooms.length} rooms, one week`,
+          method: 'GET',
+          path: boardWeekPath,
+          connections: settings.allRoomsConnections,
+          token,
+          responseBytes: await probe(boardWeekPath, (b) => b.data.rooms.length === rooms.length && b.data.items.length >= rooms.length * 7 * settings.bookingsPerRoomDay, token),
+        })
+      );
 
     // Creation: the next free half-hour slot between 11:00 and 13:00, rooms in turn, then the next slot, then the next day.
     const creationSlotsPerDay = 4;
@@ -698,89 +719,94 @@ const main = async () => {
     };
     // The baseline: Strapi's own create of a plain entry (a news item: title, slug, kind, date,
     // summary) through the content API with an API token, every request a new slug.
-    const apiToken = await request('POST', '/admin/api-tokens', { name: 'bench', description: 'npm run bench', type: 'full-access', lifespan: null }, token);
-    expectStatus('API token', apiToken, 201);
     let nextNews = 0;
-    scenarios.push(
-      await measure({
-        name: 'stock-create',
-        title: 'Stock create (baseline): a news item, content API, API token',
-        method: 'POST',
-        path: '/api/news',
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/news',
-            headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${apiToken.body.data.accessKey}` },
-            setupRequest: (req) => {
-              const i = nextNews++;
-              return { ...req, body: JSON.stringify({ data: { title: `社区动态 ${i}`, slug: `bench-news-${i}`, kind: 'news', publishedDate: today, summary: '读书会本周六在阅览室举行。' } }) };
+    const apiToken = wanted('stock-create')
+      ? await request('POST', '/admin/api-tokens', { name: 'bench', description: 'npm run bench', type: 'full-access', lifespan: null }, token)
+      : undefined;
+    if (apiToken) expectStatus('API token', apiToken, 201);
+    if (apiToken)
+      scenarios.push(
+        await measure({
+          name: 'stock-create',
+          title: 'Stock create (baseline): a news item, content API, API token',
+          method: 'POST',
+          path: '/api/news',
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/news',
+              headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${apiToken.body.data.accessKey}` },
+              setupRequest: (req) => {
+                const i = nextNews++;
+                return { ...req, body: JSON.stringify({ data: { title: `社区动态 ${i}`, slug: `bench-news-${i}`, kind: 'news', publishedDate: today, summary: '读书会本周六在阅览室举行。' } }) };
+              },
             },
-          },
-        ],
-      })
-    );
+          ],
+        })
+      );
 
     const createdStarted = new Date();
-    scenarios.push(
-      await measure({
-        name: 'create',
-        title: 'Reservation creation (each a distinct free slot)',
-        method: 'POST',
-        path: '/api/booking/reservations',
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/booking/reservations',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            setupRequest: (req) => ({ ...req, body: JSON.stringify(nextReservation()) }),
-          },
-        ],
-      })
-    );
+    if (wanted('create'))
+      scenarios.push(
+        await measure({
+          name: 'create',
+          title: 'Reservation creation (each a distinct free slot)',
+          method: 'POST',
+          path: '/api/booking/reservations',
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/booking/reservations',
+              headers: { 'content-type': 'application/json', accept: 'application/json' },
+              setupRequest: (req) => ({ ...req, body: JSON.stringify(nextReservation()) }),
+            },
+          ],
+        })
+      );
     const reservationsAfter = await count('booking_reservations');
     const createdDuringRun = Number(
       (await db.query('SELECT count(*) AS n FROM booking_reservations WHERE created_at >= $1', [utcTimestamp(createdStarted)])).rows[0].n
     );
-    const create = scenarios[scenarios.length - 1];
-    const answered201 = (create.statusCodes['201'] ?? 0) + (create.warmupRequests - create.warmupNon2xx);
+    const create = scenarios.find((s) => s.name === 'create');
+    const answered201 = create ? (create.statusCodes['201'] ?? 0) + (create.warmupRequests - create.warmupNon2xx) : 0;
     // Requests cut off when the clock runs out may still be written: at most one a connection and phase.
-    if (createdDuringRun < answered201 || createdDuringRun > answered201 + 2 * settings.connections)
+    if (create && (createdDuringRun < answered201 || createdDuringRun > answered201 + 2 * settings.connections))
       throw new Error(`creation: ${answered201} answered 201 but ${createdDuringRun} reservations were written`);
 
     // A booking, then every room's week: each read follows a write, so it misses the cache and
     // computes from the database, as the first visitor after any booking or edit does.
     const missReads: number[] = [];
     let readSent = 0;
-    scenarios.push(
-      await measure({
-        name: 'all-rooms-week-after-write',
-        title: `A booking, then all ${rooms.length} rooms' week (a cache miss), in turn`,
-        method: 'GET',
-        path: allWeekPath,
-        connections: 1,
-        readLatencies: missReads,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/booking/reservations',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            setupRequest: (req) => ({ ...req, body: JSON.stringify(nextReservation()) }),
-          },
-          {
-            method: 'GET',
-            path: allWeekPath,
-            setupRequest: (req) => {
-              readSent = performance.now();
-              return req;
+    if (wanted('all-rooms-week-after-write'))
+      scenarios.push(
+        await measure({
+          name: 'all-rooms-week-after-write',
+          title: `A booking, then all ${rooms.length} rooms' week (a cache miss), in turn`,
+          method: 'GET',
+          path: allWeekPath,
+          connections: 1,
+          readLatencies: missReads,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/booking/reservations',
+              headers: { 'content-type': 'application/json', accept: 'application/json' },
+              setupRequest: (req) => ({ ...req, body: JSON.stringify(nextReservation()) }),
             },
-            onResponse: () => {
-              missReads.push(performance.now() - readSent);
+            {
+              method: 'GET',
+              path: allWeekPath,
+              setupRequest: (req) => {
+                readSent = performance.now();
+                return req;
+              },
+              onResponse: () => {
+                missReads.push(performance.now() - readSent);
+              },
             },
-          },
-        ],
-      })
-    );
+          ],
+        })
+      );
 
     const postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
     const results = {
@@ -797,6 +823,7 @@ const main = async () => {
         availabilityTo: weekTo,
         creationFrom: addDays(today, settings.creationFirstDay),
         creationTo: addDays(today, settings.creationLastDay),
+        scenarios: [...onlyScenarios],
       },
       dataset: {
         rooms: rooms.length,

@@ -534,7 +534,12 @@ describe('staff handling reservations in the admin API', () => {
       const closuresOnly = await createStaffAccount(cms, { email: 'board-caretaker@linli.test', roleCode: await roleWith('Caretakers', ['plugin::booking.closures.manage']) });
       expect((await closuresOnly.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(403);
       const desk = await createStaffAccount(cms, { email: 'board-desk@linli.test' });
-      expect((await desk.request('GET', `${BOARD}?from=${day}&to=${day}`)).status).toBe(200);
+      // The Front desk reads callers' phones masked; the Super Admin holds "See full contact details".
+      for (const [account, phone] of [[desk, '138****8000'], [admin, '13800138000']] as const) {
+        const res = await account.request('GET', `${BOARD}?from=${day}&to=${day}`);
+        expect(res.status).toBe(200);
+        expect(res.body.data.items.find((i: any) => i.ids.reference === pendingRef).contact).toMatchObject({ name: '王志强', phone });
+      }
     });
   });
 
