@@ -77,6 +77,8 @@ export const TABLES = {
  * reference would have a second date 0, which this unique index refuses (migrations/lookup-indexes.ts).
  */
 export const REFERENCE_UNIQUE_INDEX = 'booking_reservations_reference_series_unique';
+/** The range index the board's read of a period's reservations uses (migrations/lookup-indexes.ts). */
+export const RESERVATION_PERIOD_INDEX = 'booking_reservations_period_idx';
 
 /** PostgreSQL's exclusion constraint that keeps two holds of one room from overlapping. */
 export const NO_OVERLAP_CONSTRAINT = 'booking_holds_no_overlap';

@@ -1,6 +1,6 @@
 import { createAuditTable, guardAuditTable } from '../audit/audit-table';
 import { createDataVersionTable, ensureDataVersionTriggers } from '../repositories/data-version';
-import { ensureLookupIndexes, ensureUniqueReferences } from './lookup-indexes';
+import { ensureLookupIndexes, ensureReservationPeriodIndex, ensureUniqueReferences } from './lookup-indexes';
 import { backfillNotifyBy } from './notify-by-backfill';
 import {
   createAbsences,
@@ -36,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
 /** Made again on every start, after the migrations (see Repair). */
 export const REPAIRS: readonly Repair[] = [
   { id: 'lookup-indexes', run: ensureLookupIndexes },
+  { id: 'reservation-period-index', run: ensureReservationPeriodIndex },
   { id: 'unique-references', run: ensureUniqueReferences },
   { id: 'audit-log-guards', run: guardAuditTable },
   { id: 'data-version-triggers', run: ensureDataVersionTriggers },

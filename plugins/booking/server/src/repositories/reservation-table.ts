@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { contactOf, type StoredContact } from './contact-fields';
 import type { ReservationRow } from './reservation-repository';
+import { isPostgres } from './dialect';
 import { dateColumn, numberColumn, tableOf, withAmbient } from './table-of';
 
 /** A reservation's date as the board shows it: every field but the room's name, which the board takes from its rooms. */
@@ -23,17 +24,21 @@ export const readHoldingInPeriod = async (strapi: Core.Strapi, statuses: readonl
   const room = tableOf(strapi, UID.room);
   const links = r.links('room');
   const select = Object.fromEntries([['id', r.col('id')], ...FIELDS.map((f) => [f, r.col(f)]), ['roomId', room.col('documentId')]]);
-  const rows = await withAmbient(strapi, (db) =>
-    db(r.name)
-      .leftJoin(links.name, links.own, r.col('id'))
-      .leftJoin(room.name, room.col('id'), links.target)
+  const rows = await withAmbient(strapi, (db) => {
+    const query = db(r.name)
+      // A room's draft and published versions are both linked: the published one is the board's.
+      .join(links.name, links.own, r.col('id'))
+      .join(room.name, (on) => on.on(room.col('id'), '=', links.target).andOnNotNull(room.col('publishedAt')))
       .whereIn(r.col('status'), statuses as string[])
       .andWhere(r.col('startsAt'), '<', to)
-      .andWhere(r.col('endsAt'), '>', from)
+      .andWhere(r.col('endsAt'), '>', from);
+    // The same overlap, as the range index (RESERVATION_PERIOD_INDEX) can answer it.
+    if (isPostgres(strapi)) query.andWhereRaw('tsrange(??, ??) && tsrange(?, ?)', [r.col('startsAt'), r.col('endsAt'), from, to]);
+    return query
       .orderBy([{ column: r.col('startsAt'), order: 'asc' }, { column: r.col('id'), order: 'asc' }])
-      .select(select) as PromiseLike<Array<Record<string, unknown>>>
-  );
-  // A room's draft and published versions are both linked: one row per reservation, one room id.
+      .select(select) as PromiseLike<Array<Record<string, unknown>>>;
+  });
+  // One row per reservation, should a room have two published rows (one per locale).
   const byRow = new Map<unknown, HeldReservation>();
   for (const row of rows) {
     if (byRow.has(row.id)) continue;

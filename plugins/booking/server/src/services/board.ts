@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { GetBoard } from '../../../shared/contracts/board';
+import type { BoardItem, GetBoard } from '../../../shared/contracts/board';
 import { dayBounds, zonedDateOf } from '../core/time/zoned';
 import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { closureRepository } from '../repositories/closure-repository';
@@ -13,8 +13,29 @@ import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { bufferItem, closureItems, reservationItem, sessionItem, toBoardRoom } from '../views/board-items';
 import { getService } from '../utils/get-service';
+import { mapInSlices } from '../utils/slices';
 
 const KINDS: ActivityKind[] = ['course', 'event'];
+
+/** Rooms whose items are built between two turns of the event loop. */
+const ROOMS_PER_SLICE = 20;
+
+/** Items by start, each start read once; a stable sort keeps ties in the order given. */
+const byStart = (items: BoardItem[]): BoardItem[] =>
+  items
+    .map((item) => ({ item, start: Date.parse(item.start) }))
+    .sort((a, b) => a.start - b.start)
+    .map(({ item }) => item);
+
+const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+};
 
 /**
  * The front desk's board: for some days, every room (or a floor's, or one) with what is in it.
@@ -75,12 +96,23 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
       const held = sessions.filter((s) => s.status === 'scheduled' && s.roomId !== null && inRooms.has(s.roomId));
       const [activities, enrolled] = await Promise.all([activitiesOf(held, locale), enrolledBySession(held)]);
 
-      const items = [
-        ...held.map((s) => sessionItem(s, activities.get(`${s.activityKind}:${s.activityId}`), enrolled.get(s.documentId) ?? 0, tz)),
-        ...reservations.filter((r) => inRooms.has(r.roomId)).map((r) => reservationItem(r, tz)),
-        ...closures.flatMap((c) => closureItems(c, roomIds, tz)),
-        ...availability.flatMap(({ room, days }) => days.flatMap((d) => d.busy.filter((b) => b.kind === 'buffer').map((b) => bufferItem(room.documentId, b)))),
-      ].sort((a, b) => a.roomId.localeCompare(b.roomId) || Date.parse(a.start) - Date.parse(b.start));
+      // Each room's items built and ordered apart, a slice of rooms at a time: a week of every
+      // room is thousands of items, and building them in one go kept the CMS from other requests.
+      const sessionsOf = groupBy(held, (s) => s.roomId ?? '');
+      const reservationsOf = groupBy(reservations, (r) => r.roomId);
+      const availabilityOf = new Map(availability.map((a) => [a.room.documentId, a]));
+      const itemsOf = (roomId: string): BoardItem[] =>
+        byStart([
+          ...(sessionsOf.get(roomId) ?? []).map((s) => sessionItem(s, activities.get(`${s.activityKind}:${s.activityId}`), enrolled.get(s.documentId) ?? 0, tz)),
+          ...(reservationsOf.get(roomId) ?? []).map((r) => reservationItem(r, tz)),
+          ...closures.flatMap((c) => closureItems(c, [roomId], tz)),
+          ...(availabilityOf.get(roomId)?.days ?? []).flatMap((d) => d.busy.filter((b) => b.kind === 'buffer').map((b) => bufferItem(roomId, b))),
+        ]);
+      // Room ids are Strapi document ids, lower-case letters and digits: code point order is the locale's.
+      const items = await mapInSlices([...roomIds].sort(), ROOMS_PER_SLICE, (slice) => slice.flatMap(itemsOf));
+      const free = await mapInSlices(availability, ROOMS_PER_SLICE, (slice) =>
+        slice.flatMap(({ room, days }) => days.flatMap((d) => d.free.map((f) => ({ roomId: room.documentId, ...f }))))
+      );
 
       return {
         timezone: tz,
@@ -91,7 +123,7 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
         rooms: rooms.map(toBoardRoom),
         choices: allRooms.map((r) => ({ slug: r.slug, name: r.name, floor: r.floor })),
         items,
-        free: availability.flatMap(({ room, days }) => days.flatMap((d) => d.free.map((f) => ({ roomId: room.documentId, ...f })))),
+        free,
       };
     },
   };
