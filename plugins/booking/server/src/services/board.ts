@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { BoardItem, GetBoard } from '../../../shared/contracts/board';
+import { groupBy } from '../core/collections/group-by';
 import { dayBounds, zonedDateOf } from '../core/time/zoned';
 import { activityRepository, type ActivityKind, type ActivityRow } from '../repositories/activity-repository';
 import { closureRepository } from '../repositories/closure-repository';
@@ -26,16 +27,6 @@ const byStart = (items: BoardItem[]): BoardItem[] =>
     .map((item) => ({ item, start: Date.parse(item.start) }))
     .sort((a, b) => a.start - b.start)
     .map(({ item }) => item);
-
-const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-};
 
 /**
  * The front desk's board: for some days, every room (or a floor's, or one) with what is in it.

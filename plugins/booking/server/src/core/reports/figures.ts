@@ -1,6 +1,7 @@
 import { zonedDateOf, zonedWallTimeOf, type IsoDate } from '../time/zoned';
 import type { Figures, SessionLine } from '../../../../shared/contracts/reports';
 import { monthsOf, type Period } from './periods';
+import { groupBy } from '../collections/group-by';
 
 export type { Figures, SessionLine };
 
@@ -99,16 +100,6 @@ const rosterOf = (s: ReportSession, byActivity: Map<string, ReportEnrolment[]>) 
       e.createdAt <= s.start &&
       (e.status === 'confirmed' || (!e.withdrawn && e.updatedAt > s.start))
   );
-
-const groupBy = <T>(rows: T[], keyOf: (row: T) => string) => {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(keyOf(row));
-    if (group) group.push(row);
-    else groups.set(keyOf(row), [row]);
-  }
-  return groups;
-};
 
 /** The rows grouped once for every period of a report: the three periods read the same rows. */
 export interface ReportIndex {
