@@ -12,7 +12,7 @@ function* pieces(value: unknown): Generator<string> {
   if (Array.isArray(value) && value.length > ELEMENTS_PER_CHUNK) {
     for (let i = 0; i < value.length; i += ELEMENTS_PER_CHUNK) {
       // Each slice is an array's inside: drop its brackets, join slices with a comma.
-      const inside = JSON.stringify(value.slice(i, i + ELEMENTS_PER_CHUNK).map((v) => (v === undefined ? null : v))).slice(1, -1);
+      const inside = JSON.stringify(value.slice(i, i + ELEMENTS_PER_CHUNK)).slice(1, -1);
       yield `${i === 0 ? '[' : ','}${inside}`;
     }
     yield ']';
