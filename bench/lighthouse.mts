@@ -10,8 +10,9 @@
 //   --runs <n>      Lighthouse runs per page; the median run (by performance) is kept  [BENCH_LH_RUNS, default 3]
 //   --chrome <path> the Chromium to drive                 [CHROME_PATH, default /usr/bin/chromium]
 //   --out <dir>     where the result files go             [BENCH_OUT, default bench/results]
+//   --reports <dir> also keep every run's whole Lighthouse report there, to see what a score is made of
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,13 +35,15 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
     chrome: { type: 'string' },
     out: { type: 'string' },
+    reports: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (flags.help) printHelp(import.meta.url, 13);
+if (flags.help) printHelp(import.meta.url, 14);
 const runs = wholeNumber('--runs', flags.runs, 'BENCH_LH_RUNS', 3);
 const chromePath = flags.chrome ?? process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const outDir = resultsDir(flags.out);
+const reportsDir = flags.reports ? path.resolve(flags.reports) : undefined;
 const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const metricAudits = {
@@ -84,10 +87,11 @@ interface PageRun {
   warnings: string[];
 }
 
-const runLighthouse = async (url: string): Promise<PageRun> => {
+const runLighthouse = async (url: string, reportName: string): Promise<PageRun> => {
   const result = await lighthouse(url, { port: chrome!.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const lhr = result.lhr;
+  if (reportsDir) writeFileSync(path.join(reportsDir, `${reportName}.json`), JSON.stringify(lhr));
   if (lhr.runtimeError) throw new Error(`Lighthouse could not load ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const scores = Object.fromEntries(categories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score! * 100)])) as PageRun['scores'];
   const metrics = Object.fromEntries(
@@ -120,6 +124,7 @@ const main = async () => {
   const machineAtStart = machine();
   const source = sourceState();
   if (!existsSync(chromePath)) throw new Error(`No Chromium at ${chromePath} (apt-get install chromium, or --chrome <path>)`);
+  if (reportsDir) mkdirSync(reportsDir, { recursive: true });
 
   let siteDir = '';
   const stack = await startStack({
@@ -165,7 +170,7 @@ const main = async () => {
     const pageRuns: PageRun[] = [];
     for (let i = 0; i < runs; i++) {
       log(`Lighthouse ${page.path} (run ${i + 1} of ${runs})…`);
-      pageRuns.push(await runLighthouse(url));
+      pageRuns.push(await runLighthouse(url, `${page.path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${i + 1}`));
     }
     const kept = median(pageRuns, (r) => r.scores.performance ?? 0);
     results.push({ ...page, runs: pageRuns.map((r) => ({ scores: r.scores, metrics: r.metrics })), median: kept });

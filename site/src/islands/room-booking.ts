@@ -5,7 +5,7 @@
 import { bookingWords } from '../i18n/booking-strings';
 import { privacyWords } from '../i18n/privacy-strings';
 import { getJson, postJson, type FieldError } from './api';
-import { announce, choiceErrors, clearErrors, consentVersionOf, EMAIL, h, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, showWhatNext, valueOf, type ShownError } from './form-kit';
+import { announce, choiceErrors, clearErrors, consentVersionOf, EMAIL, h, nextTask, OnceSender, pageLocale, PHONE, refusalErrors, showErrors, showWhatNext, valueOf, type ShownError } from './form-kit';
 import { addDays, hhmm, instantOf, isoDateOf, minutesOf, mondayOf, timeOf, wallClockOf, weekdayIndex } from './zoned-time';
 
 interface Interval { start: string; end: string }
@@ -43,18 +43,28 @@ class RoomBooking extends HTMLElement {
     this.managePath = d.manage ?? this.managePath;
     this.form = this.querySelector('form')!;
     this.sender = new OnceSender(this.form, this.words.submitting);
-    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+    void this.start();
+  }
 
-    const params = new URLSearchParams(location.search);
+  /** In steps, so that no one of them keeps a slow phone from answering the resident for long. */
+  private async start() {
+    await nextTask();
     const today = this.today();
+    await nextTask();
+    const params = new URLSearchParams(location.search);
     const asked = params.get('date');
     // Tomorrow by default: today is often past its notice period already.
     const first = asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) && asked >= today ? asked : addDays(today, 1);
     this.setDate(first, params.get('start'), params.get('end'));
     if (asked && params.get('start')) this.touched = true;
     if (params.get('people')) (this.form.elements.namedItem('attendees') as HTMLInputElement).value = params.get('people')!;
-    this.showWeek(mondayOf(first));
+    void this.showWeek(mondayOf(first));
+    this.listen();
+    // Shown only now that it works: a time picked or a form sent a moment earlier would be lost.
+    for (const el of this.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
+  }
 
+  private listen() {
     this.querySelector('[data-prev-week]')!.addEventListener('click', () => this.showWeek(addDays(this.monday, -7)));
     this.querySelector('[data-next-week]')!.addEventListener('click', () => this.showWeek(addDays(this.monday, 7)));
     this.form.elements.namedItem('date')!.addEventListener('change', () => {

@@ -18,12 +18,13 @@ const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The date and time of day an instant falls on in `tz`. Read with Intl rather than a TZDate: a
- * TZDate built while the page's Date is replaced (a test's fake clock) loses its zone.
+ * TZDate built while the page's Date is replaced (a test's fake clock) loses its zone. In en-US,
+ * the locale @date-fns/tz formats offsets in, so a phone loads one locale's data, not two.
  */
 export const wallClockOf = (instant: number, tz: string): { date: string; time: string; minutes: number } => {
   let format = wallClockFormats.get(tz);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     wallClockFormats.set(tz, format);
   }
   const part = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
