@@ -51,6 +51,39 @@ describe('POST /api/booking/reservations', () => {
     expect(mail.to).toBe('li.xiuying@example.org');
   });
 
+  it('is stored as Strapi stores an entry: a document id, published, linked to the room’s two versions, and read back with its room', async () => {
+    const res = await post(cms, reservation({ start: at(dayAhead(2, 3), '14:00'), end: at(dayAhead(2, 3), '15:00'), email: 'stored@example.org' }));
+    expect(res.status).toBe(201);
+    const { reference, manageToken } = res.body.data;
+    const db = await openDatabase(cms.database);
+    try {
+      const [row] = await db.query('SELECT document_id, created_at, updated_at, published_at, locale FROM booking_reservations WHERE reference = ?', [reference]);
+      // Strapi's document ids: cuid2, 24 lower-case letters and digits starting with a letter.
+      expect(row.document_id).toMatch(/^[a-z][a-z0-9]{23}$/);
+      expect(row.locale).toBeNull();
+      const time = (v: unknown) => new Date(v as string | number | Date).getTime();
+      expect(time(row.published_at)).toBe(time(row.created_at));
+      expect(time(row.updated_at)).toBe(time(row.created_at));
+      expect(Math.abs(time(row.created_at) - Date.now())).toBeLessThan(60_000);
+      const links = await db.query(
+        `SELECT rm.document_id, rm.locale, rm.published_at IS NOT NULL AS published FROM booking_reservations_room_lnk l
+           JOIN booking_rooms rm ON rm.id = l.room_id JOIN booking_reservations r ON r.id = l.reservation_id
+          WHERE r.reference = ? ORDER BY l.id`,
+        [reference]
+      );
+      expect(links.map((l: any) => ({ ...l, published: Boolean(l.published) }))).toEqual([
+        { document_id: hallId, locale: 'zh-CN', published: false },
+        { document_id: hallId, locale: 'zh-CN', published: true },
+      ]);
+    } finally {
+      await db.close();
+    }
+    // The manage page's answer is read through the Document Service, with the room populated.
+    const shown = await manageLink(cms, 'reservations', manageToken).show();
+    expect(shown.status).toBe(200);
+    expect(JSON.stringify(shown.body)).toContain('"slug":"test-room"');
+  });
+
   it('leaves a request pending where the room needs approval', async () => {
     const res = await post(cms, reservation({ room: 'needs-approval' }));
     expect(res.status).toBe(201);

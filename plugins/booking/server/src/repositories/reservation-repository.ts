@@ -6,7 +6,7 @@ import { REFERENCE_UNIQUE_INDEX, UID } from '../constants';
 import { isPostgres } from './dialect';
 import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
-import { readHoldingInPeriod } from './reservation-table';
+import { insertReservation, readHoldingInPeriod, type NewReservation } from './reservation-table';
 import { tableOf, withAmbient } from './table-of';
 
 export const RESERVATION_UID = UID.reservation;
@@ -103,11 +103,11 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     (await docs().findMany({ filters, populate, sort: [{ startsAt: 'asc' }], ...extra })).map(fromDocument);
 
   return {
-    async create(data: Omit<ReservationRow, 'documentId' | 'createdAt' | 'rejectionReason' | 'room'> & { manageTokenHash: string } & ConsentRecord, room: { slug: string; name: string }) {
-      const { roomId, start, end, ...rest } = data;
-      // The room is not read back: the caller has it (a query less for every booking).
-      const doc = await docs().create({ data: { ...rest, room: roomId, startsAt: start.toISOString(), endsAt: end.toISOString() } });
-      return fromDocument({ ...doc, room: { documentId: roomId, ...room } });
+    /** One date of a request, written in the booking's transaction (see insertReservation). */
+    async create(data: NewReservation, room: { documentId: string; slug: string; name: string; locale: string | null }, trx: Knex.Transaction): Promise<ReservationRow> {
+      const { documentId, createdAt } = await insertReservation(strapi, trx, data, room);
+      // The room is not read back: the caller has it.
+      return { ...data, documentId, createdAt, roomId: room.documentId, room: { slug: room.slug, name: room.name }, rejectionReason: null };
     },
 
     findByReference: (reference: string) => findMany({ reference }),

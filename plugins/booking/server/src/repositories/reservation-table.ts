@@ -1,5 +1,8 @@
+import { createId } from '@paralleldrive/cuid2';
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { UID } from '../constants';
+import type { ConsentRecord } from '../core/privacy/notice';
 import { contactOf, type StoredContact } from './contact-fields';
 import type { ReservationRow } from './reservation-repository';
 import { isPostgres } from './dialect';
@@ -63,4 +66,45 @@ export const readHoldingInPeriod = async (strapi: Core.Strapi, statuses: readonl
     });
   }
   return [...byRow.values()];
+};
+
+/** A new date of a request, every field already checked by the request's schema and the rules. */
+export type NewReservation = Pick<
+  ReservationRow,
+  'reference' | 'start' | 'end' | 'status' | 'purpose' | 'organization' | 'contactName' | 'phone' | 'email' | 'notifyBy' | 'attendees' | 'language' | 'seriesIndex' | 'source' | 'userId' | 'overrideReason'
+> & { manageTokenHash: string } & ConsentRecord;
+
+/**
+ * Writes one date of a request in the transaction `trx`, laid out as the Document Service lays it
+ * out: a new document id, published when created (reservations have no drafts), and linked to the
+ * room's draft and published rows in `roomLocale`. Two statements instead of the Document Service's
+ * seven and its validation of every attribute, which made a booking slower than Strapi's own create
+ * of a plain entry: the request's schema has checked every field already, and reservations change
+ * only through the plugin (the content manager neither shows them nor lets them be edited), so
+ * no Document Service middleware or webhook has anything to do with them.
+ */
+export const insertReservation = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  data: NewReservation,
+  room: { documentId: string; locale: string | null }
+): Promise<{ documentId: string; createdAt: Date }> => {
+  const r = tableOf(strapi, UID.reservation);
+  const rooms = tableOf(strapi, UID.room);
+  const links = r.links('room');
+  const documentId = createId();
+  const now = new Date();
+  const { start, end, ...fields } = data;
+  const values: Record<string, unknown> = { documentId, startsAt: start, endsAt: end, ...fields, createdAt: now, updatedAt: now, publishedAt: now };
+  const row = Object.fromEntries(Object.entries(values).map(([attribute, value]) => [r.column(attribute), value]));
+  const [inserted] = (await trx(r.name).insert(row).returning('id')) as Array<{ id: number } | number>;
+  const id = typeof inserted === 'number' ? inserted : inserted.id;
+  const [own, target] = [links.own, links.target].map((qualified) => qualified.slice(links.name.length + 1));
+  const sameLocale = room.locale === null ? trx.raw('?? IS NULL', [rooms.col('locale')]) : trx.raw('?? = ?', [rooms.col('locale'), room.locale]);
+  // Draft first, as the Document Service links them.
+  await trx.raw('INSERT INTO ?? (??, ??) SELECT ?, ?? FROM ?? WHERE ?? = ? AND ? ORDER BY ?? IS NOT NULL, ??', [
+    links.name, own, target,
+    id, rooms.col('id'), rooms.name, rooms.col('documentId'), room.documentId, sameLocale, rooms.col('publishedAt'), rooms.col('id'),
+  ]);
+  return { documentId, createdAt: now };
 };

@@ -17,6 +17,8 @@ export const tableOf = (strapi: Core.Strapi, uid: string) => {
   return {
     name: meta.tableName,
     col: (attribute: string) => `${meta.tableName}.${column(attribute)}`,
+    /** The bare column name, as an insert names it. */
+    column,
     /** The link table of a relation attribute: its name, this side's column and the target's. */
     links: (attribute: string) => {
       const join = meta.attributes[attribute]?.joinTable;

@@ -151,7 +151,6 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
             rows.push(
               await reservations.create({
                 reference,
-                roomId: room.documentId,
                 start: occurrence.start,
                 end: occurrence.end,
                 status,
@@ -169,7 +168,7 @@ const reservationRequests = ({ strapi }: { strapi: Core.Strapi }) => {
                 overrideReason: context.staff ? (context.overrideReason ?? null) : null,
                 manageTokenHash: hashToken(manageToken),
                 ...consent,
-              }, room)
+              }, room, trx)
             );
           }
           await holds.insert(
