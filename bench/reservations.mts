@@ -383,6 +383,9 @@ interface ScenarioResult {
   /** How late the CMS's event loop ran during the window and the drain after it (ms beyond a 10 ms timer). */
   eventLoopDelayMaxMs: number;
   eventLoopDelayP99Ms: number;
+  /** The longest garbage collection in the same span, and the longest mark-compact (old generation) one (ms). */
+  gcMaxMs?: number;
+  gcMajorMaxMs?: number;
   responseBytes?: number;
   /** Scenarios that mix a write and a read: the reads' latencies alone (timed here, one connection). */
   readsAlone?: { count: number; p50Ms: number; p99Ms: number; maxMs: number };
@@ -400,10 +403,10 @@ const latencySummary = (ms: number[]) => {
  * they do not eat into the next window: /_health must answer quickly three times in a row.
  */
 /** The CMS's event-loop delay since the last call (the preloaded probe starts a new histogram at each). */
-const eventLoopDelay = async (): Promise<{ maxMs: number; p99Ms: number }> => {
+const eventLoopDelay = async (): Promise<{ maxMs: number; p99Ms: number; gcMaxMs: number; gcMajorMaxMs: number }> => {
   const res = await fetch(cms!.url + EVENT_LOOP_PATH);
   if (!res.ok) throw new Error(`event-loop probe: ${res.status}`);
-  return (await res.json()) as { maxMs: number; p99Ms: number };
+  return (await res.json()) as { maxMs: number; p99Ms: number; gcMaxMs: number; gcMajorMaxMs: number };
 };
 
 const drain = async (): Promise<number> => {
@@ -472,13 +475,15 @@ const measure = async (scenario: {
     drainSeconds,
     eventLoopDelayMaxMs: loop.maxMs,
     eventLoopDelayP99Ms: loop.p99Ms,
+    gcMaxMs: loop.gcMaxMs,
+    gcMajorMaxMs: loop.gcMajorMaxMs,
     ...(scenario.responseBytes !== undefined ? { responseBytes: scenario.responseBytes } : {}),
     ...(scenario.readLatencies ? { readsAlone: latencySummary(scenario.readLatencies) } : {}),
   };
   log(
     `  ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50Ms} ms, p99 ${summary.latencyP99Ms} ms, ` +
       `${summary.requests} answers (${JSON.stringify(statusCodes)}), non-2xx ${summary.non2xx}, errors ${summary.errors}, timeouts ${summary.timeouts}, ` +
-      `event loop late by max ${summary.eventLoopDelayMaxMs} ms, p99 ${summary.eventLoopDelayP99Ms} ms` +
+      `event loop late by max ${summary.eventLoopDelayMaxMs} ms, p99 ${summary.eventLoopDelayP99Ms} ms, longest GC ${summary.gcMaxMs} ms (mark-compact ${summary.gcMajorMaxMs} ms)` +
       (drainSeconds > 1 ? `; the CMS needed ${drainSeconds} s to finish the requests cut off` : '') +
       (summary.readsAlone ? `; the reads alone: ${summary.readsAlone.count}, p50 ${summary.readsAlone.p50Ms} ms, p99 ${summary.readsAlone.p99Ms} ms, max ${summary.readsAlone.maxMs} ms` : '')
   );
@@ -519,6 +524,7 @@ const markdown = (r: any): string => {
         `- ${s.name}: status ${Object.entries(s.statusCodes).map(([c, n]) => `${c} × ${n}`).join(', ') || 'none'}; mean ${s.latencyMeanMs} ms, max ${s.latencyMaxMs} ms` +
         `; warm-up ${s.warmupRequests} answers${s.responseBytes !== undefined ? `; answer size ${Math.round(s.responseBytes / 1024)} KiB` : ''}` +
         `; CMS busy ${s.drainSeconds} s after the window with the requests cut off` +
+        (s.gcMaxMs !== undefined ? `; longest garbage collection ${s.gcMaxMs} ms (mark-compact ${s.gcMajorMaxMs} ms)` : '') +
         (s.readsAlone ? `; the reads alone: ${s.readsAlone.count}, p50 ${s.readsAlone.p50Ms} ms, p99 ${s.readsAlone.p99Ms} ms, max ${s.readsAlone.maxMs} ms` : '')
     ),
     '',

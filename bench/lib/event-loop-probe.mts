@@ -4,8 +4,10 @@
 // (max, p99, mean in ms) and starts a new one; no other request sees any difference.
 // The histogram records the time between two ticks of a RESOLUTION_MS timer, so an idle loop
 // shows RESOLUTION_MS: that is taken off, leaving how much later than due the timer fired.
+// It also answers the longest garbage collection in the same span (gcMaxMs, and gcMajorMaxMs for
+// mark-compact), so a late loop can be told from a slow request.
 import http from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 
 export const EVENT_LOOP_PATH = '/__bench/event-loop-delay';
 
@@ -13,12 +15,26 @@ const RESOLUTION_MS = 10;
 const histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 histogram.enable();
 
+let gc = { maxMs: 0, majorMaxMs: 0, count: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.count++;
+    gc.maxMs = Math.max(gc.maxMs, entry.duration);
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.majorMaxMs = Math.max(gc.majorMaxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+const round = (n: number) => Math.round(n * 100) / 100;
+
 const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 100) / 100);
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (this: http.Server, event: string, ...args: any[]) {
   if (event === 'request' && (args[0] as http.IncomingMessage).url === EVENT_LOOP_PATH) {
-    const body = JSON.stringify({ maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean), samples: histogram.count, resolutionMs: RESOLUTION_MS });
+    const body = JSON.stringify({
+      maxMs: ms(histogram.max), p99Ms: ms(histogram.percentile(99)), meanMs: ms(histogram.mean), samples: histogram.count, resolutionMs: RESOLUTION_MS,
+      gcMaxMs: round(gc.maxMs), gcMajorMaxMs: round(gc.majorMaxMs), gcCount: gc.count,
+    });
     histogram.reset();
+    gc = { maxMs: 0, majorMaxMs: 0, count: 0 };
     (args[1] as http.ServerResponse).writeHead(200, { 'content-type': 'application/json' }).end(body);
     return true;
   }

@@ -78,12 +78,14 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
       const inRooms = new Set(roomIds);
       const period = { start: dayBounds(query.from, tz).start, end: dayBounds(query.to, tz).end };
 
-      const [sessions, reservations, closures, availability] = await Promise.all([
+      const [sessions, reservations, closures] = await Promise.all([
         sessionRepository(strapi).inRange(period.start, period.end),
         reservationRepository(strapi).heldInPeriod(period.start, period.end),
         closureRepository(strapi).findTouching(roomIds, period.start, period.end),
-        getService(strapi, 'availability').forRooms(rooms, query.from, query.to),
       ]);
+      // Not alongside the reservations: the rows of both big reads arriving together were parsed in
+      // one turn of the event loop, which then kept other requests waiting for over 50 ms.
+      const availability = await getService(strapi, 'availability').forRooms(rooms, query.from, query.to);
       const held = sessions.filter((s) => s.status === 'scheduled' && s.roomId !== null && inRooms.has(s.roomId));
       const [activities, enrolled] = await Promise.all([activitiesOf(held, locale), enrolledBySession(held)]);
 
