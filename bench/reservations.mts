@@ -516,7 +516,7 @@ const markdown = (r: any): string => {
     ),
     '',
     'Requests/s is the mean of autocannon\'s per-second samples; p50 and p99 are latencies of the answers received in the measured window.',
-    'Event-loop delay: how much later than due a 10 ms timer fired in the CMS process during the window and the drain after it (perf_hooks.monitorEventLoopDelay): the longest a request kept the CMS from everything else.',
+    'Event-loop delay: how much later than due a 10 ms timer fired in the CMS process during the window and the drain after it (perf_hooks.monitorEventLoopDelay): the longest one turn of the loop kept the CMS from everything else (with several requests in flight, the work each queued for that turn adds up; compare the longest garbage collection listed below).',
     ...creationAgainstBaseline(r.scenarios),
     '',
     ...r.scenarios.map(
