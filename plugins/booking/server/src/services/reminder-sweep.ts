@@ -15,10 +15,14 @@ import { sessionRepository, type SessionRow } from '../repositories/session-repo
 import { now as clockNow } from '../utils/clock';
 import { getService } from '../utils/get-service';
 import { cantComeLink } from '../utils/links';
+import { mapInSlices } from '../utils/slices';
 import { bookingConfig } from '../utils/plugin-config';
 import { reminderSettings } from './reminder-settings';
 
 export const REMINDER_SWEEP_JOB = 'booking.reminders';
+
+/** Occurrences whose reminder times are worked out between two turns of the event loop. */
+const OCCURRENCES_PER_SLICE = 200;
 
 /**
  * How far ahead a sweep looks: an evening-before reminder comes at most two calendar days before
@@ -111,7 +115,9 @@ const reminderSweep = ({ strapi }: { strapi: Core.Strapi }) => {
     const settings = await reminderSettings(strapi);
     const until = new Date(now.getTime() + horizonMs(settings));
     const occurrences = [...(await reservationOccurrences(now, until)), ...(await enrolmentOccurrences(now, until))];
-    const due = remindersDueAt(occurrences, settings, bookingConfig(strapi).timezone, now);
+    // Each occurrence's times are a few zone conversions: a centre's two days of bookings, worked
+    // out in one go, kept the CMS from every request for a tenth of a second at each sweep.
+    const due = await mapInSlices(occurrences, OCCURRENCES_PER_SLICE, (slice) => remindersDueAt(slice, settings, bookingConfig(strapi).timezone, now));
     // Most of what is due was told at an earlier sweep: skip it before making a code for it.
     const told = await messageRepository(strapi).usedKeys(due.map((r) => r.dedupeKey));
     let sent = 0;
