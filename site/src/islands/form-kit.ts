@@ -101,13 +101,13 @@ export const choiceErrors = (form: HTMLFormElement, codes: Record<string, string
 export const PHONE = /^[+\d][\d\s-]{5,30}$/;
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The page's language, from <html lang>: the islands speak it. */
 /**
  * Lets the browser paint and answer input before the next step: a phone's first use of Intl
  * (loading its locale and zone data) and a form's first layout are each long enough alone.
  */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The page's language, from <html lang>: the islands speak it. */
 export const pageLocale = (): 'zh-CN' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'zh-CN');
 
 /**

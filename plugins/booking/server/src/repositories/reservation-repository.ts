@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import type { ConsentRecord } from '../core/privacy/notice';
 import type { Knex } from 'knex';
 import type { RequesterReservation, ReservationStatus } from '../../../shared/contracts/reservations';
 import { REFERENCE_UNIQUE_INDEX, UID } from '../constants';

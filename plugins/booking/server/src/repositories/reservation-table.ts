@@ -77,7 +77,7 @@ export type NewReservation = Pick<
 /**
  * Writes one date of a request in the transaction `trx`, laid out as the Document Service lays it
  * out: a new document id, published when created (reservations have no drafts), and linked to the
- * room's draft and published rows in `roomLocale`. Two statements instead of the Document Service's
+ * room's draft and published rows in the room's locale. Two statements instead of the Document Service's
  * seven and its validation of every attribute, which made a booking slower than Strapi's own create
  * of a plain entry: the request's schema has checked every field already, and reservations change
  * only through the plugin (the content manager neither shows them nor lets them be edited), so
