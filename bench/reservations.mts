@@ -20,6 +20,7 @@
 //   --only <names>     only these scenarios, comma-separated, e.g. board-day,board-week
 //                      (names in bench/README.md)          [BENCH_ONLY, default: all]
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request as CannonRequest, type Result as CannonResult } from 'autocannon';
@@ -65,6 +66,8 @@ const settings = {
    */
   allRoomsConnections: positiveInt('--all-rooms-connections', flags['all-rooms-connections'], 'BENCH_ALL_ROOMS_CONNECTIONS', 1),
   pipelining: 1,
+  /** autocannon's CPU priority (19, the lowest): see where it is set. */
+  loadGeneratorNice: 19,
   rooms: positiveInt('--rooms', flags.rooms, 'BENCH_ROOMS', 200),
   host: '127.0.0.1',
   /** The seed starts this many days before today (in the centre's zone) ... */
@@ -383,6 +386,9 @@ interface ScenarioResult {
   /** How late the CMS's event loop ran during the window and the drain after it (ms beyond a 10 ms timer). */
   eventLoopDelayMaxMs: number;
   eventLoopDelayP99Ms: number;
+  /** The same less the time the CMS's thread waited for a CPU: how long the loop itself ran without a break (Linux only, else null). */
+  loopBusyMaxMs?: number | null;
+  loopBusyP99Ms?: number | null;
   /** The longest garbage collection in the same span, and the longest mark-compact (old generation) one (ms). */
   gcMaxMs?: number;
   gcMajorMaxMs?: number;
@@ -403,10 +409,11 @@ const latencySummary = (ms: number[]) => {
  * they do not eat into the next window: /_health must answer quickly three times in a row.
  */
 /** The CMS's event-loop delay since the last call (the preloaded probe starts a new histogram at each). */
-const eventLoopDelay = async (): Promise<{ maxMs: number; p99Ms: number; gcMaxMs: number; gcMajorMaxMs: number }> => {
+type LoopProbe = { maxMs: number; p99Ms: number; gcMaxMs: number; gcMajorMaxMs: number; busyMaxMs: number | null; busyP99Ms: number | null };
+const eventLoopDelay = async (): Promise<LoopProbe> => {
   const res = await fetch(cms!.url + EVENT_LOOP_PATH);
   if (!res.ok) throw new Error(`event-loop probe: ${res.status}`);
-  return (await res.json()) as { maxMs: number; p99Ms: number; gcMaxMs: number; gcMajorMaxMs: number };
+  return (await res.json()) as LoopProbe;
 };
 
 const drain = async (): Promise<number> => {
@@ -475,6 +482,8 @@ const measure = async (scenario: {
     drainSeconds,
     eventLoopDelayMaxMs: loop.maxMs,
     eventLoopDelayP99Ms: loop.p99Ms,
+    loopBusyMaxMs: loop.busyMaxMs,
+    loopBusyP99Ms: loop.busyP99Ms,
     gcMaxMs: loop.gcMaxMs,
     gcMajorMaxMs: loop.gcMajorMaxMs,
     ...(scenario.responseBytes !== undefined ? { responseBytes: scenario.responseBytes } : {}),
@@ -483,7 +492,7 @@ const measure = async (scenario: {
   log(
     `  ${summary.requestsPerSecond} req/s, p50 ${summary.latencyP50Ms} ms, p99 ${summary.latencyP99Ms} ms, ` +
       `${summary.requests} answers (${JSON.stringify(statusCodes)}), non-2xx ${summary.non2xx}, errors ${summary.errors}, timeouts ${summary.timeouts}, ` +
-      `event loop late by max ${summary.eventLoopDelayMaxMs} ms, p99 ${summary.eventLoopDelayP99Ms} ms, longest GC ${summary.gcMaxMs} ms (mark-compact ${summary.gcMajorMaxMs} ms)` +
+      `event loop late by max ${summary.eventLoopDelayMaxMs} ms, p99 ${summary.eventLoopDelayP99Ms} ms, busy without a break max ${summary.loopBusyMaxMs} ms, p99 ${summary.loopBusyP99Ms} ms, longest GC ${summary.gcMaxMs} ms (mark-compact ${summary.gcMajorMaxMs} ms)` +
       (drainSeconds > 1 ? `; the CMS needed ${drainSeconds} s to finish the requests cut off` : '') +
       (summary.readsAlone ? `; the reads alone: ${summary.readsAlone.count}, p50 ${summary.readsAlone.p50Ms} ms, p99 ${summary.readsAlone.p99Ms} ms, max ${summary.readsAlone.maxMs} ms` : '')
   );
@@ -508,15 +517,16 @@ const markdown = (r: any): string => {
     '',
     `Made by \`npm run bench\` (bench/reservations.mts); see bench/README.md for how to read it. Figures depend on the machine: compare runs made on one machine only.`,
     '',
-    '| Scenario | Connections | Requests/s | p50 (ms) | p99 (ms) | Event-loop delay max / p99 (ms) | Answers | Non-2xx | Socket errors / timeouts |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario | Connections | Requests/s | p50 (ms) | p99 (ms) | Event-loop delay max / p99 (ms) | Loop busy without a break max / p99 (ms) | Answers | Non-2xx | Socket errors / timeouts |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.scenarios.map(
       (s: ScenarioResult) =>
-        `| ${s.title}<br>\`${s.method} ${s.path.replace(/\|/g, '\\|')}\` | ${s.connections} | ${s.requestsPerSecond} | ${s.latencyP50Ms} | ${s.latencyP99Ms} | ${s.eventLoopDelayMaxMs ?? '–'} / ${s.eventLoopDelayP99Ms ?? '–'} | ${s.requests} | ${s.non2xx} | ${s.errors} / ${s.timeouts} |`
+        `| ${s.title}<br>\`${s.method} ${s.path.replace(/\|/g, '\\|')}\` | ${s.connections} | ${s.requestsPerSecond} | ${s.latencyP50Ms} | ${s.latencyP99Ms} | ${s.eventLoopDelayMaxMs ?? '–'} / ${s.eventLoopDelayP99Ms ?? '–'} | ${s.loopBusyMaxMs ?? '–'} / ${s.loopBusyP99Ms ?? '–'} | ${s.requests} | ${s.non2xx} | ${s.errors} / ${s.timeouts} |`
     ),
     '',
     'Requests/s is the mean of autocannon\'s per-second samples; p50 and p99 are latencies of the answers received in the measured window.',
-    'Event-loop delay: how much later than due a 10 ms timer fired in the CMS process during the window and the drain after it (perf_hooks.monitorEventLoopDelay): the longest one turn of the loop kept the CMS from everything else (with several requests in flight, the work each queued for that turn adds up; compare the longest garbage collection listed below).',
+    'Event-loop delay: how much later than due a 10 ms timer fired in the CMS process during the window and the drain after it (perf_hooks.monitorEventLoopDelay): the longest one turn of the loop kept the CMS from everything else (with several requests in flight, the work each queued for that turn adds up; compare the longest garbage collection listed below), and the time the CMS waited for a CPU the database or the load generator had.',
+    'Loop busy without a break: the same lateness less the time the CMS\'s thread waited, ready, for a CPU (Linux\'s per-thread schedstat): how long the loop itself ran, requests and garbage collection, without a turn for anything else.',
     ...creationAgainstBaseline(r.scenarios),
     '',
     ...r.scenarios.map(
@@ -535,7 +545,7 @@ const markdown = (r: any): string => {
     `- Node: ${r.machine.node}, ${r.machine.platform}`,
     `- Load average at start (1/5/15 min): ${r.machine.loadAverageAtStart.join(' / ')}`,
     `- Code: commit ${r.source.commit}${r.source.uncommittedChanges ? ', with uncommitted changes in the working tree' : ''}`,
-    `- Software: Strapi ${r.software.strapi}, PostgreSQL ${r.software.postgres} (embedded), autocannon ${r.software.autocannon}; CMS, database and load generator share the machine`,
+    `- Software: Strapi ${r.software.strapi}, PostgreSQL ${r.software.postgres} (embedded), autocannon ${r.software.autocannon}; CMS, database and load generator share the machine, the load generator at the lowest CPU priority (nice ${r.settings.loadGeneratorNice ?? 0})`,
     '',
     '## Dataset',
     '',
@@ -578,6 +588,10 @@ const main = async () => {
     beforeCms: async () => void (cmsStarted = Date.now()),
   });
   cms = stack.cms;
+  // On a centre's server the requests come from elsewhere; here autocannon, in this process, would
+  // otherwise take a CPU from the CMS it measures. The CMS and PostgreSQL, started before, keep
+  // the normal priority. (Linux's nice is per thread: autocannon runs on this one.)
+  os.setPriority(settings.loadGeneratorNice);
   client = cmsClient(cms.url);
   const databaseUrl = stack.databaseUrl;
   const cmsStartSeconds = seconds(cmsStarted);
