@@ -403,18 +403,20 @@ const latencySummary = (ms: number[]) => {
   return { count: sorted.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: round(sorted[sorted.length - 1] ?? 0) };
 };
 
-/**
- * Waits until the CMS has finished the requests autocannon cut off when its clock ran out, so
- * they do not eat into the next window: /_health must answer quickly three times in a row.
- */
-/** The CMS's event-loop delay since the last call (the preloaded probe starts a new histogram at each). */
+/** What the preloaded probe answers: lib/event-loop-probe.mts. */
 type LoopProbe = { maxMs: number; p99Ms: number; gcMaxMs: number; gcMajorMaxMs: number; busyMaxMs: number | null; busyP99Ms: number | null };
+
+/** The CMS's event-loop delay since the last call (the preloaded probe starts a new histogram at each). */
 const eventLoopDelay = async (): Promise<LoopProbe> => {
   const res = await fetch(cms!.url + EVENT_LOOP_PATH);
   if (!res.ok) throw new Error(`event-loop probe: ${res.status}`);
   return (await res.json()) as LoopProbe;
 };
 
+/**
+ * Waits until the CMS has finished the requests autocannon cut off when its clock ran out, so
+ * they do not eat into the next window: /_health must answer quickly three times in a row.
+ */
 const drain = async (): Promise<number> => {
   const started = Date.now();
   let quick = 0;
