@@ -45,6 +45,25 @@ export const cmsClient = (baseUrl: string) => {
   };
 
   /**
+   * A front-desk colleague's session token: the admin invites them with the plugin's Front desk role
+   * (plugins/booking/server/src/constants.ts FRONT_DESK_ROLE) and they register, as a centre does it.
+   */
+  const frontDeskLogin = async (adminToken: string): Promise<string> => {
+    const roles = await request('GET', '/admin/roles', undefined, adminToken);
+    expectStatus('admin roles', roles, 200);
+    const role = (roles.body.data as Array<{ id: number; code: string }>).find((r) => r.code === 'booking-front-desk');
+    if (!role) throw new Error(`no Front desk role among ${JSON.stringify(roles.body.data.map((r: { code: string }) => r.code))}`);
+    const invited = await request('POST', '/admin/users', { firstname: '小', lastname: '李', email: 'desk@linli.test', roles: [role.id] }, adminToken);
+    expectStatus('invite a front-desk colleague', invited, 201);
+    const registered = await request('POST', '/admin/register', {
+      registrationToken: invited.body.data.registrationToken,
+      userInfo: { firstname: '小', lastname: '李', password: 'Desk-Bench-2026' },
+    });
+    expectStatus('front-desk registration', registered, 200);
+    return registered.body.data.token ?? registered.body.data.accessToken;
+  };
+
+  /**
    * Creates a document in Chinese as the content manager does and publishes it (`publish: false`
    * for types without drafts); its documentId.
    */
@@ -56,7 +75,7 @@ export const cmsClient = (baseUrl: string) => {
     return id;
   };
 
-  return { request, login, createPublished };
+  return { request, login, frontDeskLogin, createPublished };
 };
 
 /** Runs `work(i)` for i in [0, n) on a few workers, as several editors at once. */
