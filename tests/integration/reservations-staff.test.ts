@@ -541,6 +541,31 @@ describe('staff handling reservations in the admin API', () => {
         expect(res.body.data.items.find((i: any) => i.ids.reference === pendingRef).contact).toMatchObject({ name: '王志强', phone });
       }
     });
+
+    it('shows more rooms than it builds at once exactly as it shows each room alone', async () => {
+      // The board is built twenty rooms at a time (services/board.ts): with these, this CMS's rooms take two.
+      for (let i = 0; i < 14; i += 1) await createRoom(admin, { slug: `board-many-${String(i).padStart(2, '0')}`, bufferMinutes: i % 2 === 0 ? 15 : 0 });
+      const made = await request({ room: 'board-many-13', start: at(day, '10:00'), end: at(day, '11:00'), phone: '13712345678', email: 'board-many@example.org' });
+      const desk = await createStaffAccount(cms, { email: 'board-desk-many@linli.test' });
+      const days = `from=${day}&to=${addDays(day, 1)}`;
+      const all = await desk.request('GET', `${BOARD}?${days}`);
+      expect(all.status).toBe(200);
+      const { data } = all.body;
+      expect(data.rooms.length).toBeGreaterThan(20);
+      expect(data.rooms.map((r: any) => r.slug)).toEqual(data.choices.map((c: any) => c.slug));
+      const itemRooms = data.items.map((i: any) => i.roomId);
+      expect(itemRooms).toEqual([...itemRooms].sort());
+      for (const room of data.rooms) {
+        const alone = (await desk.request('GET', `${BOARD}?${days}&room=${room.slug}`)).body.data;
+        expect([room.slug, alone.rooms]).toEqual([room.slug, [room]]);
+        expect([room.slug, data.items.filter((i: any) => i.roomId === room.id)]).toEqual([room.slug, alone.items]);
+        expect([room.slug, data.free.filter((f: any) => f.roomId === room.id)]).toEqual([room.slug, alone.free]);
+      }
+      // Free times come room by room, in the rooms' order.
+      const freeRooms = data.free.map((f: any) => f.roomId).filter((id: string, i: number, ids: string[]) => ids[i - 1] !== id);
+      expect(freeRooms).toEqual(data.rooms.map((r: any) => r.id).filter((id: string) => freeRooms.includes(id)));
+      expect(data.items.find((i: any) => i.ids.reference === made.reference)).toMatchObject({ roomId: expect.any(String), contact: { phone: '137****5678' } });
+    });
   });
 
   describe('decisions that arrive at the same moment', () => {

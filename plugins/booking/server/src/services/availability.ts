@@ -9,7 +9,7 @@ import { notFound } from '../utils/errors';
 import { mapInSlices } from '../utils/slices';
 import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
-import { toPublicDay } from '../views/availability';
+import { toPublicDay, type PublicDay } from '../views/availability';
 import { compactDays, compactMeta } from '../views/compact-availability';
 import { centreHours } from './centre-hours';
 
@@ -18,36 +18,42 @@ const ROOMS_PER_SLICE = 20;
 
 const availability = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
-   * Free and busy times of these rooms, day by day in the centre's zone, each room shaped by `view`:
-   * a slice of rooms at a time, so that every room's week does not block the CMS in one go.
+   * Free and busy times of these rooms, day by day in the centre's zone, handed to `build` a slice of
+   * rooms at a time as soon as they are known: every room's week does not block the CMS in one go,
+   * and what `build` makes of a slice need not outlive it.
    */
-  const compute = async <V>(rooms: RoomRow[], from: IsoDate, to: IsoDate, view: (result: { room: RoomRow; days: DayAvailability[] }) => V): Promise<V[]> => {
+  const compute = async <V>(rooms: RoomRow[], from: IsoDate, to: IsoDate, build: (slice: Array<{ room: RoomRow; days: DayAvailability[] }>) => V[] | Promise<V[]>): Promise<V[]> => {
     const tz = bookingConfig(strapi).timezone;
     // A day before and after: buffers of neighbouring holds reach into the range.
     const window = { start: dayBounds(addDays(from, -1), tz).start, end: dayBounds(addDays(to, 1), tz).end };
     const ids = rooms.map((r) => r.documentId);
-    const [holds, closures, hours] = await Promise.all([
-      holdRepository(strapi).findTouching(ids, window.start, window.end),
-      closureRepository(strapi).findTouching(ids, window.start, window.end),
-      centreHours(strapi),
-    ]);
-    return mapInSlices(rooms, ROOMS_PER_SLICE, (slice) => roomsAvailability({ rooms: slice, holds, closures, centreHours: hours, from, to, tz }).map(view));
+    const [closures, hours] = await Promise.all([closureRepository(strapi).findTouching(ids, window.start, window.end), centreHours(strapi)]);
+    // Each slice reads its own rooms' holds: read for every room at once, thousands of rows lived
+    // through all the slices, long enough for V8 to move them (and from then on every row the
+    // database driver parses) to the old generation, whose collections then stopped the CMS.
+    return mapInSlices(rooms, ROOMS_PER_SLICE, async (slice) => {
+      const holds = await holdRepository(strapi).findTouching(slice.map((r) => r.documentId), window.start, window.end);
+      return build(roomsAvailability({ rooms: slice, holds, closures, centreHours: hours, from, to, tz }));
+    });
   };
 
   const roomSummary = (room: RoomRow) => ({ id: room.documentId, slug: room.slug, name: room.name, capacity: room.capacity });
 
   return {
-    /** Free and busy times of rooms the caller has read already (the board), with their `toPublicDay` days. */
-    async forRooms(rooms: RoomRow[], from: IsoDate, to: IsoDate) {
+    /**
+     * Free and busy times of rooms the caller has read already (the board), with their `toPublicDay`
+     * days, a slice of rooms at a time for `build` to make its part of an answer from.
+     */
+    async forRooms<V>(rooms: RoomRow[], from: IsoDate, to: IsoDate, build: (slice: Array<{ room: RoomRow; days: PublicDay[] }>) => V[] | Promise<V[]>): Promise<V[]> {
       const tz = bookingConfig(strapi).timezone;
-      return compute(rooms, from, to, ({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }));
+      return compute(rooms, from, to, (slice) => build(slice.map(({ room, days }) => ({ room, days: days.map((d) => toPublicDay(d, tz)) }))));
     },
 
     async forRoom(slug: string, from: IsoDate, to: IsoDate, locale?: string) {
       const room = await roomRepository(strapi).findBySlug(slug, locale ?? (await defaultLocaleOf(strapi)));
       if (!room) throw notFound(`No published room with slug "${slug}"`);
       const tz = bookingConfig(strapi).timezone;
-      const [days] = await compute([room], from, to, (result) => result.days.map((d) => toPublicDay(d, tz)));
+      const [days] = await compute([room], from, to, (slice) => slice.map((result) => result.days.map((d) => toPublicDay(d, tz))));
       return { room: roomSummary(room), timezone: tz, days };
     },
 
@@ -55,7 +61,8 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
     async forAllRooms(from: IsoDate, to: IsoDate, capacity: number | undefined, locale?: string) {
       const tz = bookingConfig(strapi).timezone;
       const rooms = await roomRepository(strapi).findBookable(locale ?? (await defaultLocaleOf(strapi)), capacity);
-      return { rooms: await compute(rooms, from, to, ({ room, days }) => ({ room: roomSummary(room), days: compactDays(days, tz) })), meta: compactMeta(from, to, tz) };
+      const summaries = await compute(rooms, from, to, (slice) => slice.map(({ room, days }) => ({ room: roomSummary(room), days: compactDays(days, tz) })));
+      return { rooms: summaries, meta: compactMeta(from, to, tz) };
     },
   };
 };

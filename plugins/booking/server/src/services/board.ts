@@ -14,16 +14,24 @@ import { defaultLocaleOf } from '../utils/locales';
 import { bookingConfig } from '../utils/plugin-config';
 import { bufferItem, closureItems, reservationItem, sessionItem, toBoardRoom } from '../views/board-items';
 import { getService } from '../utils/get-service';
-import { mapInSlices } from '../utils/slices';
+import { withPhonesMasked } from '../utils/contact-exposure';
+import { JsonArray, jsonRows } from '../utils/json-stream';
 import { takeTurns } from '../utils/take-turns';
 
 const KINDS: ActivityKind[] = ['course', 'event'];
 
-/** Rooms whose items are built between two turns of the event loop. */
-const ROOMS_PER_SLICE = 20;
-
 /** Boards built at once in this process; more wait their turn (utils/take-turns.ts). */
 const BOARDS_AT_ONCE = 1;
+
+type BoardData = GetBoard.Response['data'];
+
+/** What `GET /booking/board` sends as `data`, its two long lists (`items`, `free`) written ahead as JSON. */
+export type BoardAnswer = Omit<BoardData, 'items' | 'free'> & { items: JsonArray; free: JsonArray };
+
+export interface BoardOptions {
+  /** Show callers' phones masked (138****8000): the reader's role may not see them in full. */
+  maskPhones: boolean;
+}
 
 /** Items by start, each start read once; a stable sort keeps ties in the order given. */
 const byStart = (items: BoardItem[]): BoardItem[] =>
@@ -67,7 +75,7 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
     return found;
   };
 
-  const forDays = async (query: BoardQuery): Promise<GetBoard.Response['data']> => {
+  const forDays = async (query: BoardQuery, { maskPhones }: BoardOptions): Promise<BoardAnswer> => {
     const { timezone: tz } = bookingConfig(strapi);
     const locale = await defaultLocaleOf(strapi);
     const allRooms = await roomRepository(strapi).findPublished(locale);
@@ -88,29 +96,34 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
       reservationRepository(strapi).heldInPeriod(period.start, period.end),
       closureRepository(strapi).findTouching(roomIds, period.start, period.end),
     ]);
-    // Not alongside the reservations: the rows of both big reads arriving together were parsed in
-    // one turn of the event loop, which then kept other requests waiting for over 50 ms.
-    const availability = await getService(strapi, 'availability').forRooms(rooms, query.from, query.to);
     const held = sessions.filter((s) => s.status === 'scheduled' && s.roomId !== null && inRooms.has(s.roomId));
     const [activities, enrolled] = await Promise.all([activitiesOf(held, locale), enrolledBySession(held)]);
-
-    // Each room's items built and ordered apart, a slice of rooms at a time: a week of every
-    // room is thousands of items, and building them in one go kept the CMS from other requests.
     const sessionsOf = groupBy(held, (s) => s.roomId ?? '');
     const reservationsOf = groupBy(reservations, (r) => r.roomId);
-    const availabilityOf = new Map(availability.map((a) => [a.room.documentId, a]));
-    const itemsOf = (roomId: string): BoardItem[] =>
-      byStart([
-        ...(sessionsOf.get(roomId) ?? []).map((s) => sessionItem(s, activities.get(`${s.activityKind}:${s.activityId}`), enrolled.get(s.documentId) ?? 0, tz)),
-        ...(reservationsOf.get(roomId) ?? []).map((r) => reservationItem(r, tz)),
-        ...closures.flatMap((c) => closureItems(c, [roomId], tz)),
-        ...(availabilityOf.get(roomId)?.days ?? []).flatMap((d) => d.busy.filter((b) => b.kind === 'buffer').map((b) => bufferItem(roomId, b))),
-      ]);
-    // Room ids are Strapi document ids, lower-case letters and digits: code point order is the locale's.
-    const items = await mapInSlices([...roomIds].sort(), ROOMS_PER_SLICE, (slice) => slice.flatMap(itemsOf));
-    const free = await mapInSlices(availability, ROOMS_PER_SLICE, (slice) =>
-      slice.flatMap(({ room, days }) => days.flatMap((d) => d.free.map((f) => ({ roomId: room.documentId, ...f }))))
+
+    // A slice of rooms at a time (services/availability.ts), each slice's items and free times
+    // written as JSON before the next: a week of every room is thousands of items, and built all at
+    // once they lived long enough to be moved to the old generation, whose collections then kept the
+    // CMS from other requests. (The reservations are read at once: the table has no room column,
+    // and a read per slice of rooms cost the database the whole period's rows each time.)
+    const built = await getService(strapi, 'availability').forRooms(rooms, query.from, query.to, (slice) =>
+      slice.map(({ room, days }) => {
+        const roomId = room.documentId;
+        const items = byStart([
+          ...(sessionsOf.get(roomId) ?? []).map((s) => sessionItem(s, activities.get(`${s.activityKind}:${s.activityId}`), enrolled.get(s.documentId) ?? 0, tz)),
+          ...(reservationsOf.get(roomId) ?? []).map((r) => reservationItem(r, tz)),
+          ...closures.flatMap((c) => closureItems(c, [roomId], tz)),
+          ...days.flatMap((d) => d.busy.filter((b) => b.kind === 'buffer').map((b) => bufferItem(roomId, b))),
+        ]);
+        return {
+          room: toBoardRoom(room),
+          items: jsonRows(maskPhones ? withPhonesMasked(items) : items),
+          free: jsonRows(days.flatMap((d) => d.free.map((f) => ({ roomId, ...f })))),
+        };
+      })
     );
+    // Room ids are Strapi document ids, lower-case letters and digits: code point order is the locale's.
+    const byRoomId = [...built].sort((a, b) => (a.room.id < b.room.id ? -1 : a.room.id > b.room.id ? 1 : 0));
 
     return {
       timezone: tz,
@@ -118,15 +131,16 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
       from: query.from,
       to: query.to,
       floors,
-      rooms: rooms.map(toBoardRoom),
+      rooms: built.map((b) => b.room),
       choices: allRooms.map((r) => ({ slug: r.slug, name: r.name, floor: r.floor })),
-      items,
-      free,
+      items: new JsonArray(byRoomId.map((b) => b.items)),
+      free: new JsonArray(built.map((b) => b.free)),
     };
   };
 
   return {
-    forDays: (query: BoardQuery): Promise<GetBoard.Response['data']> => inTurn(() => forDays(query)),
+    /** The board of these days, items and free times written as JSON ahead (utils/json-stream.ts); `jsonStream` writes it out. */
+    forDays: (query: BoardQuery, options: BoardOptions): Promise<BoardAnswer> => inTurn(() => forDays(query, options)),
   };
 };
 

@@ -4,11 +4,35 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** Elements of a long array written between two turns of the event loop. */
 const ELEMENTS_PER_CHUNK = 250;
 
+/** Rows written as JSON ahead of the answer: the text of `JSON.stringify(rows)` inside its brackets ('' for none). */
+export const jsonRows = (rows: readonly unknown[]): string => JSON.stringify(rows).slice(1, -1);
+
+/**
+ * An array whose elements were written as JSON a part at a time (`jsonRows`), so that the objects
+ * each part came from could go as soon as it was written: built first and written last, a week of
+ * every room's objects lived long enough to fill the old generation (bench/README.md).
+ * `jsonStream` writes it as the array of all the parts' elements, in order.
+ */
+export class JsonArray {
+  constructor(readonly parts: readonly string[]) {}
+}
+
 /**
  * The pieces of `JSON.stringify(value)`, long arrays a slice of elements at a time. Only plain data
- * (objects, arrays, strings, numbers, booleans, null, Dates): what a view returns.
+ * (objects, arrays, strings, numbers, booleans, null, Dates): what a view returns; and `JsonArray`s.
  */
 function* pieces(value: unknown): Generator<string> {
+  if (value instanceof JsonArray) {
+    let first = true;
+    yield '[';
+    for (const part of value.parts as string[]) {
+      if (part === '') continue;
+      yield first ? part : `,${part}`;
+      first = false;
+    }
+    yield ']';
+    return;
+  }
   if (Array.isArray(value) && value.length > ELEMENTS_PER_CHUNK) {
     for (let i = 0; i < value.length; i += ELEMENTS_PER_CHUNK) {
       // Each slice is an array's inside: drop its brackets, join slices with a comma.

@@ -8,3 +8,5 @@ export const toPublicDay = (day: DayAvailability, tz: string) => ({
   busy: day.busy.map((b) => ({ ...zonedInterval(b, tz), kind: b.kind })),
   free: day.free.map((i) => zonedInterval(i, tz)),
 });
+
+export type PublicDay = ReturnType<typeof toPublicDay>;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { jsonStream } from '../../src/utils/json-stream';
+import { JsonArray, jsonRows, jsonStream } from '../../src/utils/json-stream';
 
 const read = async (value: unknown) => {
   const chunks: string[] = [];
@@ -31,6 +31,18 @@ describe('jsonStream', () => {
       }),
       { numRuns: 300 }
     );
+  });
+
+  it('writes an array written ahead in parts as the array of all the parts\' rows, empty parts and all', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.jsonValue(), { maxLength: 5 }), { maxLength: 6 }), async (parts) => {
+        const value = { data: { items: new JsonArray(parts.map(jsonRows)), after: 1 } };
+        expect(JSON.parse((await read(value)).join(''))).toEqual({ data: { items: JSON.parse(JSON.stringify(parts.flat())), after: 1 } });
+      }),
+      { numRuns: 300 }
+    );
+    const board = { items: new JsonArray([jsonRows([{ a: '甲' }, { b: null }]), jsonRows([]), jsonRows(['x'])]) };
+    expect((await read(board)).join('')).toBe('{"items":[{"a":"甲"},{"b":null},"x"]}');
   });
 
   it('writes a long answer in pieces, letting other work run between them', async () => {

@@ -22,4 +22,16 @@ describe('mapInSlices', () => {
     await waiting;
     expect(seen).toEqual(['slice 1,2', 'other', 'slice 3,4', 'slice 5']);
   });
+
+  it('waits for a slice that reads before starting the next, and keeps the order', async () => {
+    const seen: string[] = [];
+    const result = await mapInSlices([1, 2, 3, 4, 5], 2, async (slice) => {
+      seen.push(`start ${slice.join(',')}`);
+      await new Promise((resolve) => setTimeout(resolve, 5 - slice[0]));
+      seen.push(`end ${slice.join(',')}`);
+      return slice.map((n) => n * 10);
+    });
+    expect(result).toEqual([10, 20, 30, 40, 50]);
+    expect(seen).toEqual(['start 1,2', 'end 1,2', 'start 3,4', 'end 3,4', 'start 5', 'end 5']);
+  });
 });
