@@ -5,7 +5,7 @@ import { REFERENCE_UNIQUE_INDEX, UID } from '../constants';
 import { isPostgres } from './dialect';
 import { contactOf, type StoredContact } from './contact-fields';
 import { documentsOf } from './documents';
-import { insertReservation, readHoldingInPeriod, type NewReservation } from './reservation-table';
+import { insertReservation, readHeldRows, readHoldingRefsInPeriod, type HeldRef, type NewReservation } from './reservation-table';
 import { tableOf, withAmbient } from './table-of';
 
 export const RESERVATION_UID = UID.reservation;
@@ -176,8 +176,11 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     holdingInPeriod: (from: Date, to: Date) =>
       findMany({ status: { $in: HOLDING_STATUSES }, startsAt: { $lt: to.toISOString() }, endsAt: { $gt: from.toISOString() } }),
 
-    /** The same dates without their room's name, read with one knex query: the front desk's board over many rooms. */
-    heldInPeriod: (from: Date, to: Date) => readHoldingInPeriod(strapi, HOLDING_STATUSES, from, to),
+    /** Which of the same dates there are, and in which room: the front desk's board over many rooms reads their rows by slices of rooms (`heldRows`). */
+    heldRefsInPeriod: (from: Date, to: Date) => readHoldingRefsInPeriod(strapi, HOLDING_STATUSES, from, to),
+
+    /** The rows of these dates without their room's name, in the order given, those no longer pending or confirmed in [from, to) left out. */
+    heldRows: (refs: readonly HeldRef[], from: Date, to: Date) => readHeldRows(strapi, HOLDING_STATUSES, refs, from, to),
 
     /** The matching dates of these requests. */
     rowsOfReferences: (references: string[], filters: ListFilters) =>

@@ -16,56 +16,90 @@ const FIELDS = [
   'attendees', 'rejectionReason', 'overrideReason', 'language', 'seriesIndex', 'source', 'userId', 'createdAt',
 ] as const;
 
+/** A pending or confirmed date's row, and its room's document id. */
+export interface HeldRef {
+  id: number;
+  roomId: string;
+}
+
+const overlapping = (query: Knex.QueryBuilder, strapi: Core.Strapi, statuses: readonly string[], from: Date, to: Date): Knex.QueryBuilder => {
+  const r = tableOf(strapi, UID.reservation);
+  query.whereIn(r.col('status'), statuses as string[]).andWhere(r.col('startsAt'), '<', to).andWhere(r.col('endsAt'), '>', from);
+  // The same overlap, as the range index (RESERVATION_PERIOD_INDEX) can answer it.
+  if (isPostgres(strapi)) query.andWhereRaw('tsrange(??, ??) && tsrange(?, ?)', [r.col('startsAt'), r.col('endsAt'), from, to]);
+  return query;
+};
+
 /**
- * Pending and confirmed dates overlapping [from, to), straight from the table with their room's id:
- * what the Document Service gives for them, without its cost per row (a week of 200 busy rooms is
- * thousands of rows, and hydrating them kept the CMS from every other request for half a second).
+ * Which pending and confirmed dates overlap [from, to), and in which room: only ids, so that a
+ * week of 200 busy rooms (thousands of dates) is read at once without keeping thousands of full
+ * rows alive while the board works through the rooms (`readHeldRows` reads a slice's).
  * Ordered by start, then by row, as the Document Service's sort leaves ties in insertion order.
  */
-export const readHoldingInPeriod = async (strapi: Core.Strapi, statuses: readonly string[], from: Date, to: Date): Promise<HeldReservation[]> => {
+export const readHoldingRefsInPeriod = async (strapi: Core.Strapi, statuses: readonly string[], from: Date, to: Date): Promise<HeldRef[]> => {
   const r = tableOf(strapi, UID.reservation);
   const room = tableOf(strapi, UID.room);
   const links = r.links('room');
-  const select = Object.fromEntries([['id', r.col('id')], ...FIELDS.map((f) => [f, r.col(f)]), ['roomId', room.col('documentId')]]);
   const rows = await withAmbient(strapi, (db) => {
     const query = db(r.name)
       // A room's draft and published versions are both linked: the published one is the board's.
       .join(links.name, links.own, r.col('id'))
-      .join(room.name, (on) => on.on(room.col('id'), '=', links.target).andOnNotNull(room.col('publishedAt')))
-      .whereIn(r.col('status'), statuses as string[])
-      .andWhere(r.col('startsAt'), '<', to)
-      .andWhere(r.col('endsAt'), '>', from);
-    // The same overlap, as the range index (RESERVATION_PERIOD_INDEX) can answer it.
-    if (isPostgres(strapi)) query.andWhereRaw('tsrange(??, ??) && tsrange(?, ?)', [r.col('startsAt'), r.col('endsAt'), from, to]);
-    return query
+      .join(room.name, (on) => on.on(room.col('id'), '=', links.target).andOnNotNull(room.col('publishedAt')));
+    return overlapping(query, strapi, statuses, from, to)
       .orderBy([{ column: r.col('startsAt'), order: 'asc' }, { column: r.col('id'), order: 'asc' }])
-      .select(select) as PromiseLike<Array<Record<string, unknown>>>;
+      .select({ id: r.col('id'), roomId: room.col('documentId') }) as PromiseLike<Array<{ id: number | string; roomId: string | null }>>;
   });
-  // One row per reservation, should a room have two published rows (one per locale).
-  const byRow = new Map<unknown, HeldReservation>();
+  // One per reservation, should a room have two published rows (one per locale).
+  const seen = new Set<number>();
+  const refs: HeldRef[] = [];
   for (const row of rows) {
-    if (byRow.has(row.id)) continue;
-    byRow.set(row.id, {
-      documentId: row.documentId as string,
-      reference: row.reference as string,
-      roomId: (row.roomId as string | null) ?? '',
-      start: dateColumn(row.startsAt),
-      end: dateColumn(row.endsAt),
-      status: row.status as ReservationRow['status'],
-      purpose: row.purpose as string,
-      organization: (row.organization as string | null) ?? null,
-      contactName: row.contactName as string,
-      ...contactOf(row as StoredContact),
-      attendees: numberColumn(row.attendees) as number,
-      rejectionReason: (row.rejectionReason as string | null) ?? null,
-      seriesIndex: numberColumn(row.seriesIndex) ?? 0,
-      source: (row.source as ReservationRow['source'] | null) ?? 'public',
-      userId: numberColumn(row.userId),
-      overrideReason: (row.overrideReason as string | null) ?? null,
-      createdAt: row.createdAt === null || row.createdAt === undefined ? null : dateColumn(row.createdAt),
-    });
+    const id = Number(row.id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    refs.push({ id, roomId: row.roomId ?? '' });
   }
-  return [...byRow.values()];
+  return refs;
+};
+
+/**
+ * The rows of these dates (from `readHoldingRefsInPeriod`), in the order given, straight from the
+ * table: what the Document Service gives for them, without its cost per row. A date cancelled or
+ * moved out of [from, to) since its id was read is left out.
+ */
+export const readHeldRows = async (strapi: Core.Strapi, statuses: readonly string[], refs: readonly HeldRef[], from: Date, to: Date): Promise<HeldReservation[]> => {
+  if (refs.length === 0) return [];
+  const r = tableOf(strapi, UID.reservation);
+  const select = Object.fromEntries([['id', r.col('id')], ...FIELDS.map((f) => [f, r.col(f)])]);
+  const rows = await withAmbient(
+    strapi,
+    (db) => overlapping(db(r.name).whereIn(r.col('id'), refs.map((ref) => ref.id)), strapi, statuses, from, to).select(select) as PromiseLike<Array<Record<string, unknown>>>
+  );
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return refs.flatMap((ref) => {
+    const row = byId.get(ref.id);
+    if (!row) return [];
+    return [
+      {
+        documentId: row.documentId as string,
+        reference: row.reference as string,
+        roomId: ref.roomId,
+        start: dateColumn(row.startsAt),
+        end: dateColumn(row.endsAt),
+        status: row.status as ReservationRow['status'],
+        purpose: row.purpose as string,
+        organization: (row.organization as string | null) ?? null,
+        contactName: row.contactName as string,
+        ...contactOf(row as StoredContact),
+        attendees: numberColumn(row.attendees) as number,
+        rejectionReason: (row.rejectionReason as string | null) ?? null,
+        seriesIndex: numberColumn(row.seriesIndex) ?? 0,
+        source: (row.source as ReservationRow['source'] | null) ?? 'public',
+        userId: numberColumn(row.userId),
+        overrideReason: (row.overrideReason as string | null) ?? null,
+        createdAt: row.createdAt === null || row.createdAt === undefined ? null : dateColumn(row.createdAt),
+      },
+    ];
+  });
 };
 
 /** A new date of a request, every field already checked by the request's schema and the rules. */

@@ -91,23 +91,30 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
     const inRooms = new Set(roomIds);
     const period = { start: dayBounds(query.from, tz).start, end: dayBounds(query.to, tz).end };
 
-    const [sessions, reservations, closures] = await Promise.all([
+    const [sessions, heldRefs, closures] = await Promise.all([
       sessionRepository(strapi).inRange(period.start, period.end),
-      reservationRepository(strapi).heldInPeriod(period.start, period.end),
+      reservationRepository(strapi).heldRefsInPeriod(period.start, period.end),
       closureRepository(strapi).findTouching(roomIds, period.start, period.end),
     ]);
     const held = sessions.filter((s) => s.status === 'scheduled' && s.roomId !== null && inRooms.has(s.roomId));
     const [activities, enrolled] = await Promise.all([activitiesOf(held, locale), enrolledBySession(held)]);
     const sessionsOf = groupBy(held, (s) => s.roomId ?? '');
-    const reservationsOf = groupBy(reservations, (r) => r.roomId);
+    const refsOf = groupBy(heldRefs, (r) => r.roomId);
 
-    // A slice of rooms at a time (services/availability.ts), each slice's items and free times
-    // written as JSON before the next: a week of every room is thousands of items, and built all at
-    // once they lived long enough to be moved to the old generation, whose collections then kept the
-    // CMS from other requests. (The reservations are read at once: the table has no room column,
-    // and a read per slice of rooms cost the database the whole period's rows each time.)
-    const built = await getService(strapi, 'availability').forRooms(rooms, query.from, query.to, (slice) =>
-      slice.map(({ room, days }) => {
+    // A slice of rooms at a time (services/availability.ts): the slice's reservations read, its
+    // rooms' items and free times built and written as JSON, before the next. A week of every room
+    // is thousands of items and rows; read and built all at once, they lived long enough to be moved
+    // to the old generation, whose collections then kept the CMS from other requests. Which
+    // reservations each room has is read at once: the table has no room column, and a read per
+    // slice of rooms cost the database the whole period's rows each time.
+    const built = await getService(strapi, 'availability').forRooms(rooms, query.from, query.to, async (slice) => {
+      const reservations = await reservationRepository(strapi).heldRows(
+        slice.flatMap(({ room }) => refsOf.get(room.documentId) ?? []),
+        period.start,
+        period.end
+      );
+      const reservationsOf = groupBy(reservations, (r) => r.roomId);
+      return slice.map(({ room, days }) => {
         const roomId = room.documentId;
         const items = byStart([
           ...(sessionsOf.get(roomId) ?? []).map((s) => sessionItem(s, activities.get(`${s.activityKind}:${s.activityId}`), enrolled.get(s.documentId) ?? 0, tz)),
@@ -120,8 +127,8 @@ const board = ({ strapi }: { strapi: Core.Strapi }) => {
           items: jsonRows(maskPhones ? withPhonesMasked(items) : items),
           free: jsonRows(days.flatMap((d) => d.free.map((f) => ({ roomId, ...f })))),
         };
-      })
-    );
+      });
+    });
     // Room ids are Strapi document ids, lower-case letters and digits: code point order is the locale's.
     const byRoomId = [...built].sort((a, b) => (a.room.id < b.room.id ? -1 : a.room.id > b.room.id ? 1 : 0));
 
