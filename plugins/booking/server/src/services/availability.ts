@@ -31,6 +31,8 @@ const availability = ({ strapi }: { strapi: Core.Strapi }) => {
     // Each slice reads its own rooms' holds: read for every room at once, thousands of rows lived
     // through all the slices, long enough for V8 to move them (and from then on every row the
     // database driver parses) to the old generation, whose collections then stopped the CMS.
+    // (So a booking moved between two rooms of different slices while this runs may show in both
+    // or neither; the next data version's answer shows it once.)
     return mapInSlices(rooms, ROOMS_PER_SLICE, async (slice) => {
       const holds = await holdRepository(strapi).findTouching(slice.map((r) => r.documentId), window.start, window.end);
       return build(roomsAvailability({ rooms: slice, holds, closures, centreHours: hours, from, to, tz }));

@@ -22,6 +22,7 @@ export const withPhonesMasked = <T>(data: T): T => {
 
 /**
  * What a roster, a list or an export shows this reader: phones in full for a role that may see
- * them, masked for any other. One place, so no view can forget it.
+ * them, masked for any other. One place, so no view can forget it. (The board masks each room's
+ * items as it writes them, with `withPhonesMasked` and `seesFullContacts`: services/board.ts.)
  */
 export const contactsFor = <T>(ctx: Context, data: T): T => (seesFullContacts(ctx) ? data : withPhonesMasked(data));

@@ -4,28 +4,39 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** Elements of a long array written between two turns of the event loop. */
 const ELEMENTS_PER_CHUNK = 250;
 
-/** Rows written as JSON ahead of the answer: the text of `JSON.stringify(rows)` inside its brackets ('' for none). */
-export const jsonRows = (rows: readonly unknown[]): string => JSON.stringify(rows).slice(1, -1);
+declare const rowsOf: unique symbol;
+
+/** The JSON text of some rows of type T inside its array's brackets ('' for none): see `jsonRows`. */
+export type JsonRows<T> = string & { readonly [rowsOf]?: T };
+
+/** Rows written as JSON ahead of the answer: the text of `JSON.stringify(rows)` inside its brackets. */
+export const jsonRows = <T>(rows: readonly T[]): JsonRows<T> => JSON.stringify(rows).slice(1, -1) as JsonRows<T>;
 
 /**
  * An array whose elements were written as JSON a part at a time (`jsonRows`), so that the objects
  * each part came from could go as soon as it was written: built first and written last, a week of
  * every room's objects lived long enough to fill the old generation (bench/README.md).
- * `jsonStream` writes it as the array of all the parts' elements, in order.
+ * Only `jsonStream` writes it (as the array of all the parts' rows, in order), and only as the value
+ * of an object's key or as the whole value; `JSON.stringify` refuses it rather than write it wrong.
  */
-export class JsonArray {
-  constructor(readonly parts: readonly string[]) {}
+export class JsonArray<T> {
+  constructor(readonly parts: ReadonlyArray<JsonRows<T>>) {}
+
+  toJSON(): never {
+    throw new Error('A JsonArray is written by jsonStream, as the value of a key or the whole value');
+  }
 }
 
 /**
  * The pieces of `JSON.stringify(value)`, long arrays a slice of elements at a time. Only plain data
- * (objects, arrays, strings, numbers, booleans, null, Dates): what a view returns; and `JsonArray`s.
+ * (objects, arrays, strings, numbers, booleans, null, Dates): what a view returns; and `JsonArray`s
+ * as the value of a key.
  */
 function* pieces(value: unknown): Generator<string> {
   if (value instanceof JsonArray) {
     let first = true;
     yield '[';
-    for (const part of value.parts as string[]) {
+    for (const part of value.parts as readonly string[]) {
       if (part === '') continue;
       yield first ? part : `,${part}`;
       first = false;

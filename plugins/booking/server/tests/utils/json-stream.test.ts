@@ -41,8 +41,11 @@ describe('jsonStream', () => {
       }),
       { numRuns: 300 }
     );
-    const board = { items: new JsonArray([jsonRows([{ a: '甲' }, { b: null }]), jsonRows([]), jsonRows(['x'])]) };
+    const board = { items: new JsonArray<unknown>([jsonRows([{ a: '甲' }, { b: null }]), jsonRows([]), jsonRows(['x'])]) };
     expect((await read(board)).join('')).toBe('{"items":[{"a":"甲"},{"b":null},"x"]}');
+    // Anywhere jsonStream does not write it, it is refused rather than written as its parts.
+    expect(() => JSON.stringify([board.items])).toThrow(/written by jsonStream/);
+    await expect(read({ list: [board.items] })).rejects.toThrow(/written by jsonStream/);
   });
 
   it('writes a long answer in pieces, letting other work run between them', async () => {
