@@ -8,14 +8,35 @@ export const seesFullContacts = (ctx: Context): boolean => {
   return Boolean(ability?.can(permissionAction(PERMISSIONS.seeFullContacts.uid)));
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+};
 
-/** A copy of `data` with every `phone` field masked (138****8000), however deep the view nests it. */
+/**
+ * `data` with every `phone` field masked (138****8000), however deep the view nests it. Only what
+ * holds a phone is copied; the rest is shared with `data`, which is left as it was: the week board
+ * masks thousands of items, and copying every object of them was a fifth of what it allocated.
+ */
 export const withPhonesMasked = <T>(data: T): T => {
   const walk = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(walk);
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const masked = walk(value[i]);
+        if (masked !== value[i]) (copy ??= value.slice())[i] = masked;
+      }
+      return copy ?? value;
+    }
     if (!isPlainObject(value)) return value;
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'phone' && typeof v === 'string' ? maskPhoneMiddle(v) : walk(v)]));
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      const masked = key === 'phone' && typeof v === 'string' ? maskPhoneMiddle(v) : walk(v);
+      if (masked !== v) (copy ??= { ...value })[key] = masked;
+    }
+    return copy ?? value;
   };
   return walk(data) as T;
 };
