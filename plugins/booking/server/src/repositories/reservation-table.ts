@@ -8,13 +8,16 @@ import type { ReservationRow } from './reservation-repository';
 import { isPostgres } from './dialect';
 import { dateColumn, numberColumn, tableOf, withAmbient } from './table-of';
 
-/** A reservation's date as the board shows it: every field but the room's name, which the board takes from its rooms. */
-export type HeldReservation = Omit<ReservationRow, 'room'>;
+/**
+ * A reservation's date as the board shows it (views/board-items.ts), and no more: a week of every
+ * room is thousands of rows, and each column read is a value parsed and kept for each of them.
+ */
+export type HeldReservation = Pick<
+  ReservationRow,
+  'documentId' | 'reference' | 'roomId' | 'start' | 'end' | 'status' | 'purpose' | 'organization' | 'contactName' | 'phone' | 'email' | 'notifyBy' | 'attendees' | 'overrideReason' | 'source'
+>;
 
-const FIELDS = [
-  'documentId', 'reference', 'startsAt', 'endsAt', 'status', 'purpose', 'organization', 'contactName', 'phone', 'email', 'notifyBy',
-  'attendees', 'rejectionReason', 'overrideReason', 'language', 'seriesIndex', 'source', 'userId', 'createdAt',
-] as const;
+const FIELDS = ['documentId', 'reference', 'startsAt', 'endsAt', 'status', 'purpose', 'organization', 'contactName', 'phone', 'email', 'notifyBy', 'attendees', 'overrideReason', 'source'] as const;
 
 /** A pending or confirmed date's row, and its room's document id. */
 export interface HeldRef {
@@ -82,6 +85,7 @@ export const readHeldRows = async (strapi: Core.Strapi, statuses: readonly strin
   return refs.flatMap((ref) => {
     const row = byId.get(ref.id);
     if (!row) return [];
+    const contact = contactOf(row as StoredContact);
     return [
       {
         documentId: row.documentId as string,
@@ -93,14 +97,12 @@ export const readHeldRows = async (strapi: Core.Strapi, statuses: readonly strin
         purpose: row.purpose as string,
         organization: (row.organization as string | null) ?? null,
         contactName: row.contactName as string,
-        ...contactOf(row as StoredContact),
+        phone: contact.phone,
+        email: contact.email,
+        notifyBy: contact.notifyBy,
         attendees: numberColumn(row.attendees) as number,
-        rejectionReason: (row.rejectionReason as string | null) ?? null,
-        seriesIndex: numberColumn(row.seriesIndex) ?? 0,
         source: (row.source as ReservationRow['source'] | null) ?? 'public',
-        userId: numberColumn(row.userId),
         overrideReason: (row.overrideReason as string | null) ?? null,
-        createdAt: row.createdAt === null || row.createdAt === undefined ? null : dateColumn(row.createdAt),
       },
     ];
   });
