@@ -4,13 +4,26 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** Elements of a long array written between two turns of the event loop. */
 const ELEMENTS_PER_CHUNK = 250;
 
+/** Characters or bytes written between two turns of the event loop. */
+const CHUNK = 64 * 1024;
+
 declare const rowsOf: unique symbol;
 
-/** The JSON text of some rows of type T inside its array's brackets ('' for none): see `jsonRows`. */
-export type JsonRows<T> = string & { readonly [rowsOf]?: T };
+/** The UTF-8 JSON text of some rows of type T inside its array's brackets (empty for none): see `jsonRows`. */
+export type JsonRows<T> = Buffer & { readonly [rowsOf]?: T };
 
-/** Rows written as JSON ahead of the answer: the text of `JSON.stringify(rows)` inside its brackets. */
-export const jsonRows = <T>(rows: readonly T[]): JsonRows<T> => JSON.stringify(rows).slice(1, -1) as JsonRows<T>;
+/**
+ * Rows written as JSON ahead of the answer: the text of `JSON.stringify(rows)` inside its brackets,
+ * as UTF-8 bytes. Bytes, not a string, because a part waits for the rest of the answer: a Buffer's
+ * bytes lie outside V8's heap, so its collector neither copies them to the old generation nor marks
+ * them there; the week board's megabytes of strings did both (bench/README.md). The answer is sent
+ * as bytes anyway.
+ */
+export const jsonRows = <T>(rows: readonly T[]): JsonRows<T> => {
+  const text = Buffer.from(JSON.stringify(rows));
+  // '[' and ']' are a byte each.
+  return text.subarray(1, text.length - 1) as JsonRows<T>;
+};
 
 /**
  * An array whose elements were written as JSON a part at a time (`jsonRows`), so that the objects
@@ -32,13 +45,14 @@ export class JsonArray<T> {
  * (objects, arrays, strings, numbers, booleans, null, Dates): what a view returns; and `JsonArray`s
  * as the value of a key.
  */
-function* pieces(value: unknown): Generator<string> {
+function* pieces(value: unknown): Generator<string | Buffer> {
   if (value instanceof JsonArray) {
     let first = true;
     yield '[';
-    for (const part of value.parts as readonly string[]) {
-      if (part === '') continue;
-      yield first ? part : `,${part}`;
+    for (const part of value.parts as readonly Buffer[]) {
+      if (part.length === 0) continue;
+      if (!first) yield ',';
+      yield part;
       first = false;
     }
     yield ']';
@@ -77,11 +91,22 @@ export const jsonStream = (value: unknown): Readable =>
   Readable.from(
     (async function* () {
       let pending = '';
+      let sinceTurn = 0;
       for (const piece of pieces(value)) {
-        pending += piece;
-        if (pending.length >= 64 * 1024) {
+        if (typeof piece === 'string') {
+          pending += piece;
+          if (pending.length < CHUNK) continue;
           yield pending;
+          sinceTurn += pending.length;
           pending = '';
+        } else {
+          if (pending) yield pending;
+          yield piece;
+          sinceTurn += pending.length + piece.length;
+          pending = '';
+        }
+        if (sinceTurn >= CHUNK) {
+          sinceTurn = 0;
           await nextTurn();
         }
       }
