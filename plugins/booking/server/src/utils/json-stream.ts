@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** Elements of a long array written between two turns of the event loop. */
 const ELEMENTS_PER_CHUNK = 250;
 
-/** Characters or bytes written between two turns of the event loop. */
+/** Bytes written between two turns of the event loop. */
 const CHUNK = 64 * 1024;
 
 declare const rowsOf: unique symbol;
@@ -90,27 +90,26 @@ function* pieces(value: unknown): Generator<string | Buffer> {
 export const jsonStream = (value: unknown): Readable =>
   Readable.from(
     (async function* () {
-      let pending = '';
-      let sinceTurn = 0;
+      // Pieces are gathered into chunks of about CHUNK bytes: a write per piece (a comma, a key, a
+      // room's part) made hundreds of small writes for one board.
+      let pending: Buffer[] = [];
+      let size = 0;
+      const chunk = () => {
+        const bytes = Buffer.concat(pending, size);
+        pending = [];
+        size = 0;
+        return bytes;
+      };
       for (const piece of pieces(value)) {
-        if (typeof piece === 'string') {
-          pending += piece;
-          if (pending.length < CHUNK) continue;
-          yield pending;
-          sinceTurn += pending.length;
-          pending = '';
-        } else {
-          if (pending) yield pending;
-          yield piece;
-          sinceTurn += pending.length + piece.length;
-          pending = '';
-        }
-        if (sinceTurn >= CHUNK) {
-          sinceTurn = 0;
+        const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+        pending.push(bytes);
+        size += bytes.length;
+        if (size >= CHUNK) {
+          yield chunk();
           await nextTurn();
         }
       }
-      if (pending) yield pending;
+      if (size > 0) yield chunk();
     })(),
     { objectMode: false }
   );
