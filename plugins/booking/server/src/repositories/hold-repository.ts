@@ -38,9 +38,9 @@ export const isOverlapRefusal = (error: unknown): boolean =>
   String((error as Error)?.message ?? '').includes(NO_OVERLAP_CONSTRAINT);
 
 /**
- * PostgreSQL's times as milliseconds since the epoch (numeric, which the driver gives as text):
- * parsing a timestamp's text into a Date cost the database driver a regular expression and a dozen
- * strings, and every room's week is thousands of holds, three times each.
+ * PostgreSQL's times as milliseconds since the epoch (numeric: a number as Strapi sets up the
+ * driver, text otherwise): parsing a timestamp's text into a Date cost the database driver a regular
+ * expression and a dozen strings, and every room's week is thousands of holds, three times each.
  */
 const inMilliseconds = (strapi: Core.Strapi) => [
   'room_id',
@@ -78,7 +78,8 @@ export const holdRepository = (strapi: Core.Strapi) => {
           .whereIn('room_id', roomIds)
           .andWhere('starts_at', '<', to)
           .andWhere('blocked_until', '>', from)
-          .orderBy('starts_at', 'asc')
+          // The table's column, not the select's milliseconds of the same name: the index has it in order.
+          .orderBy(`${HOLDS_TABLE}.starts_at`, 'asc')
       );
       return rows.map(fromRow);
     },

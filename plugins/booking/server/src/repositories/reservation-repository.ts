@@ -179,7 +179,7 @@ export const reservationRepository = (strapi: Core.Strapi) => {
     /** Which of the same dates there are, and in which room: the front desk's board over many rooms reads their rows by slices of rooms (`heldRows`). */
     heldRefsInPeriod: (from: Date, to: Date) => readHoldingRefsInPeriod(strapi, HOLDING_STATUSES, from, to),
 
-    /** The rows of these dates without their room's name, in the order given, those no longer pending or confirmed in [from, to) left out. */
+    /** What the board shows of these dates (`HeldReservation`), in the order given, those no longer pending or confirmed in [from, to) left out. */
     heldRows: (refs: readonly HeldRef[], from: Date, to: Date) => readHeldRows(strapi, HOLDING_STATUSES, refs, from, to),
 
     /** The matching dates of these requests. */
