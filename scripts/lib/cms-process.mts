@@ -1,7 +1,8 @@
-// Runs the CMS (`strapi start` on the compiled app) as a child process and waits until it answers.
+// Runs the CMS (the compiled app, started by cms/server.js; another app by `strapi start`) as a
+// child process and waits until it answers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import pWaitFor from 'p-wait-for';
-import { cmsDir, strapiBin } from './paths.mts';
+import { cmsDir, cmsServer, strapiBin } from './paths.mts';
 
 export interface RunningCms {
   url: string;
@@ -39,6 +40,7 @@ export const waitForHttp = (url: string, timeoutMs: number, isAlive: () => boole
  * A young generation of 32 MiB a half instead of V8's default: the front desk's week board makes
  * megabytes of short-lived rows and JSON per request, which a small one promotes to the old
  * generation, whose collections then stopped the CMS for 70 to 100 ms at a time (bench/README.md).
+ * cms/package.json's start script, which a deployment runs, passes the same.
  */
 export const CMS_NODE_FLAGS = ['--max-semi-space-size=32'];
 
@@ -52,7 +54,7 @@ export const startCms = async (options: {
   cwd?: string;
 }): Promise<RunningCms> => {
   let output = '';
-  const child = spawn(process.execPath, [...CMS_NODE_FLAGS, strapiBin, 'start'], {
+  const child = spawn(process.execPath, [...CMS_NODE_FLAGS, ...(options.cwd ? [strapiBin, 'start'] : [cmsServer])], {
     cwd: options.cwd ?? cmsDir,
     env: { ...process.env, ...options.env, PORT: String(options.port), STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,3 +18,5 @@ export const pluginDir = path.join(repoRoot, 'plugins', 'booking');
 /** Everything a local run keeps between restarts (database files); ignored by git. */
 export const dataDir = path.join(repoRoot, '.data');
 export const strapiBin = path.join(repoRoot, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
+/** Our app's `strapi start` without the CLI (the file says why). */
+export const cmsServer = path.join(cmsDir, 'server.js');
