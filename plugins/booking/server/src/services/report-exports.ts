@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Figures, SessionLine } from '../core/reports/figures';
 import type { CsvCell, CsvSheet } from '../utils/csv';
 import type { ServiceReport } from './service-report';
@@ -55,7 +55,10 @@ const addSheet = (book: ExcelJS.Workbook, name: string, rows: CsvCell[][], width
 };
 
 export const reportWorkbook = async (r: ServiceReport): Promise<Buffer> => {
-  const book = new ExcelJS.Workbook();
+  // Loaded at the first export rather than at start: ExcelJS and its zip and stream libraries are
+  // some 300 modules that would otherwise stay in the heap every collection marks (bench/README.md).
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = 'Linli';
   const f = r.current;
   addSheet(book, '概要 Summary', summaryRows(r), [40, 26, 26, 26]);
