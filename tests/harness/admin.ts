@@ -34,3 +34,31 @@ export const asAdmin = (cms: Requester): Promise<AdminSession> => {
   }
   return session;
 };
+
+/** users-permissions' Public role as Settings › Users & Permissions › Roles shows it to staff. */
+export const publicRole = async (admin: AdminSession): Promise<any> => {
+  const { body: list } = await admin.request('GET', '/users-permissions/roles');
+  const { id } = list.roles.find((role: { type: string }) => role.type === 'public');
+  const { body } = await admin.request('GET', `/users-permissions/roles/${id}`);
+  return body.role;
+};
+
+/** Whether the Public role may call one of the plugin's routes (`controller.action`, e.g. `rooms.find`). */
+export const publicMay = (role: any, route: string): boolean => {
+  const [controller, action] = route.split('.');
+  return role.permissions['plugin::booking'].controllers[controller][action].enabled;
+};
+
+/** Ticks or unticks one of the plugin's routes for the Public role, as staff do on that page. */
+export const setPublicPermission = async (admin: AdminSession, route: string, enabled: boolean): Promise<void> => {
+  const role = await publicRole(admin);
+  const [controller, action] = route.split('.');
+  role.permissions['plugin::booking'].controllers[controller][action].enabled = enabled;
+  const update = await admin.request('PUT', `/users-permissions/roles/${role.id}`, {
+    name: role.name,
+    description: role.description,
+    type: role.type,
+    permissions: role.permissions,
+  });
+  if (update.status !== 200) throw new Error(`updating the Public role: ${update.status} ${JSON.stringify(update.body)}`);
+};

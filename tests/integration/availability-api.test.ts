@@ -1,8 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
-import { asAdmin } from '../harness/admin';
+import { asAdmin, setPublicPermission } from '../harness/admin';
 import { startTestCms, type TestCms } from '../harness/cms';
 import { fromAddress } from '../harness/from-address';
 import { openDatabase } from '../harness/database';
+import { countingQueries, queriesOf } from '../harness/query-count';
 import { expandAvailability } from '../../site/src/lib/room-availability';
 import { addDays } from '../../plugins/booking/server/src/core/time/zoned';
 import { CONSENT, at, createActivity, createClosure, createRoom, dayAhead, reservation, weekly } from '../harness/fixtures';
@@ -12,7 +13,7 @@ describe('availability', () => {
   const date = dayAhead(3, 1);
 
   beforeAll(async () => {
-    cms = await startTestCms();
+    cms = await startTestCms({ env: countingQueries() });
     const admin = await asAdmin(cms);
     const weekdayEvenings = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '12:00' }, { start: '14:00', end: '21:00' }]]));
     const small = await createRoom(admin, { slug: 'test-room', capacity: 12, requiresApproval: false, bufferMinutes: 15, openingHours: weekdayEvenings });
@@ -156,6 +157,31 @@ describe('availability', () => {
     expect(unchanged.status).toBe(304);
     expect(unchanged.body).toBeNull();
     expect((await cms.request('GET', path, undefined, { 'if-none-match': '"another"' })).status).toBe(200);
+  });
+
+  it("answers an anonymous read of rooms with one query, as far as the Public role allows it; residents, tokens and staff's changes go through users-permissions", async () => {
+    // The data version, and nothing else: users-permissions read the Public role's permissions on every request.
+    expect(await queriesOf(cms, '/api/booking/rooms')).toBe(1);
+    const registered = await cms.request('POST', '/api/auth/local/register', { username: 'reader', email: 'reader@example.org', password: 'Readers-Pass-42' });
+    expect(registered.status).toBe(200);
+    const resident = { authorization: `Bearer ${registered.body.jwt}` };
+    expect((await cms.request('GET', '/api/booking/rooms', undefined, resident)).status).toBe(200);
+    // A token that is not one is refused, not read as an anonymous request.
+    expect((await cms.request('GET', '/api/booking/rooms', undefined, { authorization: 'Bearer not-a-token' })).status).toBe(401);
+
+    const admin = await asAdmin(cms);
+    await setPublicPermission(admin, 'rooms.find', false);
+    try {
+      const refused = await cms.get('/api/booking/rooms');
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });
+      // Only the route staff unticked: one room's page is its own permission, and signed-in residents keep theirs.
+      expect((await cms.get('/api/booking/rooms/test-room')).status).toBe(200);
+      expect((await cms.request('GET', '/api/booking/rooms', undefined, resident)).status).toBe(200);
+    } finally {
+      await setPublicPermission(admin, 'rooms.find', true);
+    }
+    expect((await cms.get('/api/booking/rooms')).status).toBe(200);
   });
 
   it('a change made in the database, by whatever means, shows in the next answer and ends the 304s', async () => {

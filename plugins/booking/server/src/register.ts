@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { publicCachedReadStrategy } from './auth/public-cached-read';
 import { holdSqliteFile } from './bootstrap/sqlite-single-process';
 import { UID } from './constants';
 import { ACTIVITY_UID, type ActivityKind } from './repositories/activity-repository';
@@ -34,6 +35,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   holdSqliteFile(strapi);
   // Stored as JSON; the admin panel edits it with a form (admin/src/components/ScheduleInput).
   strapi.customFields.register({ name: 'schedule', plugin: 'booking', type: 'json' });
+  // Anonymous reads of rooms and availability, allowed as users-permissions would allow them, without its per-request work.
+  strapi.get('auth').register('content-api', publicCachedReadStrategy(strapi));
   // Staff's text in the admin panel meets the rule the public forms apply.
   getService(strapi, 'textGuard').guard((uid) => uid.startsWith('plugin::booking.'));
   // The content manager lists and shows sessions (the others are hidden from it), but an edit made

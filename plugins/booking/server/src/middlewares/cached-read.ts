@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { readDataVersion } from '../repositories/data-version';
+import { requestDataVersion } from '../auth/request-data-version';
 import { AnswerCache, PreparedAnswer, type Encoding } from '../utils/answer-cache';
 
 // Strapi builds one middleware per route; the cache is one per CMS process.
@@ -33,8 +33,8 @@ const matchesIfNoneMatch = (header: string, etag: string): boolean =>
 const cachedRead = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: Context, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    // The version is read before the data: an answer kept under it is never older than it.
-    const version = await readDataVersion(strapi);
+    // The version is read before the data (here, or already by the public read strategy): an answer kept under it is never older than it.
+    const version = await requestDataVersion(ctx, strapi);
     const key = `${version} ${ctx.path}?${ctx.querystring}`;
     let ownResult = false;
     const { answer } = await cacheOf(strapi).get(key, async () => {

@@ -9,7 +9,8 @@ const TRIGGER = 'booking_data_version';
 /**
  * Every table a public read of rooms or availability depends on: holds (reservations, pending
  * requests, sessions), closures and the rooms they close, rooms, the centre's hours, room photos,
- * and the locales (the default one lives in Strapi's settings store).
+ * the locales (the default one lives in Strapi's settings store), and users-permissions' roles and
+ * permissions, which say who may read them (auth/public-cached-read.ts).
  */
 export const WATCHED_TABLES = [
   TABLES.holds,
@@ -21,6 +22,9 @@ export const WATCHED_TABLES = [
   'files_related_mph',
   'i18n_locale',
   'strapi_core_store_settings',
+  'up_permissions',
+  'up_permissions_role_lnk',
+  'up_roles',
 ] as const;
 
 /**
