@@ -184,6 +184,29 @@ describe('availability', () => {
     expect((await cms.get('/api/booking/rooms')).status).toBe(200);
   });
 
+  it("a change to the Public role's grants made in the database, by whatever means, holds at the next anonymous read", async () => {
+    expect((await cms.get('/api/booking/rooms')).status).toBe(200);
+    const db = await openDatabase(cms.database);
+    try {
+      const [link] = await db.query(
+        `SELECT l.id, l.permission_id FROM up_permissions_role_lnk l JOIN up_permissions p ON p.id = l.permission_id
+         JOIN up_roles r ON r.id = l.role_id WHERE r.type = 'public' AND p.action = 'plugin::booking.rooms.find'`
+      );
+      // The permission changed (its own table alone)…
+      await db.query('UPDATE up_permissions SET action = ? WHERE id = ?', ['plugin::booking.rooms.find-renamed', link.permission_id]);
+      expect((await cms.get('/api/booking/rooms')).status).toBe(403);
+      await db.query('UPDATE up_permissions SET action = ? WHERE id = ?', ['plugin::booking.rooms.find', link.permission_id]);
+      expect((await cms.get('/api/booking/rooms')).status).toBe(200);
+      // …and taken from the role (the link table alone).
+      await db.query('DELETE FROM up_permissions_role_lnk WHERE id = ?', [link.id]);
+      expect((await cms.get('/api/booking/rooms')).status).toBe(403);
+    } finally {
+      await db.close();
+    }
+    await setPublicPermission(await asAdmin(cms), 'rooms.find', true);
+    expect((await cms.get('/api/booking/rooms')).status).toBe(200);
+  });
+
   it('a change made in the database, by whatever means, shows in the next answer and ends the 304s', async () => {
     const path = `/api/booking/availability?from=${date}&to=${date}`;
     const before = await cms.get(path);

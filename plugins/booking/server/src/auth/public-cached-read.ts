@@ -43,11 +43,11 @@ const publicGrantsReader = (strapi: Core.Strapi) => {
  * database's triggers raise when staff change a role's permissions in any CMS process.
  *
  * It decides nothing else: a request with credentials, another route, or an action the Public role
- * lacks is left to the next strategy (users-permissions), so its answers and errors stay Strapi's.
+ * lacks is left to the next strategies (users-permissions), so their answers and errors stay Strapi's.
  * Strapi asks strategies in the order they were registered, so this one must come before
  * users-permissions. Plugins register in config/plugins' order, then the other installed ones in
- * package.json's (the plugin README says when that puts this one first). Were it after, it would
- * never be asked and reads would simply cost what they did.
+ * package.json's (the plugin README says when that puts this one first). Were it after, it would be
+ * asked only once users-permissions had declined, and reads would simply cost what they did.
  */
 export const publicCachedReadStrategy = (strapi: Core.Strapi) => {
   const grantsAt = publicGrantsReader(strapi);
@@ -70,8 +70,10 @@ export const publicCachedReadStrategy = (strapi: Core.Strapi) => {
       return { authenticated: true, credentials: null, ability: { can: (action: string) => grants.has(action) } };
     },
 
+    // As users-permissions' verify for an anonymous request: no scope is unauthorised, a scope not held forbidden.
     verify(auth: { ability: { can(action: string): boolean } }, config: { scope?: string[] }) {
-      if (!config.scope?.every((action) => auth.ability.can(action))) throw new errors.ForbiddenError();
+      if (!config.scope) throw new errors.UnauthorizedError();
+      if (!config.scope.every((action) => auth.ability.can(action))) throw new errors.ForbiddenError();
     },
   };
 };

@@ -11,6 +11,14 @@ const KEY = Symbol('booking data version');
  */
 export const requestDataVersion = (ctx: Context, strapi: Core.Strapi): Promise<string> => {
   const state = ctx.state as { [KEY]?: Promise<string> };
-  state[KEY] ??= readDataVersion(strapi);
-  return state[KEY];
+  let read = state[KEY];
+  if (!read) {
+    read = readDataVersion(strapi);
+    state[KEY] = read;
+    // A failed read is not kept: a later step of the request asks again.
+    read.catch(() => {
+      if (state[KEY] === read) delete state[KEY];
+    });
+  }
+  return read;
 };
