@@ -43,17 +43,19 @@ export const publicRole = async (admin: AdminSession): Promise<any> => {
   return body.role;
 };
 
-/** Whether the Public role may call one of the plugin's routes (`controller.action`, e.g. `rooms.find`). */
-export const publicMay = (role: any, route: string): boolean => {
+/** The Public role's entry for one of the plugin's routes (`controller.action`, e.g. `rooms.find`). */
+const routePermission = (role: any, route: string): { enabled: boolean } => {
   const [controller, action] = route.split('.');
-  return role.permissions['plugin::booking'].controllers[controller][action].enabled;
+  return role.permissions['plugin::booking'].controllers[controller][action];
 };
+
+/** Whether the Public role may call one of the plugin's routes. */
+export const publicMay = (role: any, route: string): boolean => routePermission(role, route).enabled;
 
 /** Ticks or unticks one of the plugin's routes for the Public role, as staff do on that page. */
 export const setPublicPermission = async (admin: AdminSession, route: string, enabled: boolean): Promise<void> => {
   const role = await publicRole(admin);
-  const [controller, action] = route.split('.');
-  role.permissions['plugin::booking'].controllers[controller][action].enabled = enabled;
+  routePermission(role, route).enabled = enabled;
   const update = await admin.request('PUT', `/users-permissions/roles/${role.id}`, {
     name: role.name,
     description: role.description,
